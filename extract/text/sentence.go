@@ -1,0 +1,133 @@
+package text
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Sentence is one sentence of a text.
+type Sentence struct {
+	Text       string // the original slice, trimmed
+	Start, End int    // code points into the text passed to Sentences
+}
+
+// Sentences splits s on . ! ? ؟ and line breaks. A full stop does not end a
+// sentence inside a number (3.5, 1.000), after a single Latin initial or a
+// known abbreviation (U.S., J. Smith, Dr.), inside a domain name, or when
+// the next word starts with a lower-case Latin letter. A full stop glued to
+// the next Arabic word ("لبنان.افتتحت") does end the sentence. Sentences
+// with no letter or digit are dropped.
+func Sentences(s string) []Sentence {
+	d := decode(s)
+	n := len(d.rs)
+	var out []Sentence
+	start := 0
+	emit := func(end int) {
+		if sen, ok := d.sentence(start, end); ok {
+			out = append(out, sen)
+		}
+		start = end
+	}
+	for i := 0; i < n; i++ {
+		r := d.rs[i]
+		switch {
+		case r == '\n' || r == '\r' || r == 0x2028 || r == 0x2029 || r == 0x85:
+			emit(i)
+		case r == '!' || r == '?' || r == '؟' || r == '…' || (r == '.' && d.endsSentence(i)):
+			j := i + 1
+			for j < n && isTerminator(d.rs[j]) {
+				j++
+			}
+			for j < n && isCloser(d.rs[j]) {
+				j++
+			}
+			emit(j)
+			i = j - 1
+		}
+	}
+	emit(n)
+	return out
+}
+
+func isTerminator(r rune) bool {
+	return r == '.' || r == '!' || r == '?' || r == '؟' || r == '…'
+}
+
+func isCloser(r rune) bool {
+	switch r {
+	case '"', '\'', '”', '’', '»', '›', ')', ']', '}', '﴿':
+		return true
+	}
+	return false
+}
+
+// endsSentence reports whether the full stop at i ends a sentence.
+func (d runes) endsSentence(i int) bool {
+	prev, next := d.at(i-1), d.at(i+1)
+	if next == '.' {
+		return true // an ellipsis
+	}
+	if isDigit(prev) && isDigit(next) {
+		return false // 3.5, 1.000.000
+	}
+	if isLatinLetter(prev) || isDigit(prev) {
+		if isLatinLetter(next) || isDigit(next) {
+			return false // U.S, www.un.org
+		}
+		w := d.wordBefore(i)
+		if len([]rune(w)) == 1 && isLatinLetter(prev) {
+			return false // an initial: J. Smith, U.S.
+		}
+		if abbreviations[strings.ToLower(w)] {
+			return false
+		}
+	}
+	// A lower-case Latin word after the stop means the stop was not final.
+	j := i + 1
+	for j < len(d.rs) && (d.rs[j] == ' ' || d.rs[j] == '\t' || isIgnorable(d.rs[j])) {
+		j++
+	}
+	if r := d.at(j); isLatinLetter(r) && unicode.IsLower(r) {
+		return false
+	}
+	return true
+}
+
+// wordBefore returns the run of letters ending just before i.
+func (d runes) wordBefore(i int) string {
+	j := i
+	for j > 0 && unicode.IsLetter(d.rs[j-1]) {
+		j--
+	}
+	return d.slice(j, i)
+}
+
+// sentence trims [i, j) and reports whether it holds a letter or digit.
+func (d runes) sentence(i, j int) (Sentence, bool) {
+	for i < j && (unicode.IsSpace(d.rs[i]) || isIgnorable(d.rs[i])) {
+		i++
+	}
+	for j > i && (unicode.IsSpace(d.rs[j-1]) || isIgnorable(d.rs[j-1])) {
+		j--
+	}
+	for k := i; k < j; k++ {
+		if unicode.IsLetter(d.rs[k]) || isDigit(d.rs[k]) {
+			return Sentence{Text: d.slice(i, j), Start: i, End: j}, true
+		}
+	}
+	return Sentence{}, false
+}
+
+// abbreviations are Latin words that are usually followed by a full stop
+// inside a sentence.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true,
+	"jr": true, "sr": true, "gen": true, "col": true, "lt": true, "sgt": true,
+	"capt": true, "cmdr": true, "adm": true, "gov": true, "sen": true, "rep": true,
+	"pres": true, "amb": true, "hon": true, "rev": true, "mt": true, "ft": true,
+	"inc": true, "ltd": true, "co": true, "corp": true, "bros": true, "vs": true,
+	"vol": true, "fig": true, "approx": true, "dept": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true,
+	"jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true,
+	"dec": true, "mme": true, "mlle": true, "mgr": true, "e.g": true, "i.e": true,
+}
