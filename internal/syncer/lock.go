@@ -1,0 +1,94 @@
+package syncer
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// lock takes the source's lock, waiting up to Wait, and keeps its lease
+// alive until release is called. The returned context is cancelled with
+// ErrLockLost if the lease cannot be renewed before it runs out, so a run
+// that lost its lock stops writing.
+func (s *Syncer) lock(ctx context.Context) (release func(), lockCtx context.Context, err error) {
+	name := LockName(s.opts.Source)
+	deadline := time.Now().Add(s.opts.Wait)
+	for {
+		ok, err := s.opts.Locker.AcquireLock(ctx, name, s.opts.Owner, s.opts.LockTTL)
+		if err != nil {
+			return nil, nil, fmt.Errorf("acquire lock %q: %w", name, err)
+		}
+		if ok {
+			break
+		}
+		left := time.Until(deadline)
+		if left <= 0 {
+			return nil, nil, &LockedError{Name: name, Waited: s.opts.Wait}
+		}
+		s.log.Info("waiting for another sync to finish", "lock", name, "left", left.Round(time.Second))
+		select {
+		case <-ctx.Done():
+			return nil, nil, &interruptedError{cause: fmt.Errorf("waiting for lock %q: %w", name, context.Cause(ctx))}
+		case <-time.After(min(s.opts.LockPoll, left)):
+		}
+	}
+	s.log.Debug("lock acquired", "lock", name, "owner", s.opts.Owner)
+
+	lockCtx, cancel := context.WithCancelCause(ctx)
+	done := make(chan struct{})
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		s.heartbeat(lockCtx, name, done, cancel)
+	}()
+	release = func() {
+		close(done)
+		<-stopped
+		cancel(nil)
+		// The run's context may be cancelled (a signal): release anyway.
+		rctx, rcancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+		defer rcancel()
+		if err := s.opts.Locker.ReleaseLock(rctx, name, s.opts.Owner); err != nil {
+			s.log.Warn("cannot release lock; it expires by itself", "lock", name, "ttl", s.opts.LockTTL, "err", err)
+			return
+		}
+		s.log.Debug("lock released", "lock", name)
+	}
+	return release, lockCtx, nil
+}
+
+// heartbeat renews the lease every TTL/3 until done is closed. Transient
+// errors are retried at the next beat; once the lease has run out without a
+// renewal, or the store says another owner has it, the run is cancelled.
+func (s *Syncer) heartbeat(ctx context.Context, name string, done <-chan struct{}, cancel context.CancelCauseFunc) {
+	ttl := s.opts.LockTTL
+	tick := time.NewTicker(ttl / 3)
+	defer tick.Stop()
+	renewed := time.Now()
+	for {
+		select {
+		case <-done:
+			return
+		case <-tick.C:
+		}
+		// Renewal must go through even while a stopping run finishes its
+		// last article.
+		rctx, rcancel := context.WithTimeout(context.WithoutCancel(ctx), ttl/3)
+		ok, err := s.opts.Locker.RefreshLock(rctx, name, s.opts.Owner, ttl)
+		rcancel()
+		switch {
+		case err == nil && ok:
+			renewed = time.Now()
+		case err == nil:
+			s.log.Error("lock taken over by another run; stopping", "lock", name)
+			cancel(ErrLockLost)
+			return
+		case time.Since(renewed) >= ttl:
+			s.log.Error("lock lease ran out; stopping", "lock", name, "err", err)
+			cancel(fmt.Errorf("%w: %w", ErrLockLost, err))
+			return
+		default:
+			s.log.Warn("cannot renew lock; will retry", "lock", name, "err", err)
+		}
+	}
+}

@@ -1,0 +1,421 @@
+// Package syncer makes a graph store reflect a set of articles on disk:
+// new articles are loaded, changed ones replaced, unchanged ones skipped
+// without extraction, and (with Prune) vanished ones retracted.
+//
+// The state lives in the store itself: the sha256 of each article's
+// normalised text is kept on its (:Article) node, so a sync compares the
+// hashes the walk computes with those the store holds and touches only what
+// differs. Article texts are streamed one at a time and never collected; the
+// only per-article state held is ids and hashes.
+package syncer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/kgraph/kgraph/extract"
+	"github.com/kgraph/kgraph/graph"
+)
+
+// Store is what a sync needs from the graph store.
+type Store interface {
+	// ArticleHashes returns id -> sha256 of every article stored under source.
+	ArticleHashes(ctx context.Context, source string) (map[string]string, error)
+	// Write replaces everything b.Article contributed before with b.
+	Write(ctx context.Context, b graph.Batch) error
+	// Retract removes everything the articles contributed; facts that other
+	// articles also support stay.
+	Retract(ctx context.Context, articleIDs []string) error
+}
+
+// FactCounter is an optional ability of a Store: how many facts (relations
+// and attributes) each article currently contributes. With it the summary
+// reports facts retracted; without it that count is left out.
+type FactCounter interface {
+	FactCounts(ctx context.Context, articleIDs []string) (map[string]int, error)
+}
+
+// Locker is a lease-style lock kept in the store, so that one sync at a time
+// runs per (database, source) and a crashed run's lock expires after ttl.
+type Locker interface {
+	// AcquireLock takes name for owner unless another owner holds an
+	// unexpired lease. It reports whether owner now holds it.
+	AcquireLock(ctx context.Context, name, owner string, ttl time.Duration) (bool, error)
+	// RefreshLock extends owner's lease. It reports false if owner no longer
+	// holds the lock (it expired and someone else took it).
+	RefreshLock(ctx context.Context, name, owner string, ttl time.Duration) (bool, error)
+	// ReleaseLock gives the lock up if owner holds it.
+	ReleaseLock(ctx context.Context, name, owner string) error
+}
+
+// WalkFunc streams the articles to sync: fn is called once per article, in
+// order; onError is called for each file that cannot be read. Walk stops and
+// returns fn's error if fn returns one. extract/source.Walk bound to its
+// paths fits.
+type WalkFunc func(ctx context.Context, fn func(extract.Article) error, onError func(path string, err error)) error
+
+// Options configure a Syncer. Source, Store and Walk are required; so are
+// Locker and NewExtractor unless DryRun.
+type Options struct {
+	// Source names the set of articles this sync owns. Every article walked
+	// is stored under it, Prune retracts only articles stored under it, and
+	// the lock is taken per source.
+	Source string
+
+	Store        Store
+	Locker       Locker
+	Walk         WalkFunc
+	NewExtractor func(ctx context.Context) (extract.Extractor, error) // called once per run, on the first article to extract
+
+	Prune  bool
+	DryRun bool
+
+	// Wait is how long to wait for another run's lock before ErrLocked;
+	// LockTTL the lease length, refreshed every LockTTL/3 while running.
+	Wait     time.Duration
+	LockTTL  time.Duration
+	LockPoll time.Duration // how often a waiting run retries; default 1s
+	Owner    string        // lock owner; default host:pid:start-time
+
+	// IsFatal reports whether a per-article error means the whole run must
+	// stop (the store is unreachable, authentication failed) rather than
+	// count as one failed article. Context errors are always fatal.
+	IsFatal func(error) bool
+
+	// OnArticle, if set, is called after each article has been classified
+	// (and, for new and changed articles, written or failed).
+	OnArticle func(a graph.Article, kind Kind)
+	// OnPlan, if set, receives each decision in a dry run.
+	OnPlan func(kind Kind, id, path string)
+
+	Logger *slog.Logger
+}
+
+// Kind is what a sync does with one article.
+type Kind string
+
+const (
+	KindNew       Kind = "new"
+	KindChanged   Kind = "changed"
+	KindUnchanged Kind = "unchanged"
+	KindRetract   Kind = "retract"
+	KindFailed    Kind = "failed"
+)
+
+// Default lock settings.
+const (
+	DefaultLockTTL  = 2 * time.Minute
+	DefaultLockPoll = time.Second
+)
+
+// Syncer runs syncs. A Syncer may run many times (see RunEvery) but not
+// concurrently with itself.
+type Syncer struct {
+	opts Options
+	log  *slog.Logger
+}
+
+// New checks opts and returns a Syncer.
+func New(opts Options) (*Syncer, error) {
+	switch {
+	case opts.Source == "":
+		return nil, &UsageError{Err: errors.New("sync needs a source name")}
+	case opts.Store == nil:
+		return nil, errors.New("syncer: no store")
+	case opts.Walk == nil:
+		return nil, errors.New("syncer: no article walk")
+	case !opts.DryRun && opts.Locker == nil:
+		return nil, errors.New("syncer: no locker")
+	case !opts.DryRun && opts.NewExtractor == nil:
+		return nil, errors.New("syncer: no extractor")
+	}
+	if opts.LockTTL <= 0 {
+		opts.LockTTL = DefaultLockTTL
+	}
+	if opts.LockPoll <= 0 {
+		opts.LockPoll = DefaultLockPoll
+	}
+	if opts.Owner == "" {
+		host, _ := os.Hostname()
+		opts.Owner = host + ":" + strconv.Itoa(os.Getpid()) + ":" + strconv.FormatInt(time.Now().UnixNano(), 36)
+	}
+	if opts.IsFatal == nil {
+		opts.IsFatal = func(error) bool { return false }
+	}
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Syncer{opts: opts, log: log.With("source", opts.Source)}, nil
+}
+
+// LockName is the name of the lock a sync of source takes.
+func LockName(source string) string { return "sync:" + source }
+
+// Run performs one sync and returns its summary. The summary is filled in
+// even when Run returns an error, as far as the run got.
+//
+// Cancelling ctx stops the run between articles: the article being written
+// finishes its transaction, the lock is released, nothing is pruned, and Run
+// returns an error matching ErrInterrupted.
+//
+// Errors: *LockedError (errors.Is ErrLocked) when another run holds the
+// lock past Wait; *PartialError when some articles failed and the rest were
+// loaded; the store's own errors when it is unreachable.
+func (s *Syncer) Run(ctx context.Context) (sum Summary, err error) {
+	start := time.Now()
+	sum = Summary{Source: s.opts.Source, DryRun: s.opts.DryRun, Started: start}
+	defer func() {
+		sum.Duration = time.Since(start)
+		if err != nil && !errors.Is(err, ErrPartial) {
+			sum.Error = err.Error()
+		}
+	}()
+
+	if !s.opts.DryRun {
+		release, lockCtx, err := s.lock(ctx)
+		if err != nil {
+			return sum, err
+		}
+		defer release()
+		ctx = lockCtx
+	}
+
+	stored, err := s.opts.Store.ArticleHashes(ctx, s.opts.Source)
+	if err != nil {
+		return sum, fmt.Errorf("read stored article hashes: %w", err)
+	}
+	r := &run{Syncer: s, ctx: ctx, stored: stored, seen: make(map[string]string), sum: &sum}
+	walkErr := s.opts.Walk(ctx, r.article, r.readError)
+	if err := r.stopErr(ctx, walkErr); err != nil {
+		return sum, err
+	}
+	if s.opts.Prune {
+		if err := r.prune(ctx); err != nil {
+			return sum, err
+		}
+	}
+	if sum.Failed > 0 {
+		return sum, &PartialError{Failed: sum.Failed}
+	}
+	return sum, nil
+}
+
+// run is the state of one Run: ids and hashes only, never texts.
+type run struct {
+	*Syncer
+	ctx       context.Context   // the run's: cancelled to stop between articles
+	stored    map[string]string // id -> sha256 in the store at the start
+	seen      map[string]string // id -> path, every article walked
+	extractor extract.Extractor
+	fatal     error // set when an article error stops the run
+	sum       *Summary
+	readErrs  int
+}
+
+func (r *run) article(a extract.Article) error {
+	if err := context.Cause(r.ctx); err != nil {
+		return err
+	}
+	a.Source = r.opts.Source
+	kind, err := r.handle(a)
+	if err != nil {
+		if r.opts.IsFatal(err) || isContextErr(err) {
+			r.fatal = err
+			return err
+		}
+		kind = KindFailed
+		r.fail(a.Path, a.ID, err)
+	}
+	if r.opts.OnArticle != nil {
+		r.opts.OnArticle(a.Article, kind)
+	}
+	return nil
+}
+
+func (r *run) handle(a extract.Article) (Kind, error) {
+	if a.ID == "" {
+		return "", errors.New("article has no id")
+	}
+	if a.SHA256 == "" {
+		return "", fmt.Errorf("article %s has no content hash", a.ID)
+	}
+	if prev, dup := r.seen[a.ID]; dup {
+		return "", fmt.Errorf("article id %s also used by %s", a.ID, prev)
+	}
+	r.seen[a.ID] = a.Path
+
+	old, exists := r.stored[a.ID]
+	kind := KindNew
+	switch {
+	case exists && old == a.SHA256:
+		r.sum.Unchanged++
+		r.plan(KindUnchanged, a)
+		return KindUnchanged, nil
+	case exists:
+		kind = KindChanged
+	}
+	if r.opts.DryRun {
+		r.count(kind)
+		r.plan(kind, a)
+		return kind, nil
+	}
+
+	if err := r.write(a, kind); err != nil {
+		return "", err
+	}
+	r.count(kind)
+	return kind, nil
+}
+
+// write extracts and writes one article. The write runs to completion even
+// if the run is being stopped, so a signal never leaves half an article.
+func (r *run) write(a extract.Article, kind Kind) error {
+	ctx := context.WithoutCancel(r.ctx)
+	if r.extractor == nil {
+		x, err := r.opts.NewExtractor(ctx)
+		if err != nil {
+			r.fatal = fmt.Errorf("start extractor: %w", err)
+			return r.fatal
+		}
+		r.extractor = x
+	}
+	b, err := r.extractor.Extract(ctx, a)
+	if err != nil {
+		return fmt.Errorf("extract %s: %w", a.ID, err)
+	}
+	b.Article.Source = r.opts.Source
+	if err := b.Validate(); err != nil {
+		return err
+	}
+	var before int
+	if kind == KindChanged {
+		before = r.factCounts(ctx, []string{a.ID})
+	}
+	if err := r.opts.Store.Write(ctx, b); err != nil {
+		return fmt.Errorf("write %s: %w", a.ID, err)
+	}
+	r.sum.FactsAdded += len(b.Relations) + len(b.Attributes)
+	r.addRetracted(before)
+	r.log.Debug("article written", "id", a.ID, "kind", kind, "relations", len(b.Relations), "attributes", len(b.Attributes))
+	return nil
+}
+
+// factCounts returns how many facts ids contribute now, or -1 if the store
+// cannot tell.
+func (r *run) factCounts(ctx context.Context, ids []string) int {
+	fc, ok := r.opts.Store.(FactCounter)
+	if !ok || len(ids) == 0 {
+		return -1
+	}
+	counts, err := fc.FactCounts(ctx, ids)
+	if err != nil {
+		r.log.Warn("cannot count facts before retracting", "err", err)
+		return -1
+	}
+	n := 0
+	for _, c := range counts {
+		n += c
+	}
+	return n
+}
+
+func (r *run) addRetracted(n int) {
+	if n < 0 {
+		r.sum.factsRetractedUnknown = true
+		return
+	}
+	r.sum.FactsRetracted += n
+}
+
+func (r *run) readError(path string, err error) {
+	r.readErrs++
+	r.fail(path, "", err)
+}
+
+func (r *run) fail(path, id string, err error) {
+	r.sum.Failed++
+	r.sum.Failures = append(r.sum.Failures, Failure{Path: path, ID: id, Error: err.Error()})
+	r.log.Warn("article failed", "path", path, "id", id, "err", err)
+}
+
+func (r *run) count(k Kind) {
+	switch k {
+	case KindNew:
+		r.sum.New++
+	case KindChanged:
+		r.sum.Changed++
+	}
+}
+
+func (r *run) plan(k Kind, a extract.Article) {
+	if r.opts.DryRun && r.opts.OnPlan != nil {
+		r.opts.OnPlan(k, a.ID, a.Path)
+	}
+}
+
+// stopErr turns the walk's outcome into Run's error: nil if the walk went
+// through, ErrInterrupted if the run was stopped, or the fatal error.
+func (r *run) stopErr(ctx context.Context, walkErr error) error {
+	if cause := context.Cause(ctx); cause != nil {
+		if errors.Is(cause, ErrLockLost) {
+			return cause
+		}
+		r.sum.Interrupted = true
+		return &interruptedError{cause: cause}
+	}
+	if r.fatal != nil {
+		return r.fatal
+	}
+	if walkErr != nil {
+		return fmt.Errorf("read articles: %w", walkErr)
+	}
+	return nil
+}
+
+// prune retracts articles stored under the source that the walk did not
+// see. It is skipped when some file could not be read: the articles in it
+// are unknown, and retracting them because of a read error would lose data.
+func (r *run) prune(ctx context.Context) error {
+	var gone []string
+	for id := range r.stored {
+		if _, ok := r.seen[id]; !ok {
+			gone = append(gone, id)
+		}
+	}
+	slices.Sort(gone)
+	if r.readErrs > 0 && len(gone) > 0 {
+		r.sum.PruneSkipped = len(gone)
+		r.log.Warn("prune skipped: some files could not be read", "unreadable", r.readErrs, "would_retract", len(gone))
+		return nil
+	}
+	r.sum.Retracted = len(gone)
+	r.sum.RetractedIDs = gone
+	for _, id := range gone {
+		if r.opts.DryRun && r.opts.OnPlan != nil {
+			r.opts.OnPlan(KindRetract, id, "")
+		}
+	}
+	if r.opts.DryRun || len(gone) == 0 {
+		return nil
+	}
+	wctx := context.WithoutCancel(ctx)
+	r.addRetracted(r.factCounts(wctx, gone))
+	if err := r.opts.Store.Retract(wctx, gone); err != nil {
+		r.sum.Retracted = 0
+		r.sum.RetractedIDs = nil
+		return fmt.Errorf("retract %d vanished articles: %w", len(gone), err)
+	}
+	r.log.Info("retracted vanished articles", "count", len(gone))
+	return nil
+}
+
+func isContextErr(err error) bool {
+	return errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
+}
