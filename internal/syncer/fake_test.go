@@ -26,8 +26,8 @@ type fakeStore struct {
 
 	writeErr   func(id string) error // per-article write failure
 	writeDelay time.Duration
-	refreshOK  func() (bool, error) // overrides RefreshLock's answer
-	onWrite    func(id string)      // called inside Write, before it stores
+	refreshErr error           // makes every RefreshLock fail
+	onWrite    func(id string) // called inside Write, before it stores
 }
 
 type storedArticle struct {
@@ -115,19 +115,19 @@ func (f *fakeStore) AcquireLock(ctx context.Context, name, owner string, ttl tim
 	return true, nil
 }
 
-func (f *fakeStore) RefreshLock(ctx context.Context, name, owner string, ttl time.Duration) (bool, error) {
+func (f *fakeStore) RefreshLock(ctx context.Context, name, owner string, ttl time.Duration) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.refreshes++
-	if f.refreshOK != nil {
-		return f.refreshOK()
+	if f.refreshErr != nil {
+		return f.refreshErr
 	}
 	l, held := f.locks[name]
 	if !held || l.owner != owner {
-		return false, nil
+		return errors.New("lock lost")
 	}
 	f.locks[name] = lease{owner, f.now().Add(ttl)}
-	return true, nil
+	return nil
 }
 
 func (f *fakeStore) ReleaseLock(ctx context.Context, name, owner string) error {

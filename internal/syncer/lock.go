@@ -57,9 +57,11 @@ func (s *Syncer) lock(ctx context.Context) (release func(), lockCtx context.Cont
 	return release, lockCtx, nil
 }
 
-// heartbeat renews the lease every TTL/3 until done is closed. Transient
-// errors are retried at the next beat; once the lease has run out without a
-// renewal, or the store says another owner has it, the run is cancelled.
+// heartbeat renews the lease every TTL/3 until done is closed. A failed
+// renewal is retried at the next beat; once the lease has run out without
+// one, the run is cancelled with ErrLockLost. Failures are not told apart:
+// the lock can only have passed to another run after the lease ran out,
+// which is exactly when this one gives up.
 func (s *Syncer) heartbeat(ctx context.Context, name string, done <-chan struct{}, cancel context.CancelCauseFunc) {
 	ttl := s.opts.LockTTL
 	tick := time.NewTicker(ttl / 3)
@@ -74,15 +76,12 @@ func (s *Syncer) heartbeat(ctx context.Context, name string, done <-chan struct{
 		// Renewal must go through even while a stopping run finishes its
 		// last article.
 		rctx, rcancel := context.WithTimeout(context.WithoutCancel(ctx), ttl/3)
-		ok, err := s.opts.Locker.RefreshLock(rctx, name, s.opts.Owner, ttl)
+		attempt := time.Now()
+		err := s.opts.Locker.RefreshLock(rctx, name, s.opts.Owner, ttl)
 		rcancel()
 		switch {
-		case err == nil && ok:
-			renewed = time.Now()
 		case err == nil:
-			s.log.Error("lock taken over by another run; stopping", "lock", name)
-			cancel(ErrLockLost)
-			return
+			renewed = attempt
 		case time.Since(renewed) >= ttl:
 			s.log.Error("lock lease ran out; stopping", "lock", name, "err", err)
 			cancel(fmt.Errorf("%w: %w", ErrLockLost, err))

@@ -47,9 +47,9 @@ type Locker interface {
 	// AcquireLock takes name for owner unless another owner holds an
 	// unexpired lease. It reports whether owner now holds it.
 	AcquireLock(ctx context.Context, name, owner string, ttl time.Duration) (bool, error)
-	// RefreshLock extends owner's lease. It reports false if owner no longer
-	// holds the lock (it expired and someone else took it).
-	RefreshLock(ctx context.Context, name, owner string, ttl time.Duration) (bool, error)
+	// RefreshLock extends owner's lease, failing if owner no longer holds
+	// the lock.
+	RefreshLock(ctx context.Context, name, owner string, ttl time.Duration) error
 	// ReleaseLock gives the lock up if owner holds it.
 	ReleaseLock(ctx context.Context, name, owner string) error
 }

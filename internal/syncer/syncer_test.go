@@ -331,7 +331,7 @@ func TestHeartbeatKeepsLongRunLocked(t *testing.T) {
 func TestLostLockStopsRun(t *testing.T) {
 	st, c := newFakeStore(), corpus(20)
 	st.writeDelay = 10 * time.Millisecond
-	st.refreshOK = func() (bool, error) { return false, nil }
+	st.refreshErr = errors.New("lock lost")
 	opts := c.options(st)
 	opts.LockTTL = 15 * time.Millisecond
 	_, err := mustNew(t, opts).Run(context.Background())
