@@ -1,0 +1,178 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/kgraph/kgraph/extract"
+	"github.com/kgraph/kgraph/graph"
+)
+
+// memSink records what it is given; failOn makes Write fail for an article id.
+type memSink struct {
+	written []string
+	failOn  map[string]error
+}
+
+func (s *memSink) Write(ctx context.Context, b graph.Batch) error {
+	if err := s.failOn[b.Article.ID]; err != nil {
+		return err
+	}
+	s.written = append(s.written, b.Article.ID)
+	return nil
+}
+
+// fakeExtractor gives every article the entities named in its text
+// ("a b c" -> entities a, b, c, relations a->b, b->c), and fails on "fail".
+type fakeExtractor struct{}
+
+func (fakeExtractor) Extract(ctx context.Context, a extract.Article) (graph.Batch, error) {
+	b := graph.Batch{Article: a.Article}
+	if a.Text == "fail" {
+		return b, errors.New("cannot parse")
+	}
+	words := strings.Fields(a.Text)
+	for i, w := range words {
+		typ := graph.TypeCountry
+		if w == "badtype" {
+			typ = "Planet"
+		}
+		b.Entities = append(b.Entities, graph.Entity{ID: w, Type: typ, Name: w})
+		if i > 0 {
+			b.Relations = append(b.Relations, graph.Relation{Subject: words[i-1], Predicate: graph.MemberOf, Object: w, Article: a.ID})
+		}
+	}
+	if len(words) > 0 {
+		b.Attributes = append(b.Attributes, graph.Attribute{Subject: words[0], Name: graph.AttrFounded, Value: "2014", Article: a.ID})
+	}
+	return b, ctx.Err()
+}
+
+// items is a Source from a fixed list; an entry with err set is a bad file.
+type items []item
+
+func (its items) Walk(ctx context.Context, fn func(extract.Article) error, onError func(string, error)) error {
+	for _, it := range its {
+		if it.err != nil {
+			onError(it.path, it.err)
+			continue
+		}
+		if err := fn(it.article); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func art(id, text string) item {
+	a := extract.Article{Text: text}
+	a.ID, a.Path = id, id+".txt"
+	return item{article: a, path: a.Path}
+}
+
+func TestRun(t *testing.T) {
+	sinkDown := errors.New("connection refused")
+	tests := []struct {
+		name      string
+		src       items
+		failOn    map[string]error
+		written   string
+		failed    string // "path" list
+		entities  int
+		relations int
+		attrs     int
+		wantErr   error
+	}{
+		{
+			name:    "all good, entities counted once",
+			src:     items{art("1", "ma us"), art("2", "us fr de")},
+			written: "1,2", entities: 4, relations: 3, attrs: 2,
+		},
+		{
+			name:    "bad file, extract error and invalid batch do not stop the run",
+			src:     items{art("1", "ma"), {path: "bad.json", err: errors.New("bad JSON")}, art("2", "fail"), art("3", "x badtype"), art("4", "a b")},
+			written: "1,4", failed: "bad.json,2.txt,3.txt", entities: 3, relations: 1, attrs: 2,
+		},
+		{
+			name:    "sink rejecting vocabulary is per article",
+			src:     items{art("1", "a"), art("2", "b")},
+			failOn:  map[string]error{"1": fmt.Errorf("write: %w", graph.ErrUnknownPredicate)},
+			written: "2", failed: "1.txt", entities: 1, attrs: 1,
+		},
+		{
+			name:    "sink failure stops the run",
+			src:     items{art("1", "a"), art("2", "b"), art("3", "c")},
+			failOn:  map[string]error{"2": sinkDown},
+			written: "1", entities: 1, attrs: 1, wantErr: sinkDown,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sink := &memSink{failOn: tt.failOn}
+			var hooked []string
+			var articles int
+			sum, err := Run(context.Background(), tt.src, fakeExtractor{}, sink, Hooks{
+				OnArticle: func(graph.Batch) { articles++ },
+				OnError:   func(path string, err error) { hooked = append(hooked, path) },
+			})
+			if !errors.Is(err, tt.wantErr) || (tt.wantErr == nil) != (err == nil) {
+				t.Fatalf("err = %v, want %v", err, tt.wantErr)
+			}
+			if got := strings.Join(sink.written, ","); got != tt.written {
+				t.Errorf("written %q, want %q", got, tt.written)
+			}
+			var failed []string
+			for _, f := range sum.Failed {
+				failed = append(failed, f.Path)
+			}
+			if got := strings.Join(failed, ","); got != tt.failed {
+				t.Errorf("failed %q, want %q", got, tt.failed)
+			}
+			if strings.Join(hooked, ",") != tt.failed {
+				t.Errorf("OnError saw %q, want %q", hooked, tt.failed)
+			}
+			if sum.Articles != len(sink.written) || articles != sum.Articles {
+				t.Errorf("Articles = %d, OnArticle %d, written %d", sum.Articles, articles, len(sink.written))
+			}
+			if sum.Entities != tt.entities || sum.Relations != tt.relations || sum.Attributes != tt.attrs {
+				t.Errorf("counts = %d/%d/%d, want %d/%d/%d", sum.Entities, sum.Relations, sum.Attributes, tt.entities, tt.relations, tt.attrs)
+			}
+			if sum.Duration <= 0 {
+				t.Error("no duration")
+			}
+		})
+	}
+}
+
+func TestRunCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	n := 0
+	src := SourceFunc(func(ctx context.Context, fn func(extract.Article) error, onError func(string, error)) error {
+		for i := 0; ; i++ {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			a := art(fmt.Sprint(i), "a")
+			if err := fn(a.article); err != nil {
+				return err
+			}
+		}
+	})
+	sink := &memSink{}
+	_, err := Run(ctx, src, fakeExtractor{}, sinkFunc(func(b graph.Batch) error {
+		if n++; n == 5 {
+			cancel()
+		}
+		return sink.Write(ctx, b)
+	}), Hooks{})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
+	}
+}
+
+type sinkFunc func(graph.Batch) error
+
+func (f sinkFunc) Write(_ context.Context, b graph.Batch) error { return f(b) }
