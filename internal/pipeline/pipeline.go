@@ -45,6 +45,11 @@ type Hooks struct {
 	OnArticle func(b graph.Batch)
 	// OnError is called for each article or file that failed; the run goes on.
 	OnError func(path string, err error)
+	// IsFatal reports whether a sink error must stop the run. By default
+	// every sink error does except a vocabulary error (graph.ErrUnknownType,
+	// graph.ErrUnknownPredicate), which concerns one article only. A sink
+	// that rejects single articles for other reasons says so here.
+	IsFatal func(err error) bool
 }
 
 // Failure is one article or file that could not be processed.
@@ -103,6 +108,12 @@ func Run(ctx context.Context, src Source, x extract.Extractor, sink graph.Sink, 
 	if onError == nil {
 		onError = func(string, error) {}
 	}
+	isFatal := hooks.IsFatal
+	if isFatal == nil {
+		isFatal = func(err error) bool {
+			return !errors.Is(err, graph.ErrUnknownPredicate) && !errors.Is(err, graph.ErrUnknownType)
+		}
+	}
 	fail := func(path string, err error) {
 		sum.Failed = append(sum.Failed, Failure{path, err})
 		onError(path, err)
@@ -130,7 +141,7 @@ func Run(ctx context.Context, src Source, x extract.Extractor, sink graph.Sink, 
 				fail(it.path, it.err)
 				continue
 			}
-			if err := process(gctx, it.article, x, sink, &sum, seen, onArticle, fail); err != nil {
+			if err := process(gctx, it.article, x, sink, &sum, seen, onArticle, fail, isFatal); err != nil {
 				return err
 			}
 		}
@@ -149,7 +160,7 @@ func Run(ctx context.Context, src Source, x extract.Extractor, sink graph.Sink, 
 // process extracts and writes one article. Only a sink or context error is
 // returned; an article's own problems become failures.
 func process(ctx context.Context, a extract.Article, x extract.Extractor, sink graph.Sink,
-	sum *Summary, seen map[string]struct{}, onArticle func(graph.Batch), fail func(string, error)) error {
+	sum *Summary, seen map[string]struct{}, onArticle func(graph.Batch), fail func(string, error), isFatal func(error) bool) error {
 	path := a.Path
 	if path == "" {
 		path = a.ID
@@ -170,7 +181,7 @@ func process(ctx context.Context, a extract.Article, x extract.Extractor, sink g
 		return nil
 	}
 	if err := sink.Write(ctx, b); err != nil {
-		if errors.Is(err, graph.ErrUnknownPredicate) || errors.Is(err, graph.ErrUnknownType) {
+		if ctx.Err() == nil && !isFatal(err) {
 			fail(path, err)
 			return nil
 		}

@@ -73,6 +73,8 @@ func art(id, text string) item {
 	return item{article: a, path: a.Path}
 }
 
+var errRejected = errors.New("rejected")
+
 func TestRun(t *testing.T) {
 	sinkDown := errors.New("connection refused")
 	tests := []struct {
@@ -85,6 +87,7 @@ func TestRun(t *testing.T) {
 		relations int
 		attrs     int
 		wantErr   error
+		isFatal   func(error) bool
 	}{
 		{
 			name:    "all good, entities counted once",
@@ -103,6 +106,13 @@ func TestRun(t *testing.T) {
 			written: "2", failed: "1.txt", entities: 1, attrs: 1,
 		},
 		{
+			name:    "IsFatal keeps a rejected article per article",
+			src:     items{art("1", "a"), art("2", "b"), art("3", "c")},
+			failOn:  map[string]error{"2": errRejected},
+			isFatal: func(err error) bool { return !errors.Is(err, errRejected) },
+			written: "1,3", failed: "2.txt", entities: 2, attrs: 2,
+		},
+		{
 			name:    "sink failure stops the run",
 			src:     items{art("1", "a"), art("2", "b"), art("3", "c")},
 			failOn:  map[string]error{"2": sinkDown},
@@ -117,6 +127,7 @@ func TestRun(t *testing.T) {
 			sum, err := Run(context.Background(), tt.src, fakeExtractor{}, sink, Hooks{
 				OnArticle: func(graph.Batch) { articles++ },
 				OnError:   func(path string, err error) { hooked = append(hooked, path) },
+				IsFatal:   tt.isFatal,
 			})
 			if !errors.Is(err, tt.wantErr) || (tt.wantErr == nil) != (err == nil) {
 				t.Fatalf("err = %v, want %v", err, tt.wantErr)
