@@ -38,7 +38,9 @@ type ArticleError struct {
 	Err     error
 }
 
-func (e *ArticleError) Error() string { return fmt.Sprintf("article %s rejected: %v", e.Article, e.Err) }
+func (e *ArticleError) Error() string {
+	return fmt.Sprintf("article %s rejected: %v", e.Article, e.Err)
+}
 func (e *ArticleError) Unwrap() error { return e.Err }
 
 // Write loads one article's batch (graph.Sink). An invalid batch is
