@@ -44,6 +44,8 @@ type Failure struct {
 func (s Summary) FactsRetractedKnown() bool { return !s.factsRetractedUnknown }
 
 type summaryJSON struct {
+	Time           time.Time `json:"time"`
+	Level          string    `json:"level"`
 	Msg            string    `json:"msg"`
 	Source         string    `json:"source"`
 	DryRun         bool      `json:"dry_run"`
@@ -62,11 +64,17 @@ type summaryJSON struct {
 	Error          string    `json:"error,omitempty"`
 }
 
-// MarshalJSON gives the summary's JSON record, one object with snake_case
-// keys and "msg":"sync summary".
+// MarshalJSON gives the summary's JSON record: one object with snake_case
+// keys and "msg":"sync summary", with the time, level and msg keys of
+// slog's JSON lines so that log pipelines take it like any other line. The
+// level is WARN when something failed or the run stopped early.
 func (s Summary) MarshalJSON() ([]byte, error) {
+	level := "INFO"
+	if s.Failed > 0 || s.Error != "" || s.Interrupted {
+		level = "WARN"
+	}
 	j := summaryJSON{
-		Msg: "sync summary", Source: s.Source, DryRun: s.DryRun, Started: s.Started.UTC(),
+		Time: s.Started.Add(s.Duration).UTC(), Level: level, Msg: "sync summary", Source: s.Source, DryRun: s.DryRun, Started: s.Started.UTC(),
 		DurationMS: s.Duration.Milliseconds(), Interrupted: s.Interrupted,
 		New: s.New, Changed: s.Changed, Unchanged: s.Unchanged, Retracted: s.Retracted, Failed: s.Failed,
 		PruneSkipped: s.PruneSkipped, FactsAdded: s.FactsAdded, Failures: s.Failures, Error: s.Error,

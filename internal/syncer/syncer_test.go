@@ -419,7 +419,7 @@ func TestSummaryOutput(t *testing.T) {
 	if err := json.Unmarshal(js.Bytes(), &got); err != nil {
 		t.Fatal(err)
 	}
-	for k, v := range map[string]any{"msg": "sync summary", "new": 2.0, "unchanged": 7.0, "failed": 1.0, "facts_added": 12.0,
+	for k, v := range map[string]any{"msg": "sync summary", "level": "WARN", "new": 2.0, "unchanged": 7.0, "failed": 1.0, "facts_added": 12.0,
 		"facts_retracted": 4.0, "duration_ms": 1500.0} {
 		if got[k] != v {
 			t.Errorf("json %s = %v, want %v", k, got[k], v)
