@@ -44,7 +44,7 @@ type Neo4j struct {
 // Config is the fully resolved configuration.
 type Config struct {
 	Neo4j     Neo4j
-	BatchSize int    // rows per UNWIND write
+	BatchSize int    // articles per write transaction
 	LogFormat string // "text" or "json"
 	LogLevel  string // "debug", "info", "warn" or "error"
 	Source    string // default Article.Source for ingested articles; "" means the root directory name
@@ -153,7 +153,7 @@ var settings = []setting{
 		apply: func(c *Config, v string) error { c.Neo4j.Password = v; return nil }},
 	{key: "neo4j.database", env: "NEO4J_DATABASE", flag: FlagDatabase,
 		apply: func(c *Config, v string) error { c.Neo4j.Database = v; return nil }},
-	{key: "batch_size", env: "KGRAPH_BATCH_SIZE", flag: FlagBatchSize, def: "500",
+	{key: "batch_size", env: "KGRAPH_BATCH_SIZE", flag: FlagBatchSize, def: "50",
 		apply: func(c *Config, v string) error {
 			n, err := strconv.Atoi(strings.TrimSpace(v))
 			if err != nil {

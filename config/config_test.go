@@ -56,7 +56,7 @@ func TestPrecedence(t *testing.T) {
 		check func(Config) error
 	}{
 		{"defaults", "", nil, nil, func(c Config) error {
-			return want(c.Neo4j.URI == "bolt://127.0.0.1:7687" && c.Neo4j.Username == "neo4j" && c.BatchSize == 500 &&
+			return want(c.Neo4j.URI == "bolt://127.0.0.1:7687" && c.Neo4j.Username == "neo4j" && c.BatchSize == 50 &&
 				c.LogFormat == "text" && c.LogLevel == "info" && c.Source == "" && c.File == "", c)
 		}},
 		{"file over default", file, nil, nil, func(c Config) error {

@@ -1,0 +1,75 @@
+// Command kgraph builds a knowledge graph from news articles and loads it
+// into Neo4j. Run "kgraph --help" for the commands.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+)
+
+func main() {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	defer cancel(nil)
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		sig := <-sigs
+		// A second signal kills the process the default way.
+		signal.Stop(sigs)
+		cancel(&signalError{sig})
+	}()
+	os.Exit(run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// signalError is the cause of a context cancelled by a signal.
+type signalError struct{ sig os.Signal }
+
+func (e *signalError) Error() string { return "interrupted by " + e.sig.String() }
+func (e *signalError) ExitCode() int {
+	if e.sig == syscall.SIGTERM {
+		return 128 + int(syscall.SIGTERM)
+	}
+	return exitInterrupted
+}
+
+// run executes one kgraph command line and returns the exit code. Errors are
+// printed as one line, "kgraph: <message>", with a --help hint for usage
+// mistakes and never a stack trace or usage dump.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	g := newGlobals(stdin, stdout, stderr)
+	return execute(ctx, g, newRootCmd(g, commands...), args)
+}
+
+// execute runs root with args and turns the outcome into an exit code.
+func execute(ctx context.Context, g *globals, root *cobra.Command, args []string) int {
+	stderr := g.stderr
+	root.SetArgs(args)
+	cmd, err := root.ExecuteContextC(ctx)
+	if err == nil {
+		return exitOK
+	}
+	if cause := context.Cause(ctx); cause != nil && ctx.Err() != nil {
+		err = cause
+	}
+	if !g.started {
+		// cobra refused the command line before any command ran.
+		var ue *usageError
+		if !errors.As(err, &ue) {
+			err = &usageError{err: err}
+		}
+	}
+	var ue *usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(stderr, "kgraph: %v\nRun '%s --help' for usage.\n", err, cmd.CommandPath())
+	} else {
+		fmt.Fprintf(stderr, "kgraph: %v\n", err)
+	}
+	return exitCode(err)
+}
