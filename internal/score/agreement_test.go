@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -261,6 +262,68 @@ var predictionCases = []struct {
 	{"inverted", inverted},
 	{"aliases", aliases},
 	{"messy", messy},
+	{"random-1", randomPredictions(1)},
+	{"random-2", randomPredictions(2)},
+	{"random-3", randomPredictions(3)},
+	{"random-4", randomPredictions(4)},
+}
+
+// randomPredictions draws entities from gold names (with colliding ids and
+// types of every spelling) and relations and attributes between them.
+func randomPredictions(seed uint64) func(*Gold) predictionSet {
+	return func(g *Gold) predictionSet {
+		rng := rand.New(rand.NewPCG(seed, 7))
+		pick := func(xs []string) string { return xs[rng.IntN(len(xs))] }
+		types := []string{"Country", "City", "Location", "Organization", "Person", "Event", "gpe", "ORG", "Meeting", "", "Thing"}
+		preds := []string{"HOSTS", "HOSTED_IN", "HELD_IN", "MET_WITH", "ORGANIZED_BY", "ATTENDED", "MEMBER_OF", "CO_CHAIRS", "UNKNOWN"}
+		for _, f := range g.Facts {
+			preds = append(preds, f.P...)
+		}
+		gold := allGold(g)
+		var p predictionSet
+		var ids []string
+		for i := range 30 {
+			e := gold[rng.IntN(len(gold))]
+			ent := graph.Entity{ID: fmt.Sprintf("r:%d", rng.IntN(24)), Name: pick(e.Names)}
+			if rng.IntN(3) > 0 {
+				ent.Type = e.Type
+			} else {
+				ent.Type = pick(types)
+			}
+			if rng.IntN(2) == 0 {
+				ent.Aliases = []string{pick(e.Names), pick(gold[rng.IntN(len(gold))].Names)}
+			}
+			if rng.IntN(4) == 0 {
+				toks := strings.Fields(ent.Name)
+				ent.Name = strings.Join(toks[:max(1, len(toks)-1)], " ")
+			}
+			if i%7 == 0 {
+				ent.Name = ""
+			}
+			p.entities = append(p.entities, ent)
+			ids = append(ids, ent.ID)
+		}
+		ids = append(ids, "r:none")
+		for range 40 {
+			p.relations = append(p.relations, graph.Relation{Subject: pick(ids), Predicate: pick(preds), Object: pick(ids)})
+		}
+		for _, a := range g.Attributes {
+			if rng.IntN(2) == 0 {
+				continue
+			}
+			val := a.Value
+			switch rng.IntN(4) {
+			case 0:
+				val += "-01"
+			case 1:
+				val = "1999-" + val
+			case 2:
+				val = "x" + val
+			}
+			p.attributes = append(p.attributes, graph.Attribute{Subject: pick(ids), Name: a.Name, Value: val})
+		}
+		return p
+	}
 }
 
 // repoRoot is the directory holding go.mod.
