@@ -198,14 +198,15 @@ func runSync(ctx context.Context, opts *syncOptions) error {
 	log := slog.New(syncHandler(bar.Writer(opts.Stderr), cfg))
 
 	s, err := syncer.New(syncer.Options{
-		Source:  src,
-		Store:   syncStore{store},
-		Locker:  store,
-		Walk:    source.Walker{Paths: opts.Paths, Stdin: opts.Stdin, Source: src, Logger: log}.Walk,
-		Prune:   opts.Prune,
-		DryRun:  opts.DryRun,
-		Wait:    opts.Wait,
-		LockTTL: opts.LockTTL,
+		Source:      src,
+		Store:       store,
+		FactCounter: syncer.CypherFactCounter{Q: store},
+		Locker:      store,
+		Walk:        source.Walker{Paths: opts.Paths, Stdin: opts.Stdin, Source: src, Logger: log}.Walk,
+		Prune:       opts.Prune,
+		DryRun:      opts.DryRun,
+		Wait:        opts.Wait,
+		LockTTL:     opts.LockTTL,
 		NewExtractor: func(ctx context.Context) (extract.Extractor, error) {
 			return syncExtractor(ctx, store)
 		},
@@ -268,31 +269,6 @@ func syncExtractor(ctx context.Context, store *neo4j.Store) (extract.Extractor, 
 
 func syncFatal(err error) bool {
 	return errors.Is(err, neo4j.ErrUnavailable) || errors.Is(err, neo4j.ErrAuth)
-}
-
-// syncStore adds fact counting to the Neo4j store, for the summary's
-// "facts retracted".
-type syncStore struct{ *neo4j.Store }
-
-// FactCounts counts the relations and attribute values each article
-// supports now.
-func (s syncStore) FactCounts(ctx context.Context, ids []string) (map[string]int, error) {
-	_, rows, err := s.Query(ctx, `
-UNWIND $ids AS id
-MATCH (a:Article {id: id})
-RETURN id,
-       COUNT { (a)-[:MENTIONS]->(:Entity)-[r]->(:Entity) WHERE id IN r.articles } +
-       COUNT { (a)-[:STATES]->(:Entity) } AS facts`, map[string]any{"ids": ids})
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string]int, len(rows))
-	for _, r := range rows {
-		id, _ := r[0].(string)
-		n, _ := r[1].(int64)
-		out[id] = int(n)
-	}
-	return out, nil
 }
 
 func syncPlanPrinter(w io.Writer, asJSON bool) func(syncer.Kind, string, string) {

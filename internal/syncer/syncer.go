@@ -73,6 +73,10 @@ type Options struct {
 	Walk         WalkFunc
 	NewExtractor func(ctx context.Context) (extract.Extractor, error) // called once per run, on the first article to extract
 
+	// FactCounter counts the facts changed and pruned articles take away,
+	// for the summary; if nil, Store is used when it is one.
+	FactCounter FactCounter
+
 	Prune  bool
 	DryRun bool
 
@@ -310,8 +314,11 @@ func (r *run) write(a extract.Article, kind Kind) error {
 // factCounts returns how many facts ids contribute now, or -1 if the store
 // cannot tell.
 func (r *run) factCounts(ctx context.Context, ids []string) int {
-	fc, ok := r.opts.Store.(FactCounter)
-	if !ok || len(ids) == 0 {
+	fc := r.opts.FactCounter
+	if fc == nil {
+		fc, _ = r.opts.Store.(FactCounter)
+	}
+	if fc == nil || len(ids) == 0 {
 		return -1
 	}
 	counts, err := fc.FactCounts(ctx, ids)
