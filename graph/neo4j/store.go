@@ -81,7 +81,12 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	s.driver = d
 	if err := d.VerifyConnectivity(ctx); err != nil {
 		_ = d.Close(ctx)
-		return nil, s.wrap("connect to "+s.uri, err)
+		if isAuthError(err) {
+			return nil, s.wrap("connect to "+s.uri, err)
+		}
+		// Whatever else stops the first connection (refused, DNS, TLS,
+		// routing table, timeout) means the database cannot be used.
+		return nil, s.redact(fmt.Errorf("connect to %s: %w: %v", s.uri, ErrUnavailable, err))
 	}
 	return s, nil
 }
@@ -95,15 +100,10 @@ func (s *Store) wrap(op string, err error) error {
 	if err == nil {
 		return nil
 	}
-	var n4j *neo4jdriver.Neo4jError
-	var conn *neo4jdriver.ConnectivityError
-	var authErr *neo4jdriver.InvalidAuthenticationError
-	var expired *neo4jdriver.TokenExpiredError
 	switch {
-	case errors.As(err, &n4j) && n4j.HasSecurityCode() && n4j.Code != "Neo.ClientError.Security.Forbidden",
-		errors.As(err, &authErr), errors.As(err, &expired):
+	case isAuthError(err):
 		err = fmt.Errorf("%s: %w: %v", op, ErrAuth, err)
-	case errors.As(err, &conn), errors.Is(err, context.DeadlineExceeded) && isDial(err):
+	case isConnectivityError(err):
 		err = fmt.Errorf("%s: %w: %v", op, ErrUnavailable, err)
 	default:
 		err = fmt.Errorf("%s: %w", op, err)
@@ -111,7 +111,18 @@ func (s *Store) wrap(op string, err error) error {
 	return s.redact(err)
 }
 
-func isDial(err error) bool { return strings.Contains(err.Error(), "dial") }
+func isAuthError(err error) bool {
+	var n4j *neo4jdriver.Neo4jError
+	var invalid *neo4jdriver.InvalidAuthenticationError
+	var expired *neo4jdriver.TokenExpiredError
+	return errors.As(err, &n4j) && n4j.HasSecurityCode() && n4j.Code != "Neo.ClientError.Security.Forbidden" ||
+		errors.As(err, &invalid) || errors.As(err, &expired)
+}
+
+func isConnectivityError(err error) bool {
+	var conn *neo4jdriver.ConnectivityError
+	return errors.As(err, &conn)
+}
 
 // redact replaces the password in err's message, wherever a server or the
 // driver might have echoed it.
