@@ -46,10 +46,17 @@ func usagef(format string, args ...any) error {
 
 // failedError reports that some articles failed while the others went
 // through; the failures were logged one by one as they happened.
-type failedError struct{ failed, total int }
+type failedError struct {
+	failed, total int
+	what          string // what failed; "articles" if empty
+}
 
 func (e *failedError) Error() string {
-	return fmt.Sprintf("%d of %d articles failed; see the messages above", e.failed, e.total)
+	what := e.what
+	if what == "" {
+		what = "articles"
+	}
+	return fmt.Sprintf("%d of %d %s failed; see the messages above", e.failed, e.total, what)
 }
 func (e *failedError) ExitCode() int { return exitFailed }
 

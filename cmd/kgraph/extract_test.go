@@ -179,7 +179,7 @@ func TestExitCodes(t *testing.T) {
 		want int
 	}{
 		{nil, 0},
-		{&failedError{1, 3}, 1},
+		{&failedError{failed: 1, total: 3}, 1},
 		{errors.New("disk full"), 1},
 		{usagef("bad"), 2},
 		{&config.Error{Key: "KGRAPH_BATCH_SIZE", Err: errors.New("x")}, 2},

@@ -97,7 +97,7 @@ func runLoad(ctx context.Context, g *globals, opts loadOptions) error {
 		relations: total.Relations, attributes: total.Attributes, failed: failed, elapsed: time.Since(start),
 	})
 	if failed > 0 {
-		return &failedError{failed: failed, total: total.Articles + total.Unchanged + failed}
+		return &failedError{failed: failed, total: total.Articles + total.Unchanged + failed, what: "articles or lines"}
 	}
 	return nil
 }

@@ -31,7 +31,12 @@ func main() {
 // signalError is the cause of a context cancelled by a signal.
 type signalError struct{ sig os.Signal }
 
-func (e *signalError) Error() string { return "interrupted by " + e.sig.String() }
+func (e *signalError) Error() string {
+	if e.sig == syscall.SIGTERM {
+		return "stopped by SIGTERM"
+	}
+	return "interrupted (SIGINT)"
+}
 func (e *signalError) ExitCode() int {
 	if e.sig == syscall.SIGTERM {
 		return 128 + int(syscall.SIGTERM)
