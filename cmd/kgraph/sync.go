@@ -6,20 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
-	"os"
-	"os/signal"
-	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/kgraph/kgraph/config"
 	"github.com/kgraph/kgraph/extract"
 	"github.com/kgraph/kgraph/extract/source"
 	"github.com/kgraph/kgraph/graph"
-	"github.com/kgraph/kgraph/graph/neo4j"
-	"github.com/kgraph/kgraph/internal/progress"
+	neo4jstore "github.com/kgraph/kgraph/graph/neo4j"
 	"github.com/kgraph/kgraph/internal/syncer"
 )
 
@@ -48,14 +42,15 @@ crashed or killed run expires by itself.
 
 Schedule. --every 1h keeps running and syncs every hour (start to start).
 SIGINT or SIGTERM stops it gracefully: the article being written finishes
-its transaction, the lock is released, and kgraph exits 0. Without --every,
-a run stopped by a signal does the same and exits 130. Either way nothing
+its transaction, the lock is released, and kgraph exits 0 (stopping is
+what a service is asked to do). Without --every, a run stopped by a signal
+does the same and exits 130 (SIGINT) or 143 (SIGTERM). Either way nothing
 is half-written and the next run picks up where this one stopped.
 
 Every run ends with one summary record on stderr: counts of new, changed,
 unchanged, retracted and failed articles, facts (relations and attributes)
 added and retracted, failures with file names, and duration; as text, or as
-one JSON object with --log-format json. --dry-run prints the plan to stdout
+one JSON object with --log-format json (--quiet leaves it out). --dry-run prints the plan to stdout
 (one line per article: new, changed, unchanged or retract, its id and file)
 and writes nothing; it takes no lock.
 
@@ -65,7 +60,7 @@ Exit codes:
   2  usage or configuration error
   3  Neo4j unreachable or authentication failed
   4  another run holds the lock (after --wait)
-  130  stopped by a signal mid-run (without --every)
+  130  stopped by SIGINT mid-run (143 for SIGTERM); not with --every
 
 Crontab, hourly, waiting up to 10 minutes for a slow previous run:
 
@@ -104,7 +99,7 @@ Kubernetes CronJob:
               - name: news
                 persistentVolumeClaim: {claimName: news-archive}`
 
-// syncOptions are the sync command's flags and streams.
+// syncOptions are the sync command's flags.
 type syncOptions struct {
 	Paths   []string
 	Prune   bool
@@ -112,19 +107,14 @@ type syncOptions struct {
 	Wait    time.Duration
 	Every   time.Duration
 	LockTTL time.Duration
-
-	Flags  *cobra.Command // for config.Load: the parsed flags, global ones included
-	Stdin  io.Reader
-	Stdout io.Writer
-	Stderr io.Writer
 }
 
-// newSyncCmd returns the `kgraph sync` command.
-func newSyncCmd() *cobra.Command { return newSyncCommand(runSync) }
+func init() { register(func(g *globals) *cobra.Command { return newSyncCmd(g, nil) }) }
 
-// newSyncCommand lets tests capture the parsed options instead of running.
-func newSyncCommand(run func(ctx context.Context, opts *syncOptions) error) *cobra.Command {
-	opts := &syncOptions{}
+// newSyncCmd returns the sync command; runF, if not nil, replaces the run
+// (tests capture the parsed options with it).
+func newSyncCmd(g *globals, runF func(context.Context, syncOptions) error) *cobra.Command {
+	var opts syncOptions
 	cmd := &cobra.Command{
 		Use:   "sync PATH...",
 		Short: "Incrementally load articles into Neo4j: new and changed only, optionally pruning vanished ones",
@@ -132,14 +122,16 @@ func newSyncCommand(run func(ctx context.Context, opts *syncOptions) error) *cob
 		Example: `  kgraph sync --dry-run --prune ./news
   kgraph sync --prune --wait 10m /data/news
   kgraph sync --every 1h --prune --source reuters /data/reuters`,
-		Args: cobra.MinimumNArgs(1),
+		Args: minArgs(1, "at least one PATH (a file, a directory or - for stdin)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Paths, opts.Flags = args, cmd
-			opts.Stdin, opts.Stdout, opts.Stderr = cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr()
+			opts.Paths = args
 			if err := opts.check(); err != nil {
 				return err
 			}
-			return run(cmd.Context(), opts)
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return runSync(cmd.Context(), g, opts)
 		},
 	}
 	f := cmd.Flags()
@@ -148,61 +140,49 @@ func newSyncCommand(run func(ctx context.Context, opts *syncOptions) error) *cob
 	f.DurationVar(&opts.Wait, "wait", 0, "how long to wait for another run's lock before exiting with code 4")
 	f.DurationVar(&opts.Every, "every", 0, "keep running, syncing at this interval (e.g. 1h); stop with SIGINT/SIGTERM")
 	f.DurationVar(&opts.LockTTL, "lock-ttl", syncer.DefaultLockTTL, "lease of the run lock; a killed run's lock expires after it")
-	f.String(config.FlagSource, "", "source the synced articles are stored under (env KGRAPH_SOURCE; default: the directory's name)")
+	addSourceFlag(f)
 	return cmd
 }
 
-func (o *syncOptions) check() error {
+func (o syncOptions) check() error {
 	switch {
 	case o.Wait < 0:
-		return syncUsage(errors.New("--wait must not be negative"))
+		return usagef("--wait must not be negative")
 	case o.Every < 0:
-		return syncUsage(errors.New("--every must not be negative"))
+		return usagef("--every must not be negative")
 	case o.LockTTL < 3*time.Second:
-		return syncUsage(errors.New("--lock-ttl must be at least 3s"))
+		return usagef("--lock-ttl must be at least 3s")
 	case o.DryRun && o.Every > 0:
-		return syncUsage(errors.New("--dry-run and --every do not go together"))
+		return usagef("--dry-run and --every do not go together")
 	}
 	return nil
 }
 
-func runSync(ctx context.Context, opts *syncOptions) error {
-	if ctx == nil {
-		ctx = context.Background()
+func runSync(ctx context.Context, g *globals, opts syncOptions) error {
+	if err := checkPaths(opts.Paths); err != nil {
+		return err
 	}
-	cfg, err := config.Load(config.Options{Flags: opts.Flags.Flags()})
+	src, err := syncSource(g.cfg.Source, opts.Paths)
 	if err != nil {
-		return syncUsage(err)
+		return &usageError{err: err}
 	}
-	src, err := syncSource(cfg.Source, opts.Paths)
+	store, err := g.store(ctx)
 	if err != nil {
-		return syncUsage(err)
+		return err
 	}
+	defer closeStore(store)
 
-	// Stop between articles on SIGINT/SIGTERM; a second signal is not
-	// caught, so it kills at once.
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	go func() { <-ctx.Done(); stop() }()
-
-	store, err := neo4j.Open(ctx, neo4j.Config{
-		URI: cfg.Neo4j.URI, Username: cfg.Neo4j.Username, Password: cfg.Neo4j.Password,
-		Database: cfg.Neo4j.Database, BatchSize: cfg.BatchSize,
-	})
-	if err != nil {
-		return syncExit(err)
-	}
-	defer store.Close(context.WithoutCancel(ctx))
-
-	bar := progress.New(opts.Stderr, progress.IsTerminal(opts.Stderr) && !opts.DryRun, "sync "+src, -1)
-	log := slog.New(syncHandler(bar.Writer(opts.Stderr), cfg))
-
+	asJSON := g.cfg.LogFormat == "json"
+	walker := g.walker(opts.Paths)
+	walker.Source = src
+	var bar interface{ Add(int) } = noBar{}
+	stopBar := func() {}
 	s, err := syncer.New(syncer.Options{
 		Source:      src,
 		Store:       store,
 		FactCounter: syncer.CypherFactCounter{Q: store},
 		Locker:      store,
-		Walk:        source.Walker{Paths: opts.Paths, Stdin: opts.Stdin, Source: src, Logger: log}.Walk,
+		Walk:        walker.Walk,
 		Prune:       opts.Prune,
 		DryRun:      opts.DryRun,
 		Wait:        opts.Wait,
@@ -212,28 +192,49 @@ func runSync(ctx context.Context, opts *syncOptions) error {
 		},
 		IsFatal:   syncFatal,
 		OnArticle: func(graph.Article, syncer.Kind) { bar.Add(1) },
-		OnPlan:    syncPlanPrinter(opts.Stdout, cfg.LogFormat == "json"),
-		Logger:    log,
+		OnPlan:    syncPlanPrinter(g.stdout, asJSON),
+		Logger:    g.log,
 	})
 	if err != nil {
-		return syncExit(err)
+		return err
 	}
-	report := func(sum syncer.Summary, err error) {
-		bar.Finish()
-		syncReport(opts.Stderr, cfg.LogFormat == "json", sum)
-		if err != nil && !errors.Is(err, syncer.ErrPartial) && !errors.Is(err, syncer.ErrInterrupted) {
-			log.Error("sync failed", "err", err)
+	startBar := func() {
+		if !opts.DryRun {
+			b, stop := g.progress("syncing " + src)
+			bar, stopBar = b, stop
 		}
 	}
+	report := func(sum syncer.Summary, err error) {
+		stopBar()
+		if !g.quiet {
+			if asJSON {
+				_ = sum.WriteJSON(g.logOut)
+			} else {
+				_ = sum.WriteText(g.logOut)
+			}
+		}
+		if err != nil && !errors.Is(err, syncer.ErrPartial) && !errors.Is(err, syncer.ErrInterrupted) {
+			g.log.Error("sync failed", "err", err)
+		}
+		startBar() // for the next run of --every
+	}
 
+	startBar()
 	if opts.Every > 0 {
-		log.Info("syncing on a schedule", "every", opts.Every.String(), "source", src)
-		return syncExit(s.RunEvery(ctx, opts.Every, report))
+		g.log.Info("syncing on a schedule", "every", opts.Every.String(), "source", src)
+		err := s.RunEvery(ctx, opts.Every, report)
+		stopBar()
+		return err
 	}
 	sum, err := s.Run(ctx)
 	report(sum, err)
-	return syncExit(err)
+	stopBar()
+	return err
 }
+
+type noBar struct{}
+
+func (noBar) Add(int) {}
 
 // syncSource is the source a sync owns: the configured one, else the name
 // of the directory of the paths, which must then agree.
@@ -254,10 +255,10 @@ func syncSource(configured string, paths []string) (string, error) {
 
 // syncExtractor starts the engine with the entities already in Neo4j, so
 // that new articles reuse their ids.
-func syncExtractor(ctx context.Context, store *neo4j.Store) (extract.Extractor, error) {
+func syncExtractor(ctx context.Context, store *neo4jstore.Store) (extract.Extractor, error) {
 	x, err := extract.NewEngine()
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("extractor: %w", err)
 	}
 	entities, err := store.Entities(ctx)
 	if err != nil {
@@ -267,8 +268,10 @@ func syncExtractor(ctx context.Context, store *neo4j.Store) (extract.Extractor, 
 	return x, nil
 }
 
+// syncFatal: these store errors stop the run; any other error of one
+// article only fails that article.
 func syncFatal(err error) bool {
-	return errors.Is(err, neo4j.ErrUnavailable) || errors.Is(err, neo4j.ErrAuth)
+	return errors.Is(err, neo4jstore.ErrUnavailable) || errors.Is(err, neo4jstore.ErrAuth)
 }
 
 func syncPlanPrinter(w io.Writer, asJSON bool) func(syncer.Kind, string, string) {
@@ -289,53 +292,4 @@ func syncPlanPrinter(w io.Writer, asJSON bool) func(syncer.Kind, string, string)
 		}
 		fmt.Fprintf(w, "%-9s %s\t%s\n", k, id, path)
 	}
-}
-
-func syncReport(w io.Writer, asJSON bool, sum syncer.Summary) {
-	if asJSON {
-		_ = sum.WriteJSON(w)
-		return
-	}
-	_ = sum.WriteText(w)
-}
-
-func syncHandler(w io.Writer, cfg config.Config) slog.Handler {
-	var level slog.Level
-	_ = level.UnmarshalText([]byte(cfg.LogLevel)) // config has checked it; "" is info
-	o := &slog.HandlerOptions{Level: level}
-	if cfg.LogFormat == "json" {
-		return slog.NewJSONHandler(w, o)
-	}
-	return slog.NewTextHandler(w, o)
-}
-
-// syncExitError gives an error its exit code (see the command's help).
-type syncExitError struct {
-	code int
-	err  error
-}
-
-func (e *syncExitError) Error() string { return e.err.Error() }
-func (e *syncExitError) Unwrap() error { return e.err }
-func (e *syncExitError) ExitCode() int { return e.code }
-
-func syncUsage(err error) error { return &syncExitError{syncer.ExitUsage, err} }
-
-// syncExit maps err to the documented exit codes: the syncer's errors carry
-// theirs; Neo4j being unreachable or refusing the credentials is 3; a
-// configuration error is 2.
-func syncExit(err error) error {
-	var cfgErr *config.Error
-	var coded interface{ ExitCode() int }
-	switch {
-	case err == nil:
-		return nil
-	case syncFatal(err):
-		return &syncExitError{syncer.ExitUnavailable, err}
-	case errors.As(err, &coded):
-		return err
-	case errors.As(err, &cfgErr):
-		return syncUsage(err)
-	}
-	return err
 }
