@@ -584,3 +584,52 @@ func TestOpenErrors(t *testing.T) {
 		t.Errorf("Open(wrong password) = %v, want ErrAuth without the password", err)
 	}
 }
+
+// The neo4j:// scheme goes through the driver's routing; a single server
+// answers the routing request itself.
+func TestRoutingScheme(t *testing.T) {
+	cfg := testConfig(t)
+	u, ok := strings.CutPrefix(cfg.URI, "bolt://")
+	if !ok {
+		t.Skipf("NEO4J_URI %q is not bolt://", cfg.URI)
+	}
+	openClean(t)
+	cfg.URI = "neo4j://" + u
+	ctx := context.Background()
+	s, err := Open(ctx, cfg)
+	if err != nil {
+		t.Fatalf("open %s: %v", cfg.URI, err)
+	}
+	defer s.Close(ctx)
+	mustWrite(t, s, articleB())
+	if got := scalar(t, s, `MATCH (a:Article) RETURN count(a)`, nil); got != int64(1) {
+		t.Errorf("articles via neo4j:// = %v", got)
+	}
+}
+
+// The example queries of MODEL.md must run on the model as written.
+func TestModelExampleQueries(t *testing.T) {
+	s := openClean(t)
+	mustWrite(t, s, articleA(), articleB())
+	doc, err := os.ReadFile("MODEL.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, block, _ := strings.Cut(string(doc), "```cypher\n")
+	block, _, _ = strings.Cut(block, "```")
+	var stmts []string
+	for _, st := range strings.Split(block, ";") {
+		if strings.TrimSpace(st) != "" {
+			stmts = append(stmts, st)
+		}
+	}
+	if len(stmts) < 4 {
+		t.Fatalf("found %d example queries in MODEL.md", len(stmts))
+	}
+	for i, st := range stmts {
+		rows := query(t, s, st, map[string]any{"id": "art-a"})
+		if len(rows) == 0 {
+			t.Errorf("example %d returned nothing:%s", i+1, st)
+		}
+	}
+}
