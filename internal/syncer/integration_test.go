@@ -17,10 +17,12 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -608,5 +610,136 @@ func TestConcurrentSyncs(t *testing.T) {
 				t.Errorf("counts %s, single run %s", gotCounts, wantCounts)
 			}
 		})
+	}
+}
+
+// buildKgraph builds the kgraph binary once per test binary run.
+var buildKgraph = sync.OnceValues(func() (string, error) {
+	dir, err := os.MkdirTemp("", "kgraph-sync-test")
+	if err != nil {
+		return "", err
+	}
+	bin := filepath.Join(dir, "kgraph")
+	cmd := exec.Command("go", "build", "-o", bin, "./cmd/kgraph")
+	cmd.Dir = filepath.Join("..", "..")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("go build ./cmd/kgraph: %v\n%s", err, out)
+	}
+	return bin, nil
+})
+
+func kgraphCmd(tb testing.TB, args ...string) *exec.Cmd {
+	tb.Helper()
+	bin, err := buildKgraph()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), "KGRAPH_LOG_FORMAT=json")
+	return cmd
+}
+
+// runKgraph runs kgraph to the end and returns its exit code and stderr.
+func runKgraph(tb testing.TB, args ...string) (int, string) {
+	tb.Helper()
+	var stderr strings.Builder
+	cmd := kgraphCmd(tb, args...)
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	var exit *exec.ExitError
+	switch {
+	case errors.As(err, &exit):
+		return exit.ExitCode(), stderr.String()
+	case err != nil:
+		tb.Fatalf("kgraph %v: %v", args, err)
+	}
+	return 0, stderr.String()
+}
+
+// summaryOf finds the sync summary record in JSON stderr.
+func summaryOf(tb testing.TB, stderr string) map[string]any {
+	tb.Helper()
+	for _, line := range strings.Split(stderr, "\n") {
+		var rec map[string]any
+		if json.Unmarshal([]byte(line), &rec) == nil && rec["msg"] == "sync summary" {
+			return rec
+		}
+	}
+	tb.Fatalf("no sync summary in stderr:\n%s", stderr)
+	return nil
+}
+
+func TestSyncKilledThenRerunEqualsCleanRun(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the kgraph binary")
+	}
+	st := openEmpty(t)
+	dir := filepath.Join(t.TempDir(), "killed-news")
+	const n = 400
+	writeCorpus(t, dir, n)
+	args := []string{"sync", "--source", "it-killed", "--lock-ttl", "5s", dir}
+	articles := func() int64 {
+		_, rows, err := st.Query(context.Background(), `MATCH (a:Article {source: 'it-killed'}) RETURN count(a)`, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rows[0][0].(int64)
+	}
+
+	// Start a sync and SIGKILL it once it has written some articles.
+	cmd := kgraphCmd(t, args...)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	deadline := time.Now().Add(2 * time.Minute)
+	for articles() < 10 {
+		select {
+		case err := <-exited:
+			t.Fatalf("sync ended (%v) before it could be killed; the corpus is too small for this machine", err)
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("sync wrote nothing in 2 minutes")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	<-exited
+	killedAt := articles()
+	if killedAt >= n {
+		t.Fatalf("sync had finished (%d articles) when killed", killedAt)
+	}
+	t.Logf("killed after %d of %d articles", killedAt, n)
+
+	// The dead run's lock is still there until its lease runs out: a run
+	// that does not wait is turned away with exit code 4.
+	if code, stderr := runKgraph(t, args...); code != syncer.ExitLocked {
+		t.Errorf("sync right after the kill: exit %d, want %d (locked)\n%s", code, syncer.ExitLocked, stderr)
+	}
+	// One that waits gets the expired lock and completes the load.
+	code, stderr := runKgraph(t, append([]string{"--wait", "1m"}, args...)...)
+	if code != 0 {
+		t.Fatalf("sync after the kill: exit %d\n%s", code, stderr)
+	}
+	sum := summaryOf(t, stderr)
+	if int64(sum["new"].(float64)) != n-killedAt || int64(sum["unchanged"].(float64)) != killedAt {
+		t.Errorf("rerun summary new=%v unchanged=%v, want %d new and %d unchanged", sum["new"], sum["unchanged"], n-killedAt, killedAt)
+	}
+	got, gotCounts := takeSnapshot(t, st, false), mustCounts(t, st)
+
+	empty(t, st)
+	if code, stderr := runKgraph(t, args...); code != 0 {
+		t.Fatalf("clean sync: exit %d\n%s", code, stderr)
+	}
+	want, wantCounts := takeSnapshot(t, st, false), mustCounts(t, st)
+	if gotCounts.String() != wantCounts.String() {
+		t.Errorf("counts after kill and rerun %s, clean run %s", gotCounts, wantCounts)
+	}
+	if got.sum != want.sum {
+		t.Errorf("graph after kill and rerun differs from a clean run: %s", want.diff(got))
 	}
 }
