@@ -2,37 +2,416 @@ package extract
 
 import (
 	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"time"
 
+	"github.com/kgraph/kgraph/extract/dates"
+	"github.com/kgraph/kgraph/extract/lexicon"
+	"github.com/kgraph/kgraph/extract/text"
 	"github.com/kgraph/kgraph/graph"
 )
 
-// Engine is the deterministic, offline extractor. It is safe for use by one
-// goroutine at a time: its resolver remembers entities across articles.
+// Engine is the deterministic, offline extractor. Each article is read in
+// stages: sentences and words, mentions (gazetteers, head-noun phrases,
+// titled people, anaphors), relations from trigger frames, attributes and
+// dates; then its entities are resolved against every article seen before,
+// so one real-world thing keeps one id across articles and scripts.
+//
+// An Engine is safe for concurrent use; articles are resolved one at a time.
 type Engine struct {
-	entities map[string]*graph.Entity
-	order    []string
+	lex   *lexicon.Lexicon
+	rules *rules
+	known map[string]bool // trigger, anaphor and attribute words, for clitic splitting
+
+	mu  sync.Mutex
+	res *resolver
 }
+
+var (
+	rulesOnce sync.Once
+	rulesData *rules
+	rulesErr  error
+)
 
 // NewEngine returns an Engine with the embedded lexicons and rules.
 func NewEngine() (*Engine, error) {
-	return &Engine{entities: map[string]*graph.Entity{}}, nil
+	rulesOnce.Do(func() { rulesData, rulesErr = loadRules(dataFS) })
+	if rulesErr != nil {
+		return nil, fmt.Errorf("extract: embedded rules: %w", rulesErr)
+	}
+	x := &Engine{lex: lexicon.Default(), rules: rulesData, known: map[string]bool{}, res: newResolver()}
+	for _, t := range x.rules.triggers {
+		x.known[t.words[0]] = true
+	}
+	for _, a := range x.rules.anaphors {
+		x.known[a.words[0]] = true
+	}
+	for _, a := range x.rules.attrs {
+		x.known[a.words[0]] = true
+	}
+	for _, w := range []string{"الذي", "التي", "الذين", "اللذين"} {
+		x.known[w] = true
+	}
+	return x, nil
+}
+
+// dateHit is a date expression found in a sentence.
+type dateHit struct {
+	dates.Date
+	used bool
 }
 
 // Extract returns the facts one article contributes, with entity ids
 // resolved against every article seen before.
 func (x *Engine) Extract(ctx context.Context, a Article) (graph.Batch, error) {
-	return graph.Batch{Article: a.Article}, ctx.Err()
+	if err := ctx.Err(); err != nil {
+		return graph.Batch{}, err
+	}
+	d := x.read(a)
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.res.resolve(d), nil
 }
 
-// Entities returns every entity seen so far, merged across articles, in first-seen order.
+// read runs every per-article stage; it touches no shared state.
+func (x *Engine) read(a Article) *doc {
+	d := &doc{x: x, a: a, lang: a.Lang, byLex: map[string]*local{}, byKey: map[string]*local{}, surnames: map[string]*local{}}
+	if d.lang == "" {
+		d.lang = guessLang(a.Text)
+	}
+	var pub time.Time
+	if a.Published != "" {
+		for _, layout := range []string{"2006-01-02", time.RFC3339, "2006-01-02T15:04:05", "2006-01"} {
+			if t, err := time.Parse(layout, a.Published); err == nil {
+				pub = t
+				break
+			}
+		}
+	}
+	for _, st := range text.Sentences(a.Text) {
+		d.sentNo++
+		s := x.newSentence(st)
+		for _, dt := range dates.Find(x.lex, s.Text, pub) {
+			dt.Start += s.Start
+			dt.End += s.Start
+			s.dates = append(s.dates, &dateHit{Date: dt})
+		}
+		d.detect(s)
+		d.relations(s)
+		d.eventDates(s)
+	}
+	d.infer()
+	return d
+}
+
+// eventDates gives an event the date its clause states: the date nearest
+// after a trigger whose fact involves the event, else an event named right
+// after the date.
+func (d *doc) eventDates(s *sentence) {
+	for _, dt := range s.dates {
+		if dt.used || dt.Value == "" || (dt.Relative && d.a.Published == "" && dt.Value[0] != '-') {
+			continue
+		}
+		var ev *local
+		best := -1
+		for _, m := range s.mentions {
+			if m.first < 0 || m.ent.final().typ != graph.TypeEvent {
+				continue
+			}
+			w := s.words[m.first]
+			// The event right after the date (نظم، في حزيران 2018، اجتماع …)
+			// or the one whose clause the date closes (الذي استضافته مدينة
+			// مراكش، في ماي الماضي).
+			dist := w.Start - dt.End
+			if dist >= 0 && dist < 12 && (best < 0 || dist < best) {
+				ev, best = m.ent.final(), dist
+			}
+		}
+		if ev == nil {
+			ev = d.clauseEvent(s, dt.Start)
+		}
+		if ev != nil {
+			dt.used = true
+			d.attrs = append(d.attrs, attrFact{name: graph.AttrDate, value: dt.Value, s: ev, sent: s, confidence: 0.7})
+		}
+	}
+}
+
+// clauseEvent is the event of the relative clause that a position falls in:
+// the antecedent of the nearest relative pronoun before it.
+func (d *doc) clauseEvent(s *sentence, pos int) *local {
+	ws := s.words
+	for k := len(ws) - 1; k >= 0; k-- {
+		if ws[k].Start >= pos || !d.isRelative(ws[k]) {
+			continue
+		}
+		if m := d.before(s, k, map[string]bool{graph.TypeEvent: true}, genderOfWord(ws[k].stem)); m != nil {
+			return m.ent.final()
+		}
+		return nil
+	}
+	return nil
+}
+
+// infer adds facts that follow from two facts of one sentence: a delegate
+// of a country that attends an event attends it too.
+func (d *doc) infer() {
+	n := len(d.rels)
+	for i := 0; i < n; i++ {
+		r := d.rels[i]
+		if r.pred != graph.Represents {
+			continue
+		}
+		for j := 0; j < n; j++ {
+			a := d.rels[j]
+			if a.pred == graph.Attended && a.s.final() == r.o.final() && a.sent == r.sent {
+				d.relate(graph.Attended, r.s, a.o, r.sent, min(r.confidence, a.confidence)*0.95)
+			}
+		}
+	}
+}
+
+// guessLang tells Arabic from English by script.
+func guessLang(s string) string {
+	ar, lat := 0, 0
+	for _, r := range s {
+		switch {
+		case r >= 0x0600 && r <= 0x06FF:
+			ar++
+		case r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z':
+			lat++
+		}
+	}
+	if lat > ar {
+		return "en"
+	}
+	return "ar"
+}
+
+// Entities returns every entity seen so far, merged across articles, in
+// first-seen order.
 func (x *Engine) Entities() []graph.Entity {
-	out := make([]graph.Entity, 0, len(x.order))
-	for _, id := range x.order {
-		out = append(out, *x.entities[id])
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	out := make([]graph.Entity, 0, len(x.res.order))
+	for _, id := range x.res.order {
+		e := *x.res.ents[id]
+		e.Aliases = append([]string(nil), e.Aliases...)
+		out = append(out, e)
 	}
 	return out
 }
 
 // Seed teaches the resolver entities that already exist (e.g. in Neo4j), so
 // that new articles reuse their ids.
-func (x *Engine) Seed(entities []graph.Entity) {}
+func (x *Engine) Seed(entities []graph.Entity) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	for _, e := range entities {
+		x.res.taken[e.ID] = true
+		for _, n := range append([]string{e.Name, e.NameAR, e.NameEN}, e.Aliases...) {
+			if n == "" {
+				continue
+			}
+			for _, k := range nameKeys(n) {
+				x.res.bind(coarse(e.Type)+"|"+k, e.ID)
+			}
+		}
+		if strings.Contains(e.ID, ":") {
+			x.res.bind("lex|"+e.ID, e.ID)
+		}
+	}
+}
+
+// resolver gives article-local entities their global, stable ids.
+type resolver struct {
+	byKey map[string]string
+	taken map[string]bool
+	ents  map[string]*graph.Entity
+	order []string
+}
+
+func newResolver() *resolver {
+	return &resolver{byKey: map[string]string{}, taken: map[string]bool{}, ents: map[string]*graph.Entity{}}
+}
+
+func (r *resolver) bind(key, id string) {
+	if _, ok := r.byKey[key]; !ok {
+		r.byKey[key] = id
+	}
+}
+
+var typeOrder = map[string]int{graph.TypeCountry: 0, graph.TypeCity: 1, graph.TypeLocation: 2, graph.TypeOrganization: 3, graph.TypePerson: 4, graph.TypeEvent: 5}
+
+var idPrefix = map[string]string{graph.TypeCountry: "country:", graph.TypeCity: "city:", graph.TypeLocation: "loc:", graph.TypeOrganization: "org:", graph.TypePerson: "person:", graph.TypeEvent: "event:"}
+
+// resolve assigns ids (places, then organisations, people and events, since
+// an event's key holds its organiser's id) and builds the article's batch.
+func (r *resolver) resolve(d *doc) graph.Batch {
+	var ls []*local
+	used := map[*local]bool{}
+	for _, f := range d.rels {
+		used[f.s.final()], used[f.o.final()] = true, true
+	}
+	for _, a := range d.attrs {
+		used[a.s.final()] = true
+	}
+	for _, l := range d.locals {
+		if l.mergedInto == nil && (len(l.mentions) > 0 || used[l]) {
+			ls = append(ls, l)
+		}
+	}
+	sort.SliceStable(ls, func(i, j int) bool { return typeOrder[ls[i].typ] < typeOrder[ls[j].typ] })
+
+	b := graph.Batch{Article: d.a.Article}
+	if b.Article.Lang == "" {
+		b.Article.Lang = d.lang
+	}
+	for _, l := range ls {
+		keys := r.keysOf(l)
+		id := ""
+		for _, k := range keys {
+			if v, ok := r.byKey[k]; ok {
+				id = v
+				break
+			}
+		}
+		if id == "" {
+			id = r.mint(l)
+		}
+		for _, k := range keys {
+			r.bind(k, id)
+		}
+		l.id = id
+		e := r.entityFor(l, d.a.ID)
+		b.Entities = append(b.Entities, e)
+	}
+	seen := map[string]int{}
+	for _, f := range d.rels {
+		s, o := f.s.final(), f.o.final()
+		k := s.id + "|" + f.pred + "|" + o.id
+		if i, dup := seen[k]; dup {
+			if f.confidence > b.Relations[i].Confidence {
+				b.Relations[i].Confidence = f.confidence
+			}
+			continue
+		}
+		rel := graph.Relation{Subject: s.id, Predicate: f.pred, Object: o.id, Article: d.a.ID, Evidence: f.sent.Text, Confidence: round2(f.confidence)}
+		if f.title != "" {
+			rel.Properties = map[string]any{"title": f.title}
+		}
+		seen[k] = len(b.Relations)
+		b.Relations = append(b.Relations, rel)
+	}
+	aseen := map[string]bool{}
+	for _, a := range d.attrs {
+		s := a.s.final()
+		k := s.id + "|" + a.name + "|" + a.value
+		if aseen[k] {
+			continue
+		}
+		aseen[k] = true
+		b.Attributes = append(b.Attributes, graph.Attribute{Subject: s.id, Name: a.name, Value: a.value, Article: d.a.ID, Evidence: a.sent.Text, Confidence: round2(a.confidence)})
+	}
+	return b
+}
+
+func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
+
+// keysOf lists the keys an entity is known by, the most specific first.
+func (r *resolver) keysOf(l *local) []string {
+	var keys []string
+	if l.lexID != "" {
+		keys = append(keys, "lex|"+l.lexID)
+	}
+	if l.eventKey != "" {
+		k := l.eventKey
+		if l.organiser != nil && l.organiser.ent.final().id != "" {
+			k = k[:strings.Index(k, "|by:")] + "|by:" + l.organiser.ent.final().id
+		}
+		keys = append(keys, "ev|"+k)
+	}
+	if l.sig != "" {
+		keys = append(keys, "sig|"+l.sig)
+	}
+	for _, n := range l.names {
+		for _, k := range nameKeys(n) {
+			if l.typ == graph.TypeEvent && strings.HasPrefix(k, "sk:") {
+				continue
+			}
+			keys = append(keys, coarse(l.typ)+"|"+k)
+		}
+	}
+	return keys
+}
+
+func (r *resolver) mint(l *local) string {
+	base := l.lexID
+	if base == "" {
+		name := firstNonEmpty(l.nameEN, l.name)
+		base = idPrefix[l.typ] + slug(name)
+	}
+	id := base
+	for n := 2; r.taken[id]; n++ {
+		id = fmt.Sprintf("%s-%d", base, n)
+	}
+	r.taken[id] = true
+	return id
+}
+
+// entityFor merges l into the global entity and returns the article's view
+// of it (its own mentions only).
+func (r *resolver) entityFor(l *local, article string) graph.Entity {
+	g, ok := r.ents[l.id]
+	if !ok {
+		g = &graph.Entity{ID: l.id, Type: l.typ}
+		r.ents[l.id] = g
+		r.order = append(r.order, l.id)
+	}
+	if g.NameEN == "" {
+		g.NameEN = l.nameEN
+	}
+	if g.NameAR == "" {
+		g.NameAR = firstNonEmpty(l.nameAR, firstArabic(l.names))
+	}
+	g.Name = firstNonEmpty(g.NameEN, g.NameAR, l.name)
+	names := append([]string{l.name}, l.names...)
+	for _, n := range names {
+		if n != g.Name && !contains(g.Aliases, n) {
+			g.Aliases = append(g.Aliases, n)
+		}
+	}
+	if !contains(g.Articles, article) {
+		g.Articles = append(g.Articles, article)
+	}
+	g.Mentions = append(g.Mentions, l.mentions...)
+
+	e := graph.Entity{ID: l.id, Type: l.typ, Name: g.Name, NameAR: g.NameAR, NameEN: g.NameEN, Articles: []string{article}, Mentions: l.mentions}
+	for _, n := range names {
+		if n != e.Name && !contains(e.Aliases, n) {
+			e.Aliases = append(e.Aliases, n)
+		}
+	}
+	return e
+}
+
+func firstArabic(names []string) string {
+	for _, n := range names {
+		if !isLatinName(n) {
+			return n
+		}
+	}
+	return ""
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,162 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kgraph/kgraph/extract/text"
+
+	"github.com/kgraph/kgraph/graph"
+)
+
+// matchAnaphor returns the longest anaphor phrase starting at word i.
+func (d *doc) matchAnaphor(ws []word, i int) *anaphor {
+	var best *anaphor
+	for k := range d.x.rules.anaphors {
+		a := &d.x.rules.anaphors[k]
+		if _, ok := matchPhrase(ws, i, a.words); ok && (best == nil || len(a.words) > len(best.words)) {
+			best = a
+		}
+	}
+	if best == nil && ws[i].pre != "" {
+		// للمجموعة, لهذا الاجتماع: the preposition hides the article.
+		w := ws[i]
+		for k := range d.x.rules.anaphors {
+			a := &d.x.rules.anaphors[k]
+			if len(a.words) == 1 && (a.words[0] == w.stem || a.words[0] == "ال"+w.stem) {
+				return a
+			}
+		}
+	}
+	return best
+}
+
+// resolveAnaphor finds what an anaphor points at: the most recent entity of
+// its type whose head noun fits, or the article's focus.
+func (d *doc) resolveAnaphor(a *anaphor, at int) *local {
+	if a.focus {
+		return d.focus(a.typ)
+	}
+	var best *local
+	bestPos := -1
+	for _, l := range d.locals {
+		if l.mergedInto != nil || l.typ != a.typ {
+			continue
+		}
+		if len(a.heads) > 0 && !headFits(l, a.heads) {
+			continue
+		}
+		p := -1
+		for _, q := range l.positions {
+			if q < at && q > p {
+				p = q
+			}
+		}
+		if p >= 0 && p > bestPos {
+			best, bestPos = l, p
+		}
+	}
+	return best
+}
+
+func headFits(l *local, heads []string) bool {
+	h := l.head
+	if h == "" && l.nameAR != "" {
+		if ks := foldWords(l.nameAR); len(ks) > 0 {
+			h = stripAl(ks[0])
+		}
+	}
+	for _, want := range heads {
+		if h == want {
+			return true
+		}
+		for _, n := range l.names {
+			if isLatinName(n) && strings.Contains(strings.ToLower(n), want) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// anaphorAt turns an anaphor at word i into a mention of its antecedent.
+func (d *doc) anaphorAt(s *sentence, i int, covered []*mention) *mention {
+	a := d.matchAnaphor(s.words, i)
+	if a == nil {
+		return nil
+	}
+	n := len(a.words)
+	if n > 1 {
+		if _, ok := matchPhrase(s.words, i, a.words); !ok {
+			n = 1
+		}
+	}
+	last := i + n - 1
+	for k := i; k <= last; k++ {
+		if k >= len(covered) || covered[k] != nil {
+			return nil
+		}
+	}
+	l := d.resolveAnaphor(a, d.pos(i))
+	if l == nil {
+		return nil
+	}
+	return &mention{first: i, last: last, phrase: i, ent: l, anaphor: true, prep: s.words[i].pre}
+}
+
+// memberNouns follow a count that is a membership size: 84 دولة.
+var memberNouns = map[string]bool{"دوله": true, "دول": true, "بلدا": true, "بلد": true, "عضوا": true, "عضو": true, "اعضاء": true, "members": true, "countries": true, "nations": true, "states": true, "member": true}
+
+// attributes reads founded and member_count from one sentence.
+func (d *doc) attributes(s *sentence) {
+	ws := s.words
+	orgs := map[string]bool{graph.TypeOrganization: true}
+	for i := 0; i < len(ws); i++ {
+		for _, at := range d.x.rules.attrs {
+			next, ok := matchPhrase(ws, i, at.words)
+			if !ok {
+				continue
+			}
+			subj := d.antecedent(s, i, orgs)
+			if subj == nil {
+				subj = d.after(s, next, orgs, nil)
+				if subj != nil && subj.first > next+3 {
+					subj = nil
+				}
+			}
+			if subj == nil {
+				subj = d.before(s, i, orgs, 0)
+			}
+			if subj == nil {
+				continue
+			}
+			switch at.name {
+			case graph.AttrFounded:
+				for _, dt := range s.dates {
+					if dt.Start >= ws[i].Start && len(dt.Value) >= 4 && dt.Value[0] != '-' && !dt.Relative {
+						d.attrs = append(d.attrs, attrFact{name: at.name, value: dt.Value, s: subj.ent, sent: s, confidence: 0.85})
+						dt.used = true
+						break
+					}
+				}
+			case graph.AttrMemberCount:
+				for k := next; k < len(ws) && k < next+6; k++ {
+					if ws[k].Kind == text.Number && k+1 < len(ws) && memberNouns[ws[k+1].stem] {
+						d.attrs = append(d.attrs, attrFact{name: at.name, value: asciiDigits(ws[k].Key), s: subj.ent, sent: s, confidence: 0.85})
+						break
+					}
+				}
+			}
+			break
+		}
+	}
+}
+
+func asciiDigits(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

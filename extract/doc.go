@@ -1,0 +1,160 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kgraph/kgraph/extract/text"
+)
+
+// word is one token of a sentence as the engine sees it. Quote marks are
+// not words: they only mark where a quoted span opens and closes, which is
+// how an appositive alias (“Africa Focus Group”) is recognised.
+type word struct {
+	text.Token        // Start/End are code-point offsets into the article
+	pre        string // proclitic split off (و، ب، ل، لل، وال…), "" if none
+	stem       string // Key without pre
+	quoteOpen  bool   // a quote mark stands right before
+	quoteClose bool   // a quote mark stands right after
+	comma      bool   // punctuation that separates list items or clauses
+	stop       bool   // sentence-internal hard stop: . ; : ( ) etc.
+}
+
+func (w word) isPunct() bool { return w.Kind == text.Punct }
+
+// sentence is one sentence with its words and everything found in it.
+type sentence struct {
+	text.Sentence
+	words    []word
+	mentions []*mention
+	dates    []*dateHit
+}
+
+var quoteMarks = "“”„«»\"‹›"
+
+// newSentence tokenises s, drops quote marks into flags and splits clitics
+// where what remains is known to the lexicons.
+func (x *Engine) newSentence(s text.Sentence) *sentence {
+	toks := text.Tokenize(s.Text)
+	out := &sentence{Sentence: s, words: make([]word, 0, len(toks))}
+	pendingQuote, inQuote := false, false
+	for _, t := range toks {
+		t.Start += s.Start
+		t.End += s.Start
+		if t.Kind == text.Punct && strings.ContainsAny(t.Text, quoteMarks) {
+			// Writers use ” for both ends (لـ”Africa Focus Group”), so a
+			// quote mark toggles rather than trusting its shape.
+			if inQuote {
+				if n := len(out.words); n > 0 && !out.words[n-1].isPunct() {
+					out.words[n-1].quoteClose = true
+				}
+				inQuote, pendingQuote = false, false
+			} else {
+				inQuote, pendingQuote = true, true
+			}
+			continue
+		}
+		w := word{Token: t, stem: t.Key}
+		if pendingQuote && t.Kind != text.Punct {
+			w.quoteOpen = true
+			pendingQuote = false
+		}
+		if t.Kind == text.Punct {
+			switch t.Text {
+			case "،", ",", "؛", ";":
+				w.comma = true
+			default:
+				w.stop = true
+			}
+		} else if t.Kind == text.Word {
+			w.pre, w.stem = x.splitClitic(t.Key)
+		}
+		out.words = append(out.words, w)
+	}
+	return out
+}
+
+// splitClitic returns the proclitic and stem of a folded Arabic word, keeping
+// the word whole unless the stem is something the lexicons know: blind
+// stemming would cut names like بوريطة into ب + وريطة.
+func (x *Engine) splitClitic(key string) (pre, stem string) {
+	if x.strictKnown(key) {
+		return "", key
+	}
+	best, bestScore := text.Split{}, 0
+	for _, sp := range text.Splits(key) {
+		if sp.Prefix == "" || sp.Prefix == "ال" {
+			continue // the article belongs to the word
+		}
+		score := 0
+		if x.strictKnown(sp.Stem) {
+			score = 3
+		} else if x.knownWord(sp.Stem) {
+			score = 1
+		}
+		if score > 0 && strings.HasPrefix(sp.Stem, "ال") {
+			score++ // لل+تحالف and ل+التحالف: keep the article with the stem
+		}
+		if score > bestScore {
+			best, bestScore = sp, score
+		}
+	}
+	if bestScore == 0 {
+		return "", key
+	}
+	return best.Prefix, best.Stem
+}
+
+// strictKnown is true for words listed as they are (no clitic reading).
+func (x *Engine) strictKnown(w string) bool {
+	return x.known[w] || x.lex.IsKnownWord(w) || x.lex.IsStopword(w) || x.rules.givenNames[w]
+}
+
+func (x *Engine) knownWord(w string) bool {
+	if x.known[w] {
+		return true
+	}
+	l := x.lex
+	if l.IsStopword(w) || x.rules.givenNames[w] {
+		return true
+	}
+	if _, ok := l.OrgHead(w); ok {
+		return true
+	}
+	if _, ok := l.EventHead(w); ok {
+		return true
+	}
+	if _, ok := l.Nisba(w); ok {
+		return true
+	}
+	keys := []string{w}
+	if e, n := l.MatchPlace(keys, 0); e != nil && n == 1 {
+		return true
+	}
+	if e, n := l.MatchOrg(keys, 0); e != nil && n == 1 {
+		return true
+	}
+	if e, n := l.MatchTitle(keys, 0); e != nil && n == 1 {
+		return true
+	}
+	if m, n := l.Month(keys, 0); m > 0 && n == 1 {
+		return true
+	}
+	return false
+}
+
+// keys returns the stems of words[i:], the form lexicon lookups want.
+func stems(ws []word) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = w.stem
+	}
+	return out
+}
+
+func rawKeys(ws []word) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = w.Key
+	}
+	return out
+}

@@ -1,0 +1,330 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/kgraph/kgraph/extract/lexicon"
+	"github.com/kgraph/kgraph/extract/text"
+	"github.com/kgraph/kgraph/graph"
+)
+
+// mention is one place in a sentence that names (or points back at) an
+// entity. Mentions nest: an event's name holds its organiser's.
+type mention struct {
+	first, last int    // word indexes, inclusive
+	phrase      int    // first word of the whole phrase (a person's title), else first
+	ent         *local // the article-local entity
+	parent      *mention
+	anaphor     bool // هذا الاجتماع, المملكة: refers, does not name
+	nisba       bool // الأميركي: an adjective that points at a country
+	prep        string
+}
+
+func (m *mention) nested() bool { return m.parent != nil }
+
+// detect finds every mention in s, in the order the later stages rely on:
+// gazetteer names first, then phrases built around head nouns (which may
+// swallow them), then people, then anaphors.
+func (d *doc) detect(s *sentence) {
+	ws := s.words
+	covered := make([]*mention, len(ws)) // top-level mention over each word
+	add := func(m *mention) *mention {
+		s.mentions = append(s.mentions, m)
+		if m.parent == nil {
+			for i := m.phrase; i <= m.last; i++ {
+				if c := covered[i]; c != nil && c != m && c.parent == nil {
+					c.parent = m
+				}
+				covered[i] = m
+			}
+		}
+		d.touch(m.ent, s, m)
+		return m
+	}
+	keys := rawKeys(ws)
+
+	// 1. Gazetteer names, nisba adjectives, Latin-script names.
+	for i := 0; i < len(ws); i++ {
+		w := ws[i]
+		if w.isPunct() {
+			continue
+		}
+		if w.Kind == text.Latin && isUpperStart(w.Text) {
+			// A capitalised Latin run is one name ("Africa Focus Group"),
+			// even when its first word is a place.
+			j := latinRun(ws, i)
+			if e, n := d.x.lex.MatchOrg(keys, i); e != nil && n == j-i+1 {
+				m := add(&mention{first: i, last: j, phrase: i, ent: d.lexEntity(e, s, i, j)})
+				d.innerGazetteer(s, m, add)
+				i = j
+				continue
+			}
+			if e, n := d.x.lex.MatchPlace(keys, i); e != nil && n == j-i+1 {
+				add(&mention{first: i, last: j, phrase: i, ent: d.lexEntity(e, s, i, j)})
+				i = j
+				continue
+			}
+			if j > i {
+				if m := d.latinName(s, i, j); m != nil {
+					add(m)
+					i = j
+					continue
+				}
+			}
+		}
+		if e, n := d.x.lex.MatchOrg(keys, i); e != nil {
+			if pe, pn := d.x.lex.MatchPlace(keys, i); pe == nil || pn <= n {
+				m := add(&mention{first: i, last: i + n - 1, phrase: i, ent: d.lexEntity(e, s, i, i+n-1), prep: w.pre})
+				d.innerGazetteer(s, m, add)
+				i += n - 1
+				continue
+			}
+		}
+		if e, n := d.x.lex.MatchPlace(keys, i); e != nil {
+			add(&mention{first: i, last: i + n - 1, phrase: i, ent: d.lexEntity(e, s, i, i+n-1), prep: w.pre})
+			i += n - 1
+			continue
+		}
+		if e, ok := d.x.lex.Nisba(w.Key); ok && e.Type == graph.TypeCountry {
+			add(&mention{first: i, last: i, phrase: i, ent: d.lexEntity(e, s, i, i), nisba: true, prep: w.pre})
+			continue
+		}
+		if w.Kind == text.Latin && (isUpperStart(w.Text) || isAcronymish(w.Text)) {
+			if m := d.latinName(s, i, i); m != nil {
+				add(m)
+			}
+		}
+	}
+
+	// 2. Organisations and events built around a head noun.
+	for i := 0; i < len(ws); i++ {
+		if covered[i] != nil && covered[i].first != i {
+			continue
+		}
+		if covered[i] != nil { // a gazetteer name already starts here
+			continue
+		}
+		if m := d.headPhrase(s, i, covered, add); m != nil {
+			i = m.last
+		}
+	}
+
+	// 3. People: a title phrase and the name after it, or a given name.
+	for i := 0; i < len(ws); i++ {
+		if covered[i] != nil {
+			continue
+		}
+		if m := d.titledPerson(s, i, covered, add); m != nil {
+			i = m.last
+			continue
+		}
+		if m := d.namedPerson(s, i, covered); m != nil {
+			add(m)
+			i = m.last
+		}
+	}
+
+	// 4. Anaphors: هذا الاجتماع، المملكة، التحالف.
+	for i := 0; i < len(ws); i++ {
+		if covered[i] != nil || ws[i].isPunct() {
+			continue
+		}
+		if m := d.anaphorAt(s, i, covered); m != nil {
+			add(m)
+			i = m.last
+		}
+	}
+
+	// 5. English: a capitalised run nobody claimed, of two or three words,
+	// is a person's name (Ian McCary).
+	if d.lang == "en" {
+		for i := 0; i < len(ws); i++ {
+			if covered[i] != nil || ws[i].Kind != text.Latin || !isUpperStart(ws[i].Text) {
+				continue
+			}
+			j := i
+			for j+1 < len(ws) && covered[j+1] == nil && ws[j+1].Kind == text.Latin && isUpperStart(ws[j+1].Text) && j-i < 3 {
+				j++
+			}
+			if j > i && (i > 0 || d.x.rules.givenNames[ws[i].Key]) {
+				add(&mention{first: i, last: j, phrase: i, ent: d.person(s.surface(i, j))})
+			}
+			i = j
+		}
+	}
+}
+
+// innerGazetteer records names nested inside a gazetteer organisation
+// (داعش in التحالف الدولي لهزيمة تنظيم داعش), so relations inside the name
+// can be read.
+func (d *doc) innerGazetteer(s *sentence, outer *mention, add func(*mention) *mention) {
+	keys := rawKeys(s.words)
+	for i := outer.first + 1; i <= outer.last; i++ {
+		if e, n := d.x.lex.MatchOrg(keys[:outer.last+1], i); e != nil && e.ID != outer.ent.lexID {
+			inner := add(&mention{first: i, last: i + n - 1, phrase: i, ent: d.lexEntity(e, s, i, i+n-1), parent: outer})
+			if d.opposesBefore(s.words, i) {
+				// Remember what the organisation opposes: a shorter name
+				// of it (التحالف ضد داعش) is known by head and target.
+				sig := "sig:" + stripAl(s.words[outer.first].stem) + "|" + inner.ent.ref()
+				if _, taken := d.byKey[sig]; !taken {
+					d.byKey[sig] = outer.ent.final()
+					outer.ent.final().sig = sig
+				}
+			}
+			i += n - 1
+		} else if e, n := d.x.lex.MatchPlace(keys[:outer.last+1], i); e != nil {
+			add(&mention{first: i, last: i + n - 1, phrase: i, ent: d.lexEntity(e, s, i, i+n-1), parent: outer})
+			i += n - 1
+		}
+	}
+}
+
+func isUpperStart(s string) bool {
+	for _, r := range s {
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// latinConnectors may stand inside a capitalised Latin name.
+var latinConnectors = map[string]bool{"of": true, "for": true, "to": true, "and": true, "the": true, "on": true, "against": true, "de": true, "du": true, "des": true, "la": true, "al": true, "el": true, "bin": true, "ibn": true}
+
+// latinRun returns the last index of the capitalised Latin name starting at i.
+func latinRun(ws []word, i int) int {
+	j := i
+	for k := i + 1; k < len(ws); k++ {
+		w := ws[k]
+		if w.Kind == text.Latin && (isUpperStart(w.Text) || isAcronymish(w.Text)) && !ws[k-1].quoteClose {
+			j = k
+			continue
+		}
+		if w.Kind == text.Latin && latinConnectors[w.Key] && k+1 < len(ws) && ws[k+1].Kind == text.Latin && isUpperStart(ws[k+1].Text) && !w.quoteClose {
+			continue
+		}
+		if w.Kind == text.Number && k == j+1 && romanOrNumber(w.Text) {
+			j = k
+			continue
+		}
+		break
+	}
+	return j
+}
+
+func isAcronymish(s string) bool { return len(s) > 1 && strings.ToUpper(s) == s }
+
+func romanOrNumber(s string) bool { return len(s) <= 3 }
+
+// surface is the article text of words[i..j].
+func (s *sentence) surface(i, j int) string {
+	if i > j || i < 0 || j >= len(s.words) {
+		return ""
+	}
+	r := []rune(s.Text)
+	a, b := s.words[i].Start-s.Start, s.words[j].End-s.Start
+	if a < 0 || b > len(r) || a > b {
+		return ""
+	}
+	return strings.TrimSpace(string(r[a:b]))
+}
+
+// surfaceStem is like surface but drops the first word's proclitic (the و
+// of والمبعوث, the ب of بنيامي), which is not part of the name.
+func (s *sentence) surfaceStem(i, j int) string {
+	full := s.surface(i, j)
+	pre := []rune(s.words[i].pre)
+	if len(pre) == 0 {
+		return full
+	}
+	r := []rune(full)
+	// The written prefix may carry diacritics or a tatweel the key lost.
+	k := 0
+	for n := 0; k < len(r) && n < len(pre); k++ {
+		if isArabicLetter(r[k]) {
+			n++
+		}
+	}
+	for k < len(r) && !isArabicLetter(r[k]) && !unicode.IsLetter(r[k]) {
+		k++
+	}
+	out := string(r[k:])
+	if strings.HasPrefix(s.words[i].stem, "ال") && !strings.HasPrefix(s.words[i].Key, s.words[i].pre+"ال") && strings.HasPrefix(out, "ل") {
+		out = "ا" + out // للتحالف: the preposition swallowed the alef of التحالف
+	}
+	return strings.TrimSpace(out)
+}
+
+func isArabicLetter(r rune) bool {
+	return (r >= 0x0621 && r <= 0x063A) || (r >= 0x0641 && r <= 0x064A) || r == 0x0671
+}
+
+// latinName turns a capitalised Latin run into a mention: a known name, an
+// alias learned earlier in the article, or a new organisation/event/person.
+func (d *doc) latinName(s *sentence, i, j int) *mention {
+	name := s.surface(i, j)
+	if name == "" {
+		return nil
+	}
+	if e, ok := d.x.lex.Acronym(name); ok {
+		return &mention{first: i, last: j, phrase: i, ent: d.lexEntity(e, s, i, j)}
+	}
+	if l := d.findByName(name, ""); l != nil {
+		d.addName(l, name)
+		return &mention{first: i, last: j, phrase: i, ent: l}
+	}
+	if d.lang != "en" && !(s.words[i].quoteOpen || (i > 0 && (s.words[i-1].Key == "ل" || s.words[i-1].Key == "لـ"))) {
+		// A stray Latin word inside Arabic text is usually a brand or a
+		// quote; only quoted or governed ones name entities.
+		if j == i {
+			return nil
+		}
+	}
+	last := strings.ToLower(s.words[j].Text)
+	typ := ""
+	switch {
+	case d.isEventHeadWord(last):
+		typ = graph.TypeEvent
+	case d.isOrgHeadWord(last):
+		typ = graph.TypeOrganization
+	case d.lang != "en":
+		typ = graph.TypeOrganization
+	default:
+		return nil // English capitalised runs are classified by the English pass
+	}
+	l := d.entity(typ, name, nil)
+	return &mention{first: i, last: j, phrase: i, ent: l}
+}
+
+func (d *doc) isOrgHeadWord(k string) bool   { _, ok := d.x.lex.OrgHead(k); return ok }
+func (d *doc) isEventHeadWord(k string) bool { _, ok := d.x.lex.EventHead(k); return ok }
+
+// lexEntity returns the article-local entity for a gazetteer entry.
+func (d *doc) lexEntity(e *lexicon.Entry, s *sentence, i, j int) *local {
+	if l, ok := d.byLex[e.ID]; ok {
+		return l
+	}
+	l := d.newLocal(e.Type, firstNonEmpty(e.NameEN, e.NameAR, s.surfaceStem(i, j)))
+	l.lexID, l.nameEN, l.nameAR = e.ID, e.NameEN, e.NameAR
+	l.head = headOf(e)
+	l.country = e.Country
+	d.byLex[e.ID] = l
+	return l
+}
+
+func headOf(e *lexicon.Entry) string {
+	if e.NameAR != "" {
+		if ks := foldWords(e.NameAR); len(ks) > 0 {
+			return stripAl(ks[0])
+		}
+	}
+	return ""
+}
+
+func firstNonEmpty(xs ...string) string {
+	for _, x := range xs {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}

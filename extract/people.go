@@ -1,0 +1,290 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kgraph/kgraph/extract/lexicon"
+	"github.com/kgraph/kgraph/extract/text"
+	"github.com/kgraph/kgraph/graph"
+)
+
+// Title kinds whose holder belongs to the country the sentence is about even
+// when the title names none (الملك محمد السادس).
+var headOfStateKinds = map[string]bool{"king": true, "head-of-state": true, "president": true, "prime-minister": true, "emir": true, "crown-prince": true, "monarch": true, "royal": true}
+
+// titledPerson reads "title [complement] [,] Name": وزير الخارجية الأميركي
+// أنتوني بلينكن / الكاتب العام لوزارة ... بالنيجر، أدو الهادجي أبو. The
+// complement's organisations and countries become HOLDS_POSITION facts.
+func (d *doc) titledPerson(s *sentence, i int, covered []*mention, add func(*mention) *mention) *mention {
+	ws := s.words
+	keys := rawKeys(ws)
+	title, n := d.x.lex.MatchTitle(keys, i)
+	if title == nil {
+		return nil
+	}
+	var compl []*mention
+	j := i + n
+	comma := false
+	afterNisba := false
+	for ; j < len(ws) && j-i < 16; j++ {
+		w := ws[j]
+		if w.comma {
+			comma = true
+			break
+		}
+		if w.stop {
+			return nil
+		}
+		if c := covered[j]; c != nil {
+			if c.first != j {
+				return nil
+			}
+			if c.ent.typ == graph.TypePerson {
+				return nil
+			}
+			compl = append(compl, c)
+			j = c.last
+			if c.nisba && c.prep == "" && j+1 < len(ws) && d.nameStart(ws, j+1, covered, true) {
+				afterNisba = true
+				j++
+				break
+			}
+			continue
+		}
+		if d.x.rules.givenNames[w.stem] || d.x.rules.givenNames[w.Key] {
+			break
+		}
+		if d.lang == "en" && w.Kind == text.Latin && isUpperStart(w.Text) && !d.isOrgHeadWord(w.Key) {
+			break // Foreign Minister Nasser Bourita
+		}
+		if d.startsTrigger(ws, j) || d.isRelative(w) {
+			return nil
+		}
+	}
+	if j >= len(ws) {
+		return nil
+	}
+	k := j
+	if comma {
+		k = j + 1
+	}
+	if !comma && !afterNisba && !d.nameStart(ws, k, covered, true) {
+		return nil
+	}
+	end := d.nameEnd(ws, k, covered)
+	if end < k {
+		return nil
+	}
+	// An appositive name runs to the next comma; a name in running text must
+	// not swallow the sentence: cap it.
+	if comma && end+1 < len(ws) && !ws[end+1].comma && !ws[end+1].stop && !d.startsTrigger(ws, end+1) && end+1 < len(ws) && !ws[end+1].isPunct() {
+		if d.lang != "en" && !d.x.rules.givenNames[ws[k].stem] {
+			return nil // "title, words" that do not end at a comma: not an appositive name
+		}
+	}
+	name := s.surfaceStem(k, end)
+	p := d.person(name)
+	m := add(&mention{first: k, last: end, phrase: i, ent: p, prep: ws[i].pre})
+	titleText := s.surfaceStem(i, i+n-1)
+	conf := 0.85
+	found := false
+	for k := i; k < i+n; k++ { // وزير الخارجية الأميركي: the title names the country
+		if e, ok := d.x.lex.Nisba(ws[k].Key); ok && e.Type == graph.TypeCountry {
+			nm := add(&mention{first: k, last: k, phrase: k, ent: d.lexEntity(e, s, k, k), nisba: true, parent: m})
+			d.relateTitled(p, nm.ent, titleText, s, conf)
+			found = true
+		}
+	}
+	for _, c := range compl {
+		c.parent = m
+		switch c.ent.typ {
+		case graph.TypeOrganization, graph.TypeCountry:
+			d.relateTitled(p, c.ent, titleText, s, conf)
+			found = true
+		}
+		// A country named inside the organisation (وزارة ... بالنيجر) is
+		// where the person serves too.
+		for _, inner := range s.mentions {
+			if inner.parent == c && inner.ent.typ == graph.TypeCountry {
+				d.relateTitled(p, inner.ent, titleText, s, conf*0.9)
+			}
+		}
+		if c.ent.typ == graph.TypeOrganization && c.ent.country != "" {
+			if l, ok := d.byLex[c.ent.country]; ok {
+				d.relateTitled(p, l, titleText, s, conf*0.9)
+			}
+		}
+	}
+	if !found && isMinister(title) && j > i+n-1 {
+		// وزير الشؤون الخارجية والتعاون … names a ministry without saying وزارة.
+		if org := d.impliedMinistry(s, i, j-1, comma); org != nil {
+			d.relateTitled(p, org, titleText, s, 0.75)
+			found = true
+		}
+	}
+	if !found && headOfStateKinds[title.Kind] {
+		if c := d.sentenceCountry(s); c != nil {
+			d.relateTitled(p, c, titleText, s, 0.6)
+		}
+	}
+	return m
+}
+
+func (d *doc) relateTitled(p, where *local, title string, s *sentence, conf float64) {
+	n := len(d.rels)
+	d.relate(graph.HoldsPosition, p, where, s, conf)
+	if len(d.rels) > n {
+		d.rels[n].title = title
+	}
+}
+
+func isMinister(t *lexicon.Entry) bool {
+	return t.Kind == "minister" || strings.HasPrefix(text.Fold(t.NameAR), "وزير")
+}
+
+// impliedMinistry builds "وزارة …" from a minister's title "وزير …".
+func (d *doc) impliedMinistry(s *sentence, i, last int, comma bool) *local {
+	ws := s.words
+	first := i
+	for first <= last && !strings.HasPrefix(ws[first].stem, "وزير") {
+		first++
+	}
+	if first >= last {
+		return nil
+	}
+	// Stop before a given name that the complement loop ended on.
+	rest := s.surface(first+1, last)
+	if rest == "" || len(strings.Fields(rest)) < 2 {
+		return nil
+	}
+	name := "وزارة " + rest
+	l := d.entity(graph.TypeOrganization, name, nil)
+	l.head = "وزاره"
+	return l
+}
+
+// sentenceCountry is the country the sentence is about: the first one it
+// names, else the article's focus.
+func (d *doc) sentenceCountry(s *sentence) *local {
+	for _, m := range s.mentions {
+		if m.ent.typ == graph.TypeCountry && !m.nisba {
+			return m.ent.final()
+		}
+	}
+	return d.focus(graph.TypeCountry)
+}
+
+// nameStart reports whether a person's name can start at word k.
+func (d *doc) nameStart(ws []word, k int, covered []*mention, strict bool) bool {
+	if k >= len(ws) || !d.nameWord(ws, k, covered) {
+		return false
+	}
+	w := ws[k]
+	if d.x.rules.givenNames[w.stem] || d.x.rules.givenNames[w.Key] {
+		return true
+	}
+	if w.Kind == text.Latin {
+		return isUpperStart(w.Text)
+	}
+	// An Arabic name rarely starts with the article.
+	return !strings.HasPrefix(w.Key, "ال") || !strict
+}
+
+// nameWord reports whether word k can be part of a person's name.
+func (d *doc) nameWord(ws []word, k int, covered []*mention) bool {
+	w := ws[k]
+	if w.isPunct() || (w.Kind != text.Word && w.Kind != text.Latin) || covered[k] != nil {
+		return false
+	}
+	if d.x.lex.IsStopword(w.Key) || d.x.rules.givenNames[w.Key] && false {
+		return false
+	}
+	if d.startsTrigger(ws, k) || d.isRelative(w) {
+		return false
+	}
+	if _, n := d.x.lex.MatchTitle(rawKeys(ws), k); n > 0 {
+		return false
+	}
+	if _, ok := d.x.lex.OrgHead(w.stem); ok {
+		return false
+	}
+	if _, ok := d.x.lex.EventHead(w.stem); ok {
+		return false
+	}
+	if m, _ := d.x.lex.Month(rawKeys(ws), k); m > 0 {
+		return false
+	}
+	if d.lang == "en" && w.Kind == text.Latin && !isUpperStart(w.Text) {
+		return false
+	}
+	if d.matchAnaphor(ws, k) != nil {
+		return false
+	}
+	return true
+}
+
+// nameEnd returns the last word of a name starting at k (up to four words).
+func (d *doc) nameEnd(ws []word, k int, covered []*mention) int {
+	end := k - 1
+	for t := k; t < len(ws) && t-k < 4; t++ {
+		if !d.nameWord(ws, t, covered) {
+			break
+		}
+		if t > k && ws[t].pre == "و" && !d.x.rules.givenNames[ws[t].Key] {
+			break // "X وY": a second name, not part of this one
+		}
+		end = t
+		if ws[t].quoteClose {
+			break
+		}
+	}
+	return end
+}
+
+// namedPerson finds a name with no title: a given name and one to three
+// more name words (ناصر بوريطة), or a surname already met in the article.
+func (d *doc) namedPerson(s *sentence, i int, covered []*mention) *mention {
+	ws := s.words
+	w := ws[i]
+	if w.isPunct() {
+		return nil
+	}
+	if l := d.surnames[w.stem]; l != nil && d.nameWord(ws, i, covered) {
+		return &mention{first: i, last: i, phrase: i, ent: l, prep: w.pre}
+	}
+	if !(d.x.rules.givenNames[w.stem] || d.x.rules.givenNames[w.Key]) {
+		return nil
+	}
+	if d.lang == "en" && !isUpperStart(w.Text) {
+		return nil
+	}
+	end := d.nameEnd(ws, i, covered)
+	if end <= i {
+		return nil
+	}
+	return &mention{first: i, last: end, phrase: i, ent: d.person(s.surfaceStem(i, end)), prep: w.pre}
+}
+
+// person finds or creates the person with this name and remembers the
+// surname for later short mentions (بوريطة).
+func (d *doc) person(name string) *local {
+	l := d.entity(graph.TypePerson, name, nil)
+	ks := foldWords(name)
+	if len(ks) > 1 {
+		last := ks[len(ks)-1]
+		if len([]rune(last)) > 2 && !d.x.lex.IsStopword(last) {
+			if _, taken := d.surnames[last]; !taken {
+				d.surnames[last] = l
+			}
+		}
+	}
+	return l
+}
+
+func (d *doc) isRelative(w word) bool {
+	switch w.stem {
+	case "الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "which", "who", "that", "whose":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,354 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kgraph/kgraph/extract/text"
+	"github.com/kgraph/kgraph/graph"
+)
+
+// Words that may stand inside an organisation or event name although they
+// are function words: the name of a ministry runs on through "في الخارج".
+var nameInnerWords = map[string]bool{"ضد": true, "في": true, "of": true, "for": true, "the": true, "and": true, "to": true, "on": true, "against": true}
+
+// Adjectives that make a head noun a proper name rather than a common noun
+// (مجموعة الدولية / الاجتماع الوزاري). Nested names, quotes and nisbas do too.
+var nameAnchors = map[string]bool{
+	"دولي": true, "دوليه": true, "عالمي": true, "عالميه": true, "وزاري": true, "وزاريه": true, "عام": true, "عامه": true,
+	"اول": true, "اولي": true, "ثاني": true, "ثانيه": true, "ثالث": true, "ثالثه": true, "رابع": true, "خامس": true, "سنوي": true, "سنويه": true,
+	"اقليمي": true, "اقليميه": true, "تشاوري": true, "طارئ": true, "طارئه": true, "افريقي": true, "افريقيه": true, "عربي": true, "عربيه": true,
+	"اوروبي": true, "اوروبيه": true, "اسلامي": true, "اسلاميه": true, "وطني": true, "وطنيه": true, "خارجيه": true, "داخليه": true, "متحده": true,
+	"مدراء": true, "مديرين": true, "سياسيين": true, "وزراء": true, "قمه": true,
+	"ministerial": true, "general": true, "first": true, "second": true, "third": true, "annual": true, "international": true, "global": true, "regional": true,
+}
+
+var demonstratives = map[string]bool{"هذا": true, "هذه": true, "ذلك": true, "تلك": true, "this": true, "that": true}
+
+// Heads whose phrase is a name as soon as anything follows (وزارة الداخلية).
+var strongHeads = map[string]bool{"وزاره": true, "ministry": true}
+
+// headPhrase builds an organisation or event name around a head noun at i:
+// head, modifiers, nested names, up to a boundary; an appositive quoted
+// alias right after it becomes a second name of the same entity.
+func (d *doc) headPhrase(s *sentence, i int, covered []*mention, add func(*mention) *mention) *mention {
+	ws := s.words
+	w := ws[i]
+	if w.isPunct() || (w.Kind != text.Word && w.Kind != text.Latin) {
+		return nil
+	}
+	head := stripAl(w.stem)
+	typ := ""
+	if _, ok := d.x.lex.OrgHead(w.stem); ok {
+		typ = graph.TypeOrganization
+	} else if _, ok := d.x.lex.EventHead(w.stem); ok {
+		typ = graph.TypeEvent
+	}
+	if typ == "" || d.lang == "en" && w.Kind == text.Latin && !isUpperStart(w.Text) && typ == graph.TypeOrganization {
+		return nil
+	}
+	if strings.HasSuffix(w.stem, "ات") {
+		return nil // a plural (المجموعات الإرهابية) names no one body
+	}
+	if i > 0 && demonstratives[ws[i-1].stem] {
+		return nil // هذا الاجتماع points back; it is an anaphor
+	}
+	if d.lang == "en" {
+		return d.englishHeadPhrase(s, i, typ, covered, add)
+	}
+	var (
+		inner     []*mention
+		organiser *mention
+		place     *mention
+		anchored  = strongHeads[head] && i+1 < len(ws) && !ws[i+1].isPunct()
+		definite  = strings.HasPrefix(w.stem, "ال")
+		alias     string
+		modifiers []string
+		last      = i
+	)
+	j := i + 1
+loop:
+	for ; j < len(ws) && j-i < 14; j++ {
+		x := ws[j]
+		if x.isPunct() || (x.quoteOpen && j > i+1 && !nameInnerWords[ws[j-1].Key]) || (x.quoteOpen && j == i+1 && x.Kind == text.Latin) {
+			break // a quoted span after a whole name is an alias, read below
+		}
+		if x.quoteOpen && j == i+1 { // مجموعة “أفريكا فوكيس”: the quoted words are the name
+			k := j
+			for k < len(ws) && !ws[k].quoteClose && !ws[k].isPunct() {
+				k++
+			}
+			if k >= len(ws) || ws[k].isPunct() {
+				break
+			}
+			alias = s.surface(j, k)
+			anchored = true
+			last = k
+			j = k + 1
+			break
+		}
+		if c := covered[j]; c != nil && c.first == j {
+			// A nested name: an organiser (لـ + organisation), a place, a nisba.
+			inner = append(inner, c)
+			anchored = true
+			last = c.last
+			j = c.last
+			switch {
+			case c.nisba && c.prep == "":
+				j++
+				break loop
+			case (c.ent.typ == graph.TypeCity || c.ent.typ == graph.TypeCountry) && (strings.Contains(c.prep, "ب") || (c.first > 0 && ws[c.first-1].Key == "في")):
+				place = c
+				j++
+				break loop
+			case c.ent.typ == graph.TypeCity && typ == graph.TypeEvent:
+				place = c // اجتماع مراكش
+			case c.ent.typ == graph.TypeOrganization && strings.HasPrefix(c.prep, "ل") && typ == graph.TypeEvent:
+				organiser = c
+				j++
+				break loop
+			}
+			continue
+		}
+		if c := covered[j]; c != nil {
+			break
+		}
+		if _, isOrg := d.x.lex.OrgHead(x.stem); isOrg && j > i+1 || isOrg && typ == graph.TypeEvent {
+			// A nested name with its own head: لمجموعة التركيز …، بوزارة …
+			if c := d.headPhrase(s, j, covered, add); c != nil {
+				j-- // re-read it as a covered name
+				continue
+			}
+		}
+		if x.Key == "ل" && typ == graph.TypeEvent && j+1 < len(ws) { // لـ”Africa Focus Group”
+			if c := covered[j+1]; c != nil && c.ent.typ == graph.TypeOrganization {
+				inner = append(inner, c)
+				organiser, anchored, last = c, true, c.last
+				j = c.last + 1
+				break
+			}
+			break
+		}
+		if d.startsTrigger(ws, j) || d.startsDate(ws, j) || x.Kind == text.Number {
+			break
+		}
+		if a := d.matchAnaphor(ws, j); a != nil && strings.HasPrefix(x.pre, "ل") && typ == graph.TypeEvent {
+			// الاجتماع العام الأول للمجموعة: the organiser by reference.
+			if l := d.resolveAnaphor(a, d.pos(j)); l != nil && l.typ == graph.TypeOrganization {
+				m := &mention{first: j, last: j + len(a.words) - 1, phrase: j, ent: l, anaphor: true}
+				organiser, anchored, last = m, true, m.last
+				inner = append(inner, m)
+				j = m.last + 1
+				break
+			}
+		}
+		if d.x.lex.IsStopword(x.Key) && !nameInnerWords[x.Key] && !nameAnchors[stripAl(x.stem)] {
+			break
+		}
+		if _, ok := d.x.lex.MatchTitle(rawKeys(ws), j); ok > 0 {
+			break
+		}
+		if x.Kind == text.Latin {
+			break
+		}
+		if nameInnerWords[x.Key] {
+			// Only inside: the phrase must go on with a name word.
+			if j+1 >= len(ws) || ws[j+1].isPunct() {
+				break
+			}
+			continue
+		}
+		if _, isEvent := d.x.lex.EventHead(x.stem); isEvent && typ == graph.TypeOrganization && j == i+1 {
+			break // برنامج الاجتماع: not an organisation
+		}
+		if nameAnchors[stripAl(x.stem)] {
+			anchored = true
+		} else if len(modifiers) == 0 && typ == graph.TypeEvent {
+			break // الاجتماع الدور …: a name goes on with an adjective, not a new noun
+		}
+		if len(modifiers) < 2 && strings.HasPrefix(x.stem, "ال") {
+			definite = true
+		}
+		modifiers = append(modifiers, stripAl(x.stem))
+		last = j
+	}
+	// Trailing function words are not part of the name.
+	for last > i && nameInnerWords[ws[last].Key] {
+		last--
+	}
+	if last == i && alias == "" {
+		return nil
+	}
+	if !anchored || (typ == graph.TypeOrganization && !definite && len(inner) == 0 && alias == "") {
+		return nil // منظمة دولية شريكة: an indefinite noun, not a name
+	}
+	name := s.surfaceStem(i, last)
+	// A quoted alias right after the name: مجموعة التركيز الإفريقي “Africa Focus Group”.
+	if alias == "" && last+1 < len(ws) && ws[last+1].quoteOpen {
+		k := last + 1
+		for k < len(ws) && !ws[k].quoteClose && !ws[k].isPunct() && k-last < 8 {
+			k++
+		}
+		if k < len(ws) && ws[k].quoteClose {
+			alias = s.surface(last+1, k)
+			last = k
+		}
+	}
+	var l *local
+	switch typ {
+	case graph.TypeEvent:
+		l = d.eventEntity(name, head, modifiers, organiser, place, s, i)
+	default:
+		l = d.orgEntity(name, head, inner, s, i)
+	}
+	if l == nil {
+		return nil
+	}
+	if alias != "" {
+		if other := d.findByName(alias, l.typ); other != nil && other != l {
+			d.merge(l, other)
+		}
+		d.addName(l, alias)
+	}
+	m := add(&mention{first: i, last: last, phrase: i, ent: l, prep: w.pre})
+	for _, c := range inner {
+		if c.parent == nil || c.parent != m {
+			c.parent = m
+		}
+		if c.anaphor {
+			s.mentions = append(s.mentions, c)
+		}
+	}
+	if organiser != nil && typ == graph.TypeEvent {
+		d.relate(graph.OrganizedBy, l, organiser.ent, s, 0.85)
+	}
+	if place != nil && typ == graph.TypeEvent {
+		d.relate(graph.HeldIn, l, place.ent, s, 0.8)
+	}
+	return m
+}
+
+// eventEntity finds or creates the event a phrase names. An event named
+// only by its head and a city (اجتماع مراكش) is the article's main event
+// when there is one: writers name a meeting by where it is held.
+func (d *doc) eventEntity(name, head string, modifiers []string, organiser, place *mention, s *sentence, i int) *local {
+	if organiser == nil && place != nil && onlyPlace(modifiers) {
+		if main := d.mainEvent(); main != nil {
+			return main
+		}
+	}
+	key := "ev:" + head + "|" + strings.Join(modifiers, " ")
+	if organiser != nil {
+		key += "|by:" + organiser.ent.ref()
+	}
+	if l := d.byKey[key]; l != nil {
+		d.addName(l, name)
+		return l
+	}
+	l := d.newLocal(graph.TypeEvent, name)
+	l.head = head
+	l.eventKey = key
+	l.organiser = organiser
+	d.byKey[key] = l
+	return l
+}
+
+func onlyPlace(mods []string) bool { return len(mods) == 0 }
+
+// orgEntity finds or creates the organisation a phrase names.
+func (d *doc) orgEntity(name, head string, inner []*mention, s *sentence, i int) *local {
+	// التحالف ضد داعش is التحالف الدولي لهزيمة داعش when both oppose the
+	// same target: the signature is head + target.
+	sig := ""
+	for _, c := range inner {
+		if c.ent.typ == graph.TypeOrganization && c.first > 0 && d.opposesBefore(s.words, c.first) {
+			sig = "sig:" + head + "|" + c.ent.ref()
+		}
+	}
+	if sig != "" {
+		if l := d.byKey[sig]; l != nil {
+			d.addName(l, name)
+			return l.final()
+		}
+	}
+	if l := d.findByName(name, graph.TypeOrganization); l != nil {
+		return l
+	}
+	l := d.entity(graph.TypeOrganization, name, nil)
+	l.head = head
+	if sig != "" {
+		d.byKey[sig] = l
+		l.sig = sig
+	}
+	for _, c := range inner {
+		if c.ent.typ == graph.TypeCountry && l.country == "" {
+			l.country = c.ent.lexID
+		}
+	}
+	return l
+}
+
+// opposesBefore reports whether an OPPOSES trigger ends right before word i.
+func (d *doc) opposesBefore(ws []word, i int) bool {
+	for _, t := range d.x.rules.triggers {
+		if t.predicate != graph.Opposes {
+			continue
+		}
+		n := len(t.words)
+		if n > i+1 {
+			continue
+		}
+		if start, ok := d.triggerEndsAt(ws, t, i); ok && start >= 0 {
+			return true
+		}
+	}
+	return strings.HasPrefix(ws[i].pre, "ل") && false
+}
+
+// englishHeadPhrase: "the ministerial meeting of the Global Coalition",
+// "Africa Focus Group General Meeting" is handled as a capitalised run.
+func (d *doc) englishHeadPhrase(s *sentence, i int, typ string, covered []*mention, add func(*mention) *mention) *mention {
+	ws := s.words
+	if typ != graph.TypeEvent {
+		return nil
+	}
+	start := i
+	var modifiers []string
+	for k := i - 1; k >= 0 && i-k <= 3; k-- {
+		if ws[k].Kind == text.Latin && nameAnchors[ws[k].Key] && covered[k] == nil {
+			start = k
+			modifiers = append([]string{ws[k].Key}, modifiers...)
+			continue
+		}
+		break
+	}
+	var organiser, place *mention
+	last := i
+	if i+2 < len(ws) && (ws[i+1].Key == "of" || ws[i+1].Key == "for") {
+		k := i + 2
+		if ws[k].Key == "the" && k+1 < len(ws) {
+			k++
+		}
+		if c := covered[k]; c != nil && c.first == k && c.ent.typ == graph.TypeOrganization {
+			organiser, last = c, c.last
+		}
+	}
+	if organiser == nil && len(modifiers) == 0 {
+		return nil
+	}
+	name := s.surface(start, last)
+	l := d.eventEntity(name, ws[i].Key, modifiers, organiser, place, s, start)
+	m := add(&mention{first: start, last: last, phrase: start, ent: l})
+	if organiser != nil {
+		organiser.parent = m
+		d.relate(graph.OrganizedBy, l, organiser.ent, s, 0.85)
+	}
+	return m
+}
+
+// startsDate reports whether a month name or a year expression starts at j.
+func (d *doc) startsDate(ws []word, j int) bool {
+	if m, _ := d.x.lex.Month(rawKeys(ws), j); m > 0 {
+		return true
+	}
+	return false
+}

@@ -1,0 +1,451 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kgraph/kgraph/graph"
+)
+
+// triggerAt returns the longest trigger phrase starting at word i and the
+// index of the first word after it. A trailing one-letter preposition in a
+// phrase (التابعة ل) is satisfied by the next word's proclitic and does not
+// consume that word.
+func (d *doc) triggerAt(ws []word, i int) (*trigger, int) {
+	var best *trigger
+	bestNext, bestLen := 0, 0
+	for k := range d.x.rules.triggers {
+		t := &d.x.rules.triggers[k]
+		if next, ok := matchPhrase(ws, i, t.words); ok && len(t.words) > bestLen {
+			best, bestNext, bestLen = t, next, len(t.words)
+		}
+	}
+	return best, bestNext
+}
+
+// startsTrigger reports whether a relation trigger other than an OPPOSES
+// one (which may stand inside a name) starts at word j.
+func (d *doc) startsTrigger(ws []word, j int) bool {
+	t, _ := d.triggerAt(ws, j)
+	return t != nil && t.predicate != graph.Opposes
+}
+
+// triggerEndsAt reports whether t's phrase ends right before word i.
+func (d *doc) triggerEndsAt(ws []word, t trigger, i int) (int, bool) {
+	for start := max(0, i-len(t.words)-2); start <= i; start++ {
+		if next, ok := matchPhrase(ws, start, t.words); ok && next == i {
+			return start, true
+		}
+	}
+	return -1, false
+}
+
+// matchPhrase matches folded phrase words at ws[i:], skipping punctuation
+// inside the text ("يرأسها، بشكل مشترك،").
+func matchPhrase(ws []word, i int, phrase []string) (int, bool) {
+	j := i
+	for p, want := range phrase {
+		for p > 0 && j < len(ws) && ws[j].isPunct() && !ws[j].stop {
+			j++
+		}
+		if j >= len(ws) || ws[j].isPunct() {
+			return 0, false
+		}
+		w := ws[j]
+		last := p == len(phrase)-1
+		if last && (want == "ل" || want == "ب") && p > 0 {
+			// Satisfied by the next word's proclitic, or a bare لـ / بـ.
+			if w.Key == want {
+				return j + 1, true
+			}
+			if strings.Contains(w.pre, want) || (want == "ل" && strings.HasPrefix(w.Key, "ل") && w.pre == "" && len([]rune(w.Key)) > 3) {
+				return j, true
+			}
+			return 0, false
+		}
+		switch {
+		case w.Key == want, w.stem == want:
+		case p == 0 && (w.pre == "و" || w.pre == "ف") && w.stem == want:
+		case p == 0 && strings.HasPrefix(w.Key, "و") && w.Key[len("و"):] == want:
+		default:
+			return 0, false
+		}
+		j++
+	}
+	return j, true
+}
+
+// relations reads the facts of one sentence from its triggers.
+func (d *doc) relations(s *sentence) {
+	ws := s.words
+	d.relAnte = nil
+	for i := 0; i < len(ws); i++ {
+		t, next := d.triggerAt(ws, i)
+		if t == nil {
+			continue
+		}
+		if c := s.covering(i); c != nil && t.predicate != graph.Opposes && t.frame != frameRole && c.phrase < i {
+			continue // a trigger word inside a name is part of the name
+		}
+		d.apply(s, t, i, next)
+		if next > i+1 {
+			i = next - 1
+		}
+	}
+	d.attributes(s)
+	d.locatedIn(s)
+}
+
+// apply links a trigger's arguments according to its frame.
+func (d *doc) apply(s *sentence, t *trigger, i, next int) {
+	at := d.x.rules.args[t.predicate]
+	conf := t.confidence
+	rel := func(sub, obj *mention, c float64) {
+		if sub != nil && obj != nil {
+			d.relate(t.predicate, sub.ent, obj.ent, s, c)
+		}
+	}
+	switch t.frame {
+	case frameVerb:
+		subj := d.antecedent(s, i, at.subject)
+		if subj != nil {
+			for _, o := range d.list(s, d.after(s, next, at.object, subj)) {
+				rel(subj, o, conf*0.95)
+			}
+			return
+		}
+		var first *mention
+		if d.lang != "en" {
+			first = d.after(s, next, at.subject, nil)
+		}
+		if first != nil {
+			if obj := d.after(s, first.last+1, at.object, first); obj != nil {
+				for _, sub := range d.list(s, first) {
+					for _, o := range d.list(s, obj) {
+						rel(sub, o, conf)
+					}
+				}
+				return
+			}
+		}
+		subj = d.before(s, i, at.subject, 0)
+		obj := d.after(s, next, at.object, subj)
+		if subj == nil && first != nil && obj == nil {
+			return
+		}
+		if subj == nil && first != nil { // object before subject: شارك في الاجتماع وزير …
+			subj = first
+		}
+		for _, o := range d.list(s, obj) {
+			rel(subj, o, conf*0.9)
+		}
+	case framePassive, frameRelPassive:
+		obj := d.antecedent(s, i, at.object)
+		if obj == nil && t.frame == framePassive {
+			obj = d.before(s, i, at.object, 0)
+		}
+		for _, sub := range d.list(s, d.after(s, next, at.subject, obj)) {
+			rel(sub, obj, conf)
+		}
+	case frameBy, frameListObj:
+		obj := d.antecedent(s, i, at.object)
+		if obj == nil {
+			obj = d.before(s, i, at.object, 0)
+		}
+		if obj == nil && at.object[graph.TypeEvent] {
+			if e := d.mainEvent(); e != nil {
+				obj = &mention{ent: e}
+			}
+		}
+		for _, sub := range d.list(s, d.after(s, next, at.subject, obj)) {
+			rel(sub, obj, conf)
+		}
+	case frameEventBy:
+		subj := d.antecedent(s, i, at.subject)
+		if subj == nil {
+			subj = d.before(s, i, at.subject, 0)
+		}
+		if subj == nil && at.subject[graph.TypeEvent] {
+			if e := d.mainEvent(); e != nil {
+				subj = &mention{ent: e}
+			}
+		}
+		for _, o := range d.list(s, d.after(s, next, at.object, subj)) {
+			rel(subj, o, conf)
+		}
+	case frameLink:
+		subj := s.containerFitting(i, at.subject)
+		if subj == nil {
+			subj = d.before(s, i, at.subject, t.gender)
+		}
+		rel(subj, d.after(s, next, at.object, subj), conf)
+	case frameRole:
+		subj := s.containerFitting(i, at.subject)
+		if c := s.covering(i); subj == nil && c != nil && c.phrase == i && at.subject[c.ent.final().typ] {
+			subj = c // البلد المضيف لـ: the trigger itself names the host
+		}
+		first := d.after(s, next, union(at.subject, at.object), subj)
+		if first == nil {
+			return
+		}
+		if subj == nil && at.subject[first.ent.typ] && !at.object[first.ent.typ] {
+			rel(first, d.after(s, first.last+1, at.object, first), conf)
+			return
+		}
+		if subj == nil {
+			subj = d.before(s, i, at.subject, 0)
+		}
+		if subj == nil {
+			subj = d.after(s, first.last+1, at.subject, first)
+		}
+		if subj == nil {
+			if c := d.focus(graph.TypeCountry); c != nil && at.subject[graph.TypeCountry] {
+				subj = &mention{ent: c}
+			}
+		}
+		rel(subj, first, conf*0.9)
+	case frameEventIn:
+		ev := d.after(s, next, map[string]bool{graph.TypeEvent: true}, nil)
+		if ev == nil {
+			ev = d.before(s, i, map[string]bool{graph.TypeEvent: true}, 0)
+		}
+		if place := d.placeIn(s); ev != nil && place != nil {
+			d.relate(graph.HeldIn, ev.ent, place.ent, s, conf)
+		}
+	}
+}
+
+func union(a, b map[string]bool) map[string]bool {
+	m := map[string]bool{}
+	for k := range a {
+		m[k] = true
+	}
+	for k := range b {
+		m[k] = true
+	}
+	return m
+}
+
+// antecedent resolves a relative pronoun right before the trigger (الذي
+// يحتضن، والتي يرأسها، which hosts). Coordinated relatives in one sentence
+// ("، والذي …، والذي …") share their antecedent.
+func (d *doc) antecedent(s *sentence, i int, types map[string]bool) *mention {
+	ws := s.words
+	k := i - 1
+	for k >= 0 && (ws[k].comma || isAuxiliary(ws[k].Key)) {
+		k--
+	}
+	if k < 0 || !d.isRelative(ws[k]) {
+		return nil
+	}
+	if (ws[k].pre == "و" || (k > 0 && ws[k-1].Key == "and")) && d.relAnte != nil && types[d.relAnte.typ] {
+		return &mention{ent: d.relAnte, first: -1, last: -1}
+	}
+	m := d.before(s, k, types, genderOfWord(ws[k].stem))
+	if m != nil {
+		d.relAnte = m.ent.final()
+	}
+	return m
+}
+
+func isAuxiliary(k string) bool {
+	switch k {
+	case "is", "was", "are", "were", "has", "have", "had", "been", "be", "being", "also", "jointly":
+		return true
+	}
+	return false
+}
+
+// before is the nearest mention ending before word i whose type fits (and,
+// when gender is set, whose gender agrees). Ties go to the outer mention.
+func (d *doc) before(s *sentence, i int, types map[string]bool, gender byte) *mention {
+	var best *mention
+	for _, m := range s.mentions {
+		if m.last >= i || m.first < 0 || !types[m.ent.final().typ] {
+			continue
+		}
+		if gender != 0 && !agrees(m.ent.final(), gender) {
+			continue
+		}
+		if best == nil || m.last > best.last || (m.last == best.last && m.first < best.first) {
+			best = m
+		}
+	}
+	return best
+}
+
+// after is the first fitting mention starting at or after word i, not
+// counting skip. Ties go to the outer mention.
+func (d *doc) after(s *sentence, i int, types map[string]bool, skip *mention) *mention {
+	var best *mention
+	for _, m := range s.mentions {
+		if m.phrase < i || !types[m.ent.final().typ] {
+			continue
+		}
+		if skip != nil && (m == skip || m.ent.final() == skip.ent.final()) {
+			continue
+		}
+		if best == nil || m.phrase < best.phrase || (m.phrase == best.phrase && m.last > best.last) {
+			best = m
+		}
+	}
+	return best
+}
+
+// covering is the outermost mention that covers word i, if any.
+func (s *sentence) covering(i int) *mention {
+	var best *mention
+	for _, m := range s.mentions {
+		if m.phrase <= i && i <= m.last && m.first >= 0 {
+			if best == nil || m.last-m.phrase > best.last-best.phrase {
+				best = m
+			}
+		}
+	}
+	return best
+}
+
+// containerFitting is the innermost mention of a fitting type that contains
+// word i without starting there: the coalition in التحالف الدولي ضد داعش.
+func (s *sentence) containerFitting(i int, types map[string]bool) *mention {
+	var best *mention
+	for _, m := range s.mentions {
+		if m.phrase < i && i <= m.last && types[m.ent.final().typ] && m.first >= 0 {
+			if best == nil || m.last-m.phrase < best.last-best.phrase {
+				best = m
+			}
+		}
+	}
+	return best
+}
+
+// list expands a mention into the coordinated list it heads: A، وB، وC /
+// A, B and C. Items are mentions of the same coarse type.
+func (d *doc) list(s *sentence, m *mention) []*mention {
+	if m == nil {
+		return nil
+	}
+	out := []*mention{m}
+	if m.first < 0 {
+		return out
+	}
+	ws := s.words
+	end := m.last
+	for {
+		k, sep := end+1, false
+		for k < len(ws) && ws[k].comma {
+			k, sep = k+1, true
+		}
+		if k < len(ws) && (ws[k].Key == "و" || ws[k].Key == "and") {
+			k, sep = k+1, true
+		}
+		if k < len(ws) && ws[k].Key == "the" {
+			k++
+		}
+		if k >= len(ws) {
+			break
+		}
+		if strings.HasPrefix(ws[k].pre, "و") {
+			sep = true
+		}
+		if !sep {
+			break
+		}
+		var nextItem *mention
+		for _, c := range s.mentions {
+			if c.phrase == k && c.parent == nil && coarse(c.ent.final().typ) == coarse(m.ent.final().typ) && c.first >= 0 {
+				if nextItem == nil || c.last > nextItem.last {
+					nextItem = c
+				}
+			}
+		}
+		if nextItem == nil {
+			break
+		}
+		out = append(out, nextItem)
+		end = nextItem.last
+	}
+	return out
+}
+
+// placeIn is the place where the sentence's event happens: a city or
+// country governed by بـ / في / in / at.
+func (d *doc) placeIn(s *sentence) *mention {
+	ws := s.words
+	for _, m := range s.mentions {
+		t := m.ent.final().typ
+		if (t != graph.TypeCity && t != graph.TypeCountry) || m.parent != nil || m.nisba || m.first < 0 {
+			continue
+		}
+		if strings.Contains(m.prep, "ب") || (m.first > 0 && (ws[m.first-1].Key == "في" || ws[m.first-1].Key == "in" || ws[m.first-1].Key == "at")) {
+			return m
+		}
+	}
+	return nil
+}
+
+// locatedIn reads "نيامي النيجرية" (a city and a nisba) and "Marrakech,
+// Morocco" as LOCATED_IN.
+func (d *doc) locatedIn(s *sentence) {
+	for _, m := range s.mentions {
+		if m.ent.final().typ != graph.TypeCity || m.first < 0 {
+			continue
+		}
+		for _, c := range s.mentions {
+			if c.ent.final().typ != graph.TypeCountry || c.first < 0 {
+				continue
+			}
+			adjacent := c.first == m.last+1 && c.nisba
+			commaSep := c.first == m.last+2 && s.words[m.last+1].Text == "," && !c.nisba
+			if adjacent || commaSep {
+				d.relate(graph.LocatedIn, m.ent, c.ent, s, 0.9)
+			}
+		}
+	}
+}
+
+func agrees(l *local, g byte) bool {
+	lg := genderOf(l)
+	return lg == 0 || lg == g
+}
+
+// masculineCountries are the country names Arabic treats as masculine; other
+// country names ending in -ا or -ة are feminine, the rest unknown.
+var masculineCountries = map[string]bool{"المغرب": true, "لبنان": true, "العراق": true, "الاردن": true, "السودان": true, "اليمن": true, "الكويت": true, "البحرين": true, "عمان": true}
+
+func genderOf(l *local) byte {
+	name := l.nameAR
+	if name == "" {
+		for _, n := range l.names {
+			if !isLatinName(n) {
+				name = n
+				break
+			}
+		}
+	}
+	if name == "" {
+		return 0
+	}
+	ks := foldWords(name)
+	if len(ks) == 0 {
+		return 0
+	}
+	switch l.typ {
+	case graph.TypeCountry:
+		if masculineCountries[ks[0]] {
+			return 'm'
+		}
+		if strings.HasSuffix(ks[0], "ا") || strings.HasSuffix(ks[len(ks)-1], "ه") {
+			return 'f'
+		}
+		return 0
+	case graph.TypeCity:
+		return 'f'
+	case graph.TypeOrganization, graph.TypeEvent:
+		h := ks[0]
+		if strings.HasSuffix(h, "ه") {
+			return 'f'
+		}
+		return 'm'
+	}
+	return 0
+}

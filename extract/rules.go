@@ -1,0 +1,230 @@
+package extract
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"io/fs"
+	"strconv"
+	"strings"
+
+	"github.com/kgraph/kgraph/extract/text"
+)
+
+// The engine's own linguistic data: relation triggers, argument types,
+// anaphors and given names. Gazetteers live in extract/lexicon.
+//
+//go:embed data/*.tsv data/*.txt
+var dataFS embed.FS
+
+// frame says where a trigger finds its arguments (see data/triggers.tsv).
+type frame string
+
+const (
+	frameVerb       frame = "verb"
+	framePassive    frame = "passive"
+	frameRelPassive frame = "rel-passive"
+	frameBy         frame = "by"
+	frameEventBy    frame = "event-by"
+	frameLink       frame = "link"
+	frameRole       frame = "role"
+	frameListObj    frame = "list-obj"
+	frameEventIn    frame = "event-in"
+)
+
+var knownFrames = map[frame]bool{frameVerb: true, framePassive: true, frameRelPassive: true, frameBy: true,
+	frameEventBy: true, frameLink: true, frameRole: true, frameListObj: true, frameEventIn: true}
+
+type trigger struct {
+	predicate  string
+	frame      frame
+	confidence float64
+	words      []string // folded
+	gender     byte     // 'm', 'f' or 0: agreement the antecedent must show
+}
+
+type argTypes struct{ subject, object map[string]bool }
+
+type anaphor struct {
+	words []string
+	typ   string
+	heads []string // folded head words, or nil for any
+	focus bool
+}
+
+// attrTrigger introduces a literal attribute (founded, member_count).
+type attrTrigger struct {
+	name  string
+	words []string
+}
+
+// rules is the parsed data directory.
+type rules struct {
+	triggers   []trigger
+	attrs      []attrTrigger
+	args       map[string]argTypes
+	anaphors   []anaphor
+	givenNames map[string]bool // folded, first word of multi-word names too
+	givenMulti [][]string
+	maxWords   int
+}
+
+func loadRules(fsys fs.FS) (*rules, error) {
+	r := &rules{args: map[string]argTypes{}, givenNames: map[string]bool{}}
+	err := eachLine(fsys, "data/predicates.tsv", 3, func(f []string) error {
+		r.args[f[0]] = argTypes{subject: set(strings.Split(f[1], "|")), object: set(strings.Split(f[2], "|"))}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachLine(fsys, "data/triggers.tsv", 4, func(f []string) error {
+		if _, ok := r.args[f[0]]; !ok {
+			return fmt.Errorf("unknown predicate %q", f[0])
+		}
+		fr := frame(f[1])
+		if !knownFrames[fr] {
+			return fmt.Errorf("unknown frame %q", f[1])
+		}
+		conf, err := strconv.ParseFloat(f[2], 64)
+		if err != nil || conf <= 0 || conf > 1 {
+			return fmt.Errorf("confidence %q is not a number in (0,1]", f[2])
+		}
+		for _, p := range strings.Split(f[3], "|") {
+			words := foldWords(p)
+			if len(words) == 0 {
+				continue
+			}
+			t := trigger{predicate: f[0], frame: fr, confidence: conf, words: words}
+			if strings.HasPrefix(words[0], "ال") { // a participle agrees with its noun: التابعة لـ
+				t.gender = genderOfWord(words[0])
+			}
+			r.triggers = append(r.triggers, t)
+			r.maxWords = max(r.maxWords, len(words))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachLine(fsys, "data/attributes.tsv", 2, func(f []string) error {
+		for _, p := range strings.Split(f[1], "|") {
+			if words := foldWords(p); len(words) > 0 {
+				r.attrs = append(r.attrs, attrTrigger{name: f[0], words: words})
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachLine(fsys, "data/anaphors.tsv", 3, func(f []string) error {
+		a := anaphor{typ: f[1]}
+		switch f[2] {
+		case "-":
+		case "focus":
+			a.focus = true
+		default:
+			for _, h := range strings.Split(f[2], "|") {
+				a.heads = append(a.heads, stripAl(text.Fold(h)))
+			}
+		}
+		for _, p := range strings.Split(f[0], "|") {
+			b := a
+			b.words = foldWords(p)
+			if len(b.words) > 0 {
+				r.anaphors = append(r.anaphors, b)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachLine(fsys, "data/given_names.txt", 1, func(f []string) error {
+		words := foldWords(f[0])
+		if len(words) == 1 {
+			r.givenNames[words[0]] = true
+		} else if len(words) > 1 {
+			r.givenMulti = append(r.givenMulti, words)
+		}
+		return nil
+	})
+	return r, err
+}
+
+// eachLine calls fn with the tab-separated fields of every non-comment line,
+// naming file and line in any error.
+func eachLine(fsys fs.FS, name string, minFields int, fn func([]string) error) error {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimRight(sc.Text(), "\r ")
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		fields := strings.Split(line, "\t")
+		if len(fields) < minFields {
+			return fmt.Errorf("%s:%d: want %d tab-separated fields, got %d", name, n, minFields, len(fields))
+		}
+		if err := fn(fields); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, n, err)
+		}
+	}
+	return sc.Err()
+}
+
+func foldWords(s string) []string {
+	var out []string
+	for _, t := range text.Tokenize(s) {
+		if t.Kind != text.Punct && t.Key != "" {
+			out = append(out, t.Key)
+		}
+	}
+	return out
+}
+
+func set(xs []string) map[string]bool {
+	m := map[string]bool{}
+	for _, x := range xs {
+		m[x] = true
+	}
+	return m
+}
+
+// stripAl drops the Arabic article from a folded word ("التحالف" -> "تحالف").
+func stripAl(w string) string {
+	if strings.HasPrefix(w, "ال") && len([]rune(w)) > 3 {
+		return w[len("ال"):]
+	}
+	return w
+}
+
+// genderOfWord guesses grammatical gender from a folded Arabic word: the
+// taa marbuta (folded to ه) marks the feminine. Latin words have none.
+func genderOfWord(w string) byte {
+	switch {
+	case w == "التي" || w == "والتي":
+		return 'f'
+	case w == "الذي" || w == "والذي":
+		return 'm'
+	case !isArabic(w):
+		return 0
+	case strings.HasSuffix(w, "ه") && len([]rune(w)) > 3:
+		return 'f'
+	}
+	return 'm'
+}
+
+func isArabic(w string) bool {
+	for _, r := range w {
+		return r >= 0x0600 && r <= 0x06FF
+	}
+	return false
+}

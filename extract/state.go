@@ -1,0 +1,325 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kgraph/kgraph/extract/text"
+	"github.com/kgraph/kgraph/graph"
+)
+
+// doc is the state of one article while it is being read: the entities it
+// names so far (article-local, not yet given global ids), the facts found,
+// and what anaphors and relative pronouns may point back at.
+type doc struct {
+	x         *Engine
+	a         Article
+	lang      string
+	published string
+
+	locals []*local
+	byLex  map[string]*local
+	byKey  map[string]*local // name keys, event keys, signatures
+	// surnames lets a later bare surname (بوريطة) point at the person.
+	surnames map[string]*local
+	// relAnte is the antecedent of the last relative pronoun in the
+	// current sentence: "، والذي …، والذي …" share it.
+	relAnte *local
+
+	rels  []fact
+	attrs []attrFact
+	clock int // advances with every mention, for recency
+	sentNo int
+}
+
+// pos is a position in the article that orders mentions.
+func (d *doc) pos(word int) int { return d.sentNo*10000 + word }
+
+// local is one entity as this article knows it.
+type local struct {
+	typ            string
+	name           string   // display name
+	names          []string // surface forms that name it (aliases)
+	lexID          string
+	nameEN, nameAR string
+	head           string // folded head noun, for anaphors (تحالف, مجموعة)
+	country        string // lexicon id of the country it belongs to, if known
+	sig            string
+	eventKey       string
+	organiser      *mention
+	count          int
+	lastSeen       int
+	positions      []int // sentence*10000+word of every mention, for anaphors
+	mentions       []graph.Mention
+	mergedInto     *local
+	id             string // global id, set by the resolver
+}
+
+// final follows merges to the surviving entity.
+func (l *local) final() *local {
+	for l.mergedInto != nil {
+		l = l.mergedInto
+	}
+	return l
+}
+
+// ref is a key for the entity inside resolution keys: its lexicon id when it
+// has one, else its first name's key.
+func (l *local) ref() string {
+	l = l.final()
+	if l.lexID != "" {
+		return l.lexID
+	}
+	if l.id != "" {
+		return l.id
+	}
+	return nameKey(l.name)
+}
+
+type fact struct {
+	pred       string
+	s, o       *local
+	sent       *sentence
+	confidence float64
+	title      string // HOLDS_POSITION: the office
+}
+
+type attrFact struct {
+	name, value string
+	s           *local
+	sent        *sentence
+	confidence  float64
+}
+
+func (d *doc) newLocal(typ, name string) *local {
+	l := &local{typ: typ, name: cleanName(name)}
+	d.locals = append(d.locals, l)
+	d.addName(l, name)
+	return l
+}
+
+// entity finds an entity of typ by any of its names, or creates it.
+func (d *doc) entity(typ, name string, extra []string) *local {
+	if l := d.findByName(name, typ); l != nil {
+		return l
+	}
+	for _, n := range extra {
+		if l := d.findByName(n, typ); l != nil {
+			d.addName(l, name)
+			return l
+		}
+	}
+	l := d.newLocal(typ, name)
+	for _, n := range extra {
+		d.addName(l, n)
+	}
+	return l
+}
+
+// findByName looks an entity up by a name's key (and, for foreign names, by
+// its consonant skeleton). typ "" matches any type.
+func (d *doc) findByName(name, typ string) *local {
+	for _, k := range nameKeys(name) {
+		if l := d.byKey[k]; l != nil {
+			l = l.final()
+			if typ == "" || coarse(l.typ) == coarse(typ) {
+				return l
+			}
+		}
+	}
+	return nil
+}
+
+func (d *doc) addName(l *local, name string) {
+	l = l.final()
+	name = cleanName(name)
+	if name == "" {
+		return
+	}
+	for _, n := range l.names {
+		if n == name {
+			return
+		}
+	}
+	l.names = append(l.names, name)
+	for _, k := range nameKeys(name) {
+		if _, taken := d.byKey[k]; !taken {
+			d.byKey[k] = l
+		}
+	}
+	if l.nameEN == "" && isLatinName(name) && l.typ != graph.TypeEvent {
+		l.nameEN = name
+	}
+}
+
+// merge folds b into a: both names turned out to be one entity.
+func (d *doc) merge(a, b *local) {
+	a, b = a.final(), b.final()
+	if a == b {
+		return
+	}
+	if a.lexID == "" && b.lexID != "" {
+		a, b = b, a
+	}
+	b.mergedInto = a
+	for _, n := range b.names {
+		d.addName(a, n)
+	}
+	a.count += b.count
+	a.mentions = append(a.mentions, b.mentions...)
+	a.lastSeen = max(a.lastSeen, b.lastSeen)
+	for k, l := range d.byKey {
+		if l == b {
+			d.byKey[k] = a
+		}
+	}
+}
+
+// touch records a mention of l in s.
+func (d *doc) touch(l *local, s *sentence, m *mention) {
+	l = l.final()
+	d.clock++
+	l.count++
+	l.lastSeen = d.clock
+	if m != nil {
+		l.positions = append(l.positions, d.pos(m.first))
+	}
+	if m == nil || m.anaphor {
+		return
+	}
+	w0, w1 := s.words[m.first], s.words[m.last]
+	start := w0.Start + len([]rune(w0.pre))
+	if w0.pre != "" && strings.HasSuffix(w0.pre, "ل") && strings.HasPrefix(w0.stem, "ال") && !strings.HasPrefix(w0.Key, "ال") {
+		start = w0.Start + len([]rune(w0.pre)) - 1
+	}
+	if m.first == m.last && w0.pre == "" {
+		start = w0.Start
+	}
+	r := []rune(d.a.Text)
+	if start < 0 || w1.End > len(r) || start >= w1.End {
+		return
+	}
+	l.mentions = append(l.mentions, graph.Mention{Article: d.a.ID, Start: start, End: w1.End, Text: string(r[start:w1.End])})
+}
+
+// mainEvent is the event the article is mostly about so far.
+func (d *doc) mainEvent() *local {
+	var best *local
+	for _, l := range d.locals {
+		if l.mergedInto != nil || l.typ != graph.TypeEvent {
+			continue
+		}
+		if best == nil || l.count > best.count {
+			best = l
+		}
+	}
+	return best
+}
+
+// focus is the most-named entity of typ so far (ties: the earliest).
+func (d *doc) focus(typ string) *local {
+	var best *local
+	for _, l := range d.locals {
+		if l.mergedInto != nil || l.typ != typ {
+			continue
+		}
+		if best == nil || l.count > best.count {
+			best = l
+		}
+	}
+	return best
+}
+
+// relate records a fact, checking the vocabulary's argument types.
+func (d *doc) relate(pred string, s, o *local, sent *sentence, conf float64) {
+	if s == nil || o == nil {
+		return
+	}
+	s, o = s.final(), o.final()
+	if s == o {
+		return
+	}
+	if pred == graph.Hosts && s.typ == graph.TypeCity { // a city that hosts an event: the event is held there
+		pred, s, o = graph.HeldIn, o, s
+	}
+	at, ok := d.x.rules.args[pred]
+	if !ok || !at.subject[s.typ] || !at.object[o.typ] {
+		return
+	}
+	d.rels = append(d.rels, fact{pred: pred, s: s, o: o, sent: sent, confidence: conf})
+}
+
+func coarse(t string) string {
+	switch t {
+	case graph.TypeCountry, graph.TypeCity, graph.TypeLocation:
+		return "place"
+	}
+	return t
+}
+
+// nameKey is the matching form of a name: folded, the article dropped from
+// each word, في X read as بX, punctuation gone.
+func nameKey(name string) string {
+	toks := text.Tokenize(name)
+	parts := make([]string, 0, len(toks))
+	prep := ""
+	for _, t := range toks {
+		if t.Kind == text.Punct || t.Key == "" {
+			continue
+		}
+		k := t.Key
+		if k == "في" {
+			prep = "ب"
+			continue
+		}
+		if strings.HasPrefix(k, "بال") && len([]rune(k)) > 4 {
+			k = "ب" + k[len("بال"):]
+		} else if strings.HasPrefix(k, "لل") && len([]rune(k)) > 4 {
+			k = "ل" + k[len("لل"):]
+		} else {
+			k = stripAl(k)
+		}
+		if k == "تنظيم" { // تنظيم داعش = داعش
+			continue
+		}
+		parts = append(parts, prep+k)
+		prep = ""
+	}
+	return strings.Join(parts, " ")
+}
+
+// nameKeys are every key a name is indexed under.
+func nameKeys(name string) []string {
+	k := nameKey(name)
+	if k == "" {
+		return nil
+	}
+	keys := []string{"n:" + k}
+	if sk := skeletonKey(name); sk != "" {
+		keys = append(keys, "sk:"+sk)
+	}
+	return keys
+}
+
+func isLatinName(s string) bool {
+	letters, latin := 0, 0
+	for _, r := range s {
+		if r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' {
+			latin++
+		}
+		if r > ' ' {
+			letters++
+		}
+	}
+	return letters > 0 && latin*2 > letters
+}
+
+// cleanName drops quote marks and stray punctuation around a surface form.
+func cleanName(name string) string {
+	name = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(quoteMarks, r) {
+			return -1
+		}
+		return r
+	}, name)
+	return strings.Trim(strings.Join(strings.Fields(name), " "), " ،,.:;؛")
+}
