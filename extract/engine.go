@@ -78,7 +78,7 @@ func (x *Engine) Extract(ctx context.Context, a Article) (graph.Batch, error) {
 
 // read runs every per-article stage; it touches no shared state.
 func (x *Engine) read(a Article) *doc {
-	d := &doc{x: x, a: a, lang: a.Lang, byLex: map[string]*local{}, byKey: map[string]*local{}, surnames: map[string]*local{}}
+	d := &doc{x: x, a: a, lang: a.Lang, trigger: -1, byLex: map[string]*local{}, byKey: map[string]*local{}, surnames: map[string]*local{}}
 	if d.lang == "" {
 		d.lang = guessLang(a.Text)
 	}
@@ -115,20 +115,9 @@ func (d *doc) eventDates(s *sentence) {
 		if dt.used || dt.Value == "" || (dt.Relative && d.a.Published == "" && dt.Value[0] != '-') {
 			continue
 		}
-		var ev *local
-		best := -1
-		for _, m := range s.mentions {
-			if m.first < 0 || m.ent.final().typ != graph.TypeEvent {
-				continue
-			}
-			w := s.words[m.first]
-			// The event right after the date (نظم، في حزيران 2018، اجتماع …)
-			// or the one whose clause the date closes (الذي استضافته مدينة
-			// مراكش، في ماي الماضي).
-			dist := w.Start - dt.End
-			if dist >= 0 && dist < 12 && (best < 0 || dist < best) {
-				ev, best = m.ent.final(), dist
-			}
+		ev := d.triggerEvent(s, dt.Start)
+		if ev == nil {
+			ev = d.eventRightAfter(s, dt.End)
 		}
 		if ev == nil {
 			ev = d.clauseEvent(s, dt.Start)
@@ -138,6 +127,51 @@ func (d *doc) eventDates(s *sentence) {
 			d.attrs = append(d.attrs, attrFact{name: graph.AttrDate, value: dt.Value, s: ev, sent: s, confidence: 0.7})
 		}
 	}
+}
+
+// triggerEvent is the event of the fact whose trigger stands closest before
+// pos in s (نظم، في حزيران 2018، اجتماع … / استضافته مدينة مراكش، في ماي).
+func (d *doc) triggerEvent(s *sentence, pos int) *local {
+	var ev *local
+	bestWord := -1
+	for _, f := range d.rels {
+		if f.sent != s || f.trigger < 0 || s.words[f.trigger].Start >= pos || f.trigger < bestWord {
+			continue
+		}
+		switch {
+		case f.s.final().typ == graph.TypeEvent:
+			ev, bestWord = f.s.final(), f.trigger
+		case f.o.final().typ == graph.TypeEvent:
+			ev, bestWord = f.o.final(), f.trigger
+		}
+	}
+	if bestWord >= 0 {
+		// Too far back and the date belongs to something else.
+		words := 0
+		for _, w := range s.words[bestWord:] {
+			if w.Start >= pos {
+				break
+			}
+			words++
+		}
+		if words > 10 {
+			return nil
+		}
+	}
+	return ev
+}
+
+// eventRightAfter is an event named within a few words after pos.
+func (d *doc) eventRightAfter(s *sentence, pos int) *local {
+	for _, m := range s.mentions {
+		if m.first < 0 || m.ent.final().typ != graph.TypeEvent {
+			continue
+		}
+		if dist := s.words[m.first].Start - pos; dist >= 0 && dist < 6 {
+			return m.ent.final()
+		}
+	}
+	return nil
 }
 
 // clauseEvent is the event of the relative clause that a position falls in:

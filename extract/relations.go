@@ -86,7 +86,9 @@ func (d *doc) relations(s *sentence) {
 		if c := s.covering(i); c != nil && t.predicate != graph.Opposes && t.frame != frameRole && c.phrase < i {
 			continue // a trigger word inside a name is part of the name
 		}
+		d.trigger = i
 		d.apply(s, t, i, next)
+		d.trigger = -1
 		if next > i+1 {
 			i = next - 1
 		}

@@ -25,10 +25,11 @@ type doc struct {
 	// current sentence: "، والذي …، والذي …" share it.
 	relAnte *local
 
-	rels  []fact
-	attrs []attrFact
-	clock int // advances with every mention, for recency
-	sentNo int
+	rels    []fact
+	attrs   []attrFact
+	clock   int // advances with every mention, for recency
+	trigger int // word index of the trigger being applied, -1 outside apply
+	sentNo  int
 }
 
 // pos is a position in the article that orders mentions.
@@ -81,6 +82,7 @@ type fact struct {
 	sent       *sentence
 	confidence float64
 	title      string // HOLDS_POSITION: the office
+	trigger    int    // word index of the trigger that stated it, -1 if none
 }
 
 type attrFact struct {
@@ -245,7 +247,7 @@ func (d *doc) relate(pred string, s, o *local, sent *sentence, conf float64) {
 	if !ok || !at.subject[s.typ] || !at.object[o.typ] {
 		return
 	}
-	d.rels = append(d.rels, fact{pred: pred, s: s, o: o, sent: sent, confidence: conf})
+	d.rels = append(d.rels, fact{pred: pred, s: s, o: o, sent: sent, confidence: conf, trigger: d.trigger})
 }
 
 func coarse(t string) string {
