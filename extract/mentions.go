@@ -301,6 +301,9 @@ func (d *doc) isEventHeadWord(k string) bool { _, ok := d.x.lex.EventHead(k); re
 // lexEntity returns the article-local entity for a gazetteer entry.
 func (d *doc) lexEntity(e *lexicon.Entry, s *sentence, i, j int) *local {
 	if l, ok := d.byLex[e.ID]; ok {
+		if !d.isNisbaAt(s, i, j) {
+			d.addName(l, s.surfaceStem(i, j))
+		}
 		return l
 	}
 	l := d.newLocal(e.Type, firstNonEmpty(e.NameEN, e.NameAR, s.surfaceStem(i, j)))
@@ -308,7 +311,20 @@ func (d *doc) lexEntity(e *lexicon.Entry, s *sentence, i, j int) *local {
 	l.head = headOf(e)
 	l.country = e.Country
 	d.byLex[e.ID] = l
+	if !d.isNisbaAt(s, i, j) {
+		d.addName(l, s.surfaceStem(i, j))
+	}
 	return l
+}
+
+// isNisbaAt reports whether words i..j are a single nisba adjective, which
+// points at a country but is not one of its names.
+func (d *doc) isNisbaAt(s *sentence, i, j int) bool {
+	if i != j {
+		return false
+	}
+	_, ok := d.x.lex.Nisba(s.words[i].Key)
+	return ok
 }
 
 func headOf(e *lexicon.Entry) string {

@@ -23,6 +23,13 @@ func (d *doc) titledPerson(s *sentence, i int, covered []*mention, add func(*men
 		return nil
 	}
 	var compl []*mention
+	phrase := i
+	if i > 0 && covered[i-1] != nil && covered[i-1].last == i-1 && covered[i-1].ent.typ == graph.TypeCountry {
+		// Jordanian Foreign Minister / US Secretary of State: the country
+		// comes before the title in English.
+		compl = append(compl, covered[i-1])
+		phrase = covered[i-1].phrase
+	}
 	j := i + n
 	comma := false
 	afterNisba := false
@@ -84,7 +91,7 @@ func (d *doc) titledPerson(s *sentence, i int, covered []*mention, add func(*men
 	}
 	name := s.surfaceStem(k, end)
 	p := d.person(name)
-	m := add(&mention{first: k, last: end, phrase: i, ent: p, prep: ws[i].pre})
+	m := add(&mention{first: k, last: end, phrase: phrase, ent: p, prep: ws[i].pre})
 	titleText := s.surfaceStem(i, i+n-1)
 	conf := 0.85
 	found := false

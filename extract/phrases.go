@@ -18,11 +18,14 @@ var nameAnchors = map[string]bool{
 	"اول": true, "اولي": true, "ثاني": true, "ثانيه": true, "ثالث": true, "ثالثه": true, "رابع": true, "خامس": true, "سنوي": true, "سنويه": true,
 	"اقليمي": true, "اقليميه": true, "تشاوري": true, "طارئ": true, "طارئه": true, "افريقي": true, "افريقيه": true, "عربي": true, "عربيه": true,
 	"اوروبي": true, "اوروبيه": true, "اسلامي": true, "اسلاميه": true, "وطني": true, "وطنيه": true, "خارجيه": true, "داخليه": true, "متحده": true,
-	"مدراء": true, "مديرين": true, "سياسيين": true, "وزراء": true, "قمه": true,
+	"عمل": true, "مدراء": true, "مديرين": true, "سياسيين": true, "وزراء": true, "قمه": true,
 	"ministerial": true, "general": true, "first": true, "second": true, "third": true, "annual": true, "international": true, "global": true, "regional": true,
 }
 
 var demonstratives = map[string]bool{"هذا": true, "هذه": true, "ذلك": true, "تلك": true, "this": true, "that": true}
+
+// Heads that are organisation heads first although they can head events.
+var orgFirstHeads = map[string]bool{"منتدي": true, "forum": true}
 
 // Heads whose phrase is a name as soon as anything follows (وزارة الداخلية).
 var strongHeads = map[string]bool{"وزاره": true, "ministry": true}
@@ -38,10 +41,10 @@ func (d *doc) headPhrase(s *sentence, i int, covered []*mention, add func(*menti
 	}
 	head := stripAl(w.stem)
 	typ := ""
-	if _, ok := d.x.lex.OrgHead(w.stem); ok {
+	if _, ok := d.x.lex.EventHead(w.stem); ok && !orgFirstHeads[head] {
+		typ = graph.TypeEvent // مؤتمر heads events and organisations; an event is likelier
+	} else if _, ok := d.x.lex.OrgHead(w.stem); ok {
 		typ = graph.TypeOrganization
-	} else if _, ok := d.x.lex.EventHead(w.stem); ok {
-		typ = graph.TypeEvent
 	}
 	if typ == "" || d.lang == "en" && w.Kind == text.Latin && !isUpperStart(w.Text) && typ == graph.TypeOrganization {
 		return nil

@@ -262,8 +262,8 @@ func isAuxiliary(k string) bool {
 func (d *doc) before(s *sentence, i int, types map[string]bool, gender byte) *mention {
 	var best *mention
 	for _, m := range s.mentions {
-		if m.last >= i || m.first < 0 || !types[m.ent.final().typ] {
-			continue
+		if m.last >= i || m.first < 0 || m.nisba || !types[m.ent.final().typ] {
+			continue // a nisba is an adjective, never an argument on its own
 		}
 		if gender != 0 && !agrees(m.ent.final(), gender) {
 			continue
@@ -280,7 +280,7 @@ func (d *doc) before(s *sentence, i int, types map[string]bool, gender byte) *me
 func (d *doc) after(s *sentence, i int, types map[string]bool, skip *mention) *mention {
 	var best *mention
 	for _, m := range s.mentions {
-		if m.phrase < i || !types[m.ent.final().typ] {
+		if m.phrase < i || m.nisba || !types[m.ent.final().typ] {
 			continue
 		}
 		if skip != nil && (m == skip || m.ent.final() == skip.ent.final()) {

@@ -79,12 +79,10 @@ func (x *index) match(keys []string, i int) (*Entry, int) {
 			}
 		}
 	}
-	try(keys[i])
-	if isArabicKey(keys[i]) {
-		for _, s := range text.Splits(keys[i])[1:] {
-			try(s.Stem)
-		}
-	}
+	text.ForEachSplit(keys[i], func(s text.Split) bool {
+		try(s.Stem)
+		return true
+	})
 	return best, bestN
 }
 

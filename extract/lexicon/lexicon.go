@@ -127,15 +127,12 @@ func (l *Lexicon) Acronym(raw string) (*Entry, bool) {
 // Nisba returns the country a nisba adjective or demonym refers to:
 // "الأميركي", "النيجرية", "والمغربية", "American".
 func (l *Lexicon) Nisba(key string) (*Entry, bool) {
-	if e, ok := l.nisba[key]; ok {
-		return e, true
-	}
-	for _, s := range text.Splits(key)[1:] {
-		if e, ok := l.nisba[s.Stem]; ok {
-			return e, true
-		}
-	}
-	return nil, false
+	var found *Entry
+	text.ForEachSplit(key, func(s text.Split) bool {
+		found = l.nisba[s.Stem]
+		return found == nil
+	})
+	return found, found != nil
 }
 
 // EventHead returns the English head noun for an event head noun
@@ -148,15 +145,12 @@ func (l *Lexicon) EventHead(key string) (string, bool) { return lookupHead(l.eve
 func (l *Lexicon) OrgHead(key string) (string, bool) { return lookupHead(l.orgHd, key) }
 
 func lookupHead(m map[string]string, key string) (string, bool) {
-	if en, ok := m[key]; ok {
-		return en, true
-	}
-	for _, s := range text.Splits(key)[1:] {
-		if en, ok := m[s.Stem]; ok {
-			return en, true
-		}
-	}
-	return "", false
+	en, ok := "", false
+	text.ForEachSplit(key, func(s text.Split) bool {
+		en, ok = m[s.Stem]
+		return !ok
+	})
+	return en, ok
 }
 
 // Month returns the month (1–12) whose name starts at keys[i] and the

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -28,6 +29,7 @@ var proclitics = func() []string {
 			}
 		}
 	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) < len(out[j]) })
 	return out
 }()
 
@@ -39,32 +41,43 @@ var proclitics = func() []string {
 // The caller keeps the reading whose stem is a known word or entity; blind
 // stemming would mangle names.
 func Splits(key string) []Split {
-	out := []Split{{Stem: key}}
-	if key == "" || !isArabicLetterRune(firstRune(key)) {
-		return out
+	out := make([]Split, 0, 4)
+	ForEachSplit(key, func(s Split) bool {
+		out = appendSplit(out, s)
+		return true
+	})
+	return out
+}
+
+// ForEachSplit calls yield with each reading Splits returns, in the same
+// order, without building the slice, until yield returns false. It
+// allocates only for the restored article after لل.
+func ForEachSplit(key string, yield func(Split) bool) {
+	if !yield(Split{Stem: key}) || len(key) < 2 {
+		return
+	}
+	switch firstRune(key) {
+	case 'و', 'ف', 'ب', 'ك', 'ل', 'ا':
+	default:
+		return
 	}
 	for _, p := range proclitics {
-		if !strings.HasPrefix(key, p) {
+		if len(p) >= len(key) || key[:len(p)] != p {
 			continue
 		}
 		stem := key[len(p):]
+		if utf8.RuneCountInString(stem) < 2 {
+			continue
+		}
 		if strings.HasSuffix(p, "لل") {
-			restored := Split{Prefix: p[:len(p)-len("ل")], Stem: "ال" + stem}
-			if utf8.RuneCountInString(stem) >= 2 {
-				out = appendSplit(out, restored)
+			if !yield(Split{Prefix: p[:len(p)-len("ل")], Stem: "ال" + stem}) {
+				return
 			}
 		}
-		if utf8.RuneCountInString(stem) >= 2 && isArabicLetterRune(firstRune(stem)) {
-			out = appendSplit(out, Split{Prefix: p, Stem: stem})
+		if isArabicLetterRune(firstRune(stem)) && !yield(Split{Prefix: p, Stem: stem}) {
+			return
 		}
 	}
-	// Stable sort by prefix length keeps the documented order.
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 1 && len(out[j].Prefix) < len(out[j-1].Prefix); j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
-	return out
 }
 
 func appendSplit(out []Split, s Split) []Split {

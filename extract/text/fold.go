@@ -26,94 +26,115 @@ func Fold(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
-	d := norm.NFKD.String(s)
-	var b strings.Builder
-	b.Grow(len(d))
-	space := false // a space is pending
-	for _, r := range d {
-		if unicode.IsSpace(r) {
-			space = b.Len() > 0
-			continue
-		}
-		m, ok := foldRune(r)
-		if !ok {
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteString(m)
+	if simple(s) {
+		// Plain ASCII and Arabic: NFKD would only split the hamza and
+		// madda carriers, which foldRune maps directly.
+		return string(foldRunes(make([]byte, 0, len(s)), s))
 	}
-	out := b.String()
+	out := string(foldRunes(make([]byte, 0, len(s)), norm.NFKD.String(s)))
 	if !norm.NFC.IsNormalString(out) {
 		out = norm.NFC.String(out)
 	}
 	return out
 }
 
-// foldRune maps one rune of an NFKD string to its key text, or reports
-// false when the rune is dropped.
-func foldRune(r rune) (string, bool) {
+// simple reports whether s holds only ASCII and Arabic-block runes that
+// have no compatibility decomposition beyond what foldRune handles.
+func simple(s string) bool {
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			continue
+		}
+		if r < 0x0600 || r > 0x06FF || (0x0675 <= r && r <= 0x0678) || (0x06C0 <= r && r <= 0x06D3) {
+			return false
+		}
+	}
+	return true
+}
+
+// foldRunes appends the folded runes of s to b, collapsing whitespace and
+// trimming it at both ends.
+func foldRunes(b []byte, s string) []byte {
+	space := false // a space is pending
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = len(b) > 0
+			continue
+		}
+		n := len(b)
+		if space {
+			b = append(b, ' ')
+		}
+		b = appendFold(b, r)
+		if len(b) == n+1 && space {
+			b = b[:n] // the rune was dropped: keep the space pending
+			continue
+		}
+		if len(b) > n {
+			space = false
+		}
+	}
+	return b
+}
+
+// appendFold appends the key text of one rune of an NFKD string to b;
+// dropped runes append nothing.
+func appendFold(b []byte, r rune) []byte {
 	switch {
 	case r < utf8.RuneSelf:
-		switch r {
-		case '"', '\'', '`':
-			return "", false
-		}
-		if r < 0x20 || r == 0x7f {
-			return "", false
-		}
-		if 'A' <= r && r <= 'Z' {
+		switch {
+		case r == '"', r == '\'', r == '`', r < 0x20, r == 0x7f:
+			return b
+		case 'A' <= r && r <= 'Z':
 			r += 'a' - 'A'
 		}
-		return string(r), true
+		return append(b, byte(r))
 	case isArabicMark(r), r == 0x0640:
-		return "", false
+		return b
 	case isIgnorable(r), isQuote(r):
-		return "", false
+		return b
 	case 0x0660 <= r && r <= 0x0669:
-		return string('0' + r - 0x0660), true
+		return append(b, byte('0'+r-0x0660))
 	case 0x06F0 <= r && r <= 0x06F9:
-		return string('0' + r - 0x06F0), true
+		return append(b, byte('0'+r-0x06F0))
 	case isLatinMark(r):
-		return "", false
+		return b
 	}
 	switch r {
 	case 'أ', 'إ', 'آ', 'ٱ', 'ٲ', 'ٳ':
-		return "ا", true
-	case 'ى', 'ی', 'ې':
-		return "ي", true
+		r = 'ا'
+	case 'ى', 'ی', 'ې', 'ئ':
+		r = 'ي'
 	case 'ة', 'ۀ', 'ە':
-		return "ه", true
+		r = 'ه'
 	case 'ؤ':
-		return "و", true
-	case 'ئ':
-		return "ي", true
+		r = 'و'
 	case 'ک':
-		return "ك", true
+		r = 'ك'
 	case '٫':
-		return ".", true
+		r = '.'
 	case '٬':
-		return ",", true
+		r = ','
 	case '٪':
-		return "%", true
+		r = '%'
 	case 'ß':
-		return "ss", true
+		return append(b, "ss"...)
 	case 'æ', 'Æ':
-		return "ae", true
+		return append(b, "ae"...)
 	case 'œ', 'Œ':
-		return "oe", true
+		return append(b, "oe"...)
 	case 'ø', 'Ø':
-		return "o", true
+		r = 'o'
 	case 'ł', 'Ł':
-		return "l", true
+		r = 'l'
 	case 'đ', 'Đ':
-		return "d", true
+		r = 'd'
 	case 'ı':
-		return "i", true
+		r = 'i'
+	default:
+		r = unicode.ToLower(r)
 	}
-	return string(unicode.ToLower(r)), true
+	return utf8.AppendRune(b, r)
 }
 
 // isFolded reports whether s is already its own key, which is the common

@@ -89,13 +89,13 @@ func Tokenize(s string) []Token {
 	for i := 0; i < n; {
 		r := d.rs[i]
 		switch {
-		case unicode.IsSpace(r), isIgnorable(r), unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r):
+		case isSpace(r), isIgnorable(r), r >= 0x0300 && (unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r)):
 			i++
 		case isDigit(r):
 			j := scanNumber(d, i)
 			toks = append(toks, d.token(i, j, Number))
 			i = j
-		case unicode.IsLetter(r):
+		case isLetter(r):
 			if j := scanInitialism(d, i); j > i {
 				toks = append(toks, d.token(i, j, Latin))
 				i = j
@@ -117,6 +117,24 @@ func (d runes) token(i, j int, k TokenKind) Token {
 	return Token{Text: t, Key: Fold(t), Start: i, End: j, Kind: k}
 }
 
+// isLetter is unicode.IsLetter with the common scripts first.
+func isLetter(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z')
+	case 0x0620 <= r && r <= 0x064A:
+		return true
+	}
+	return unicode.IsLetter(r)
+}
+
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || ('\t' <= r && r <= '\r')
+	}
+	return unicode.IsSpace(r)
+}
+
 func isDigit(r rune) bool {
 	return ('0' <= r && r <= '9') || (r >= 0x80 && unicode.IsDigit(r))
 }
@@ -125,6 +143,9 @@ func isLatinLetter(r rune) bool {
 	if r < utf8.RuneSelf {
 		return ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z')
 	}
+	if 0x0600 <= r && r <= 0x06FF {
+		return false
+	}
 	return unicode.Is(unicode.Latin, r)
 }
 
@@ -132,6 +153,12 @@ func isLatinLetter(r rune) bool {
 // combining marks (Arabic harakat, Latin accents in NFD text) and format
 // characters such as ZWNJ.
 func isWordMark(r rune) bool {
+	if r < 0x0300 {
+		return false
+	}
+	if 0x064B <= r && r <= 0x065F {
+		return true
+	}
 	return unicode.In(r, unicode.Mn, unicode.Mc, unicode.Me) || isIgnorable(r)
 }
 
@@ -154,7 +181,7 @@ func scanNumber(d runes, i int) int {
 // scanInitialism returns the end of a dotted initialism such as "U.S." or
 // "U.S.A." starting at i, or i if there is none.
 func scanInitialism(d runes, i int) int {
-	if i > 0 && unicode.IsLetter(d.rs[i-1]) {
+	if !isLatinLetter(d.rs[i]) || (i > 0 && isLetter(d.rs[i-1])) {
 		return i
 	}
 	j, count := i, 0
@@ -178,7 +205,7 @@ func scanWord(d runes, i int) (int, TokenKind) {
 	for j < len(d.rs) {
 		r := d.rs[j]
 		switch {
-		case unicode.IsLetter(r):
+		case isLetter(r):
 			if isLatinLetter(r) != latin {
 				return j, kind
 			}
