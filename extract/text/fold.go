@@ -57,7 +57,7 @@ func simple(s string) bool {
 func foldRunes(b []byte, s string) []byte {
 	space := false // a space is pending
 	for _, r := range s {
-		if unicode.IsSpace(r) {
+		if isSpace(r) {
 			space = len(b) > 0
 			continue
 		}
@@ -132,7 +132,9 @@ func appendFold(b []byte, r rune) []byte {
 	case 'ı':
 		r = 'i'
 	default:
-		r = unicode.ToLower(r)
+		if r < 0x0600 || r > 0x06FF { // Arabic has no case
+			r = unicode.ToLower(r)
+		}
 	}
 	return utf8.AppendRune(b, r)
 }

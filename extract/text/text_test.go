@@ -255,3 +255,35 @@ func FuzzSentences(f *testing.F) {
 		}
 	})
 }
+
+func FuzzSplits(f *testing.F) {
+	for _, s := range []string{"بالمغرب", "وللامم", "فلبنان", "لل", "ولل", "paris", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		key := Fold(s)
+		splits := Splits(key)
+		if len(splits) == 0 || splits[0] != (Split{Stem: key}) {
+			t.Fatalf("Splits(%q) does not start with the unsplit form: %q", key, splits)
+		}
+		for _, sp := range splits[1:] {
+			restored := strings.HasPrefix(sp.Stem, "ال") && sp.Prefix+sp.Stem[len("ا"):] == key
+			if sp.Prefix+sp.Stem != key && !restored {
+				t.Fatalf("Splits(%q): %q does not spell the key", key, sp)
+			}
+			if utf8.RuneCountInString(sp.Stem) < 2 || !utf8.ValidString(sp.Stem) {
+				t.Fatalf("Splits(%q): bad stem %q", key, sp)
+			}
+		}
+	})
+}
+
+// BenchmarkTokenize measures tokenising about 4 KB of Arabic prose.
+func BenchmarkTokenize(b *testing.B) {
+	s := strings.Repeat("وأعلن وزير الخارجية أمس في الرباط أن المملكة ستستضيف اجتماعاً للتحالف الدولي بمشاركة ٣٠ دولة، وقال المبعوث «الخاص» إن الوفد وصل. ", 20)
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Tokenize(s)
+	}
+}
