@@ -11,19 +11,26 @@ import (
 // matchAnaphor returns the longest anaphor phrase starting at word i.
 func (d *doc) matchAnaphor(ws []word, i int) *anaphor {
 	var best *anaphor
-	for k := range d.x.rules.anaphors {
-		a := &d.x.rules.anaphors[k]
-		if _, ok := matchPhrase(ws, i, a.words); ok && (best == nil || len(a.words) > len(best.words)) {
-			best = a
+	cands := firstWordCandidates(ws[i])
+	for ci, c := range cands {
+		if c == "" || (ci > 0 && c == cands[0]) {
+			continue
+		}
+		for _, k := range d.x.rules.anaphorsByFirst[c] {
+			a := &d.x.rules.anaphors[k]
+			if _, ok := matchPhrase(ws, i, a.words); ok && (best == nil || len(a.words) > len(best.words)) {
+				best = a
+			}
 		}
 	}
 	if best == nil && ws[i].pre != "" {
 		// للمجموعة, لهذا الاجتماع: the preposition hides the article.
 		w := ws[i]
-		for k := range d.x.rules.anaphors {
-			a := &d.x.rules.anaphors[k]
-			if len(a.words) == 1 && (a.words[0] == w.stem || a.words[0] == "ال"+w.stem) {
-				return a
+		for _, c := range []string{w.stem, "ال" + w.stem} {
+			for _, k := range d.x.rules.anaphorsByFirst[c] {
+				if a := &d.x.rules.anaphors[k]; len(a.words) == 1 {
+					return a
+				}
 			}
 		}
 	}
@@ -111,7 +118,17 @@ func (d *doc) attributes(s *sentence) {
 	ws := s.words
 	orgs := map[string]bool{graph.TypeOrganization: true}
 	for i := 0; i < len(ws); i++ {
-		for _, at := range d.x.rules.attrs {
+		if ws[i].isPunct() {
+			continue
+		}
+		var cands []int
+		for ci, c := range firstWordCandidates(ws[i]) {
+			if c != "" && (ci == 0 || c != ws[i].Key) {
+				cands = append(cands, d.x.rules.attrsByFirst[c]...)
+			}
+		}
+		for _, ai := range cands {
+			at := d.x.rules.attrs[ai]
 			next, ok := matchPhrase(ws, i, at.words)
 			if !ok {
 				continue

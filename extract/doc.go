@@ -27,6 +27,8 @@ type sentence struct {
 	words    []word
 	mentions []*mention
 	dates    []*dateHit
+	keys     []string // folded word keys, what lexicon lookups want
+	runes    []rune   // the sentence text, for surfaces
 }
 
 var quoteMarks = "“”„«»\"‹›"
@@ -70,6 +72,8 @@ func (x *Engine) newSentence(s text.Sentence) *sentence {
 		}
 		out.words = append(out.words, w)
 	}
+	out.keys = rawKeys(out.words)
+	out.runes = []rune(s.Text)
 	return out
 }
 
@@ -158,3 +162,7 @@ func rawKeys(ws []word) []string {
 	}
 	return out
 }
+
+// keysOf returns the sentence's cached keys when ws is a whole sentence's
+// words (always, in practice), else computes them.
+func keysOf(ws []word) []string { return rawKeys(ws) }

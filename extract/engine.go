@@ -82,6 +82,8 @@ func (x *Engine) read(a Article) *doc {
 	if d.lang == "" {
 		d.lang = guessLang(a.Text)
 	}
+	d.runes = []rune(a.Text)
+	d.keyMemo = map[string][]string{}
 	var pub time.Time
 	if a.Published != "" {
 		for _, layout := range []string{"2006-01-02", time.RFC3339, "2006-01-02T15:04:05", "2006-01"} {
@@ -94,6 +96,11 @@ func (x *Engine) read(a Article) *doc {
 	for _, st := range text.Sentences(a.Text) {
 		d.sentNo++
 		s := x.newSentence(st)
+		if !x.mayHoldDate(s) {
+			d.detect(s)
+			d.relations(s)
+			continue
+		}
 		for _, dt := range dates.Find(x.lex, s.Text, pub) {
 			dt.Start += s.Start
 			dt.End += s.Start
@@ -105,6 +112,24 @@ func (x *Engine) read(a Article) *doc {
 	}
 	d.infer()
 	return d
+}
+
+// dateCues are the words a relative date needs (اليوم، ماي الماضي, last
+// May); with no cue, no number and no month name a sentence holds no date
+// and the date finder is not run.
+var dateCues = map[string]bool{"اليوم": true, "امس": true, "غدا": true, "الماضي": true, "الماضيه": true, "المقبل": true, "المقبله": true,
+	"الحالي": true, "الجاري": true, "today": true, "yesterday": true, "tomorrow": true, "last": true, "next": true}
+
+func (x *Engine) mayHoldDate(s *sentence) bool {
+	for i, w := range s.words {
+		if w.Kind == text.Number || dateCues[w.Key] || dateCues[w.stem] {
+			return true
+		}
+		if m, _ := x.lex.Month(s.keys, i); m > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // eventDates gives an event the date its clause states: the date nearest

@@ -42,7 +42,7 @@ func (d *doc) detect(s *sentence) {
 		d.touch(m.ent, s, m)
 		return m
 	}
-	keys := rawKeys(ws)
+	keys := s.keys
 
 	// 1. Gazetteer names, nisba adjectives, Latin-script names.
 	for i := 0; i < len(ws); i++ {
@@ -159,7 +159,7 @@ func (d *doc) detect(s *sentence) {
 // (داعش in التحالف الدولي لهزيمة تنظيم داعش), so relations inside the name
 // can be read.
 func (d *doc) innerGazetteer(s *sentence, outer *mention, add func(*mention) *mention) {
-	keys := rawKeys(s.words)
+	keys := s.keys
 	for i := outer.first + 1; i <= outer.last; i++ {
 		if e, n := d.x.lex.MatchOrg(keys[:outer.last+1], i); e != nil && e.ID != outer.ent.lexID {
 			inner := add(&mention{first: i, last: i + n - 1, phrase: i, ent: d.lexEntity(e, s, i, i+n-1), parent: outer})
@@ -220,7 +220,7 @@ func (s *sentence) surface(i, j int) string {
 	if i > j || i < 0 || j >= len(s.words) {
 		return ""
 	}
-	r := []rune(s.Text)
+	r := s.runes
 	a, b := s.words[i].Start-s.Start, s.words[j].End-s.Start
 	if a < 0 || b > len(r) || a > b {
 		return ""

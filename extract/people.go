@@ -17,7 +17,7 @@ var headOfStateKinds = map[string]bool{"king": true, "head-of-state": true, "pre
 // complement's organisations and countries become HOLDS_POSITION facts.
 func (d *doc) titledPerson(s *sentence, i int, covered []*mention, add func(*mention) *mention) *mention {
 	ws := s.words
-	keys := rawKeys(ws)
+	keys := s.keys
 	title, n := d.x.lex.MatchTitle(keys, i)
 	if title == nil {
 		return nil
@@ -209,7 +209,7 @@ func (d *doc) nameWord(ws []word, k int, covered []*mention) bool {
 	if d.startsTrigger(ws, k) || d.isRelative(w) {
 		return false
 	}
-	if _, n := d.x.lex.MatchTitle(rawKeys(ws), k); n > 0 {
+	if _, n := d.x.lex.MatchTitle(keysOf(ws), k); n > 0 {
 		return false
 	}
 	if _, ok := d.x.lex.OrgHead(w.stem); ok {
@@ -218,7 +218,7 @@ func (d *doc) nameWord(ws []word, k int, covered []*mention) bool {
 	if _, ok := d.x.lex.EventHead(w.stem); ok {
 		return false
 	}
-	if m, _ := d.x.lex.Month(rawKeys(ws), k); m > 0 {
+	if m, _ := d.x.lex.Month(keysOf(ws), k); m > 0 {
 		return false
 	}
 	if d.lang == "en" && w.Kind == text.Latin && !isUpperStart(w.Text) {

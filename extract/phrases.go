@@ -147,7 +147,7 @@ loop:
 		if d.x.lex.IsStopword(x.Key) && !nameInnerWords[x.Key] && !nameAnchors[stripAl(x.stem)] {
 			break
 		}
-		if _, ok := d.x.lex.MatchTitle(rawKeys(ws), j); ok > 0 {
+		if _, ok := d.x.lex.MatchTitle(s.keys, j); ok > 0 {
 			break
 		}
 		if x.Kind == text.Latin {
@@ -350,7 +350,7 @@ func (d *doc) englishHeadPhrase(s *sentence, i int, typ string, covered []*menti
 
 // startsDate reports whether a month name or a year expression starts at j.
 func (d *doc) startsDate(ws []word, j int) bool {
-	if m, _ := d.x.lex.Month(rawKeys(ws), j); m > 0 {
+	if m, _ := d.x.lex.Month(keysOf(ws), j); m > 0 {
 		return true
 	}
 	return false

@@ -13,10 +13,19 @@ import (
 func (d *doc) triggerAt(ws []word, i int) (*trigger, int) {
 	var best *trigger
 	bestNext, bestLen := 0, 0
-	for k := range d.x.rules.triggers {
-		t := &d.x.rules.triggers[k]
-		if next, ok := matchPhrase(ws, i, t.words); ok && len(t.words) > bestLen {
-			best, bestNext, bestLen = t, next, len(t.words)
+	if ws[i].isPunct() {
+		return nil, 0
+	}
+	cands := firstWordCandidates(ws[i])
+	for ci, c := range cands {
+		if c == "" || (ci > 0 && c == cands[0]) {
+			continue
+		}
+		for _, k := range d.x.rules.triggersByFirst[c] {
+			t := &d.x.rules.triggers[k]
+			if next, ok := matchPhrase(ws, i, t.words); ok && len(t.words) > bestLen {
+				best, bestNext, bestLen = t, next, len(t.words)
+			}
 		}
 	}
 	return best, bestNext

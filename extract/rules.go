@@ -67,6 +67,36 @@ type rules struct {
 	givenNames map[string]bool // folded, first word of multi-word names too
 	givenMulti [][]string
 	maxWords   int
+
+	triggersByFirst map[string][]int // first folded word -> indexes into triggers
+	anaphorsByFirst map[string][]int
+	attrsByFirst    map[string][]int
+}
+
+// index builds the first-word indexes that keep matching linear in the
+// number of words rather than words × phrases.
+func (r *rules) index() {
+	r.triggersByFirst = map[string][]int{}
+	for i, t := range r.triggers {
+		r.triggersByFirst[t.words[0]] = append(r.triggersByFirst[t.words[0]], i)
+	}
+	r.attrsByFirst = map[string][]int{}
+	for i, a := range r.attrs {
+		r.attrsByFirst[a.words[0]] = append(r.attrsByFirst[a.words[0]], i)
+	}
+	r.anaphorsByFirst = map[string][]int{}
+	for i, a := range r.anaphors {
+		r.anaphorsByFirst[a.words[0]] = append(r.anaphorsByFirst[a.words[0]], i)
+	}
+}
+
+// firstWordCandidates are the forms of w a phrase's first word may match.
+func firstWordCandidates(w word) [3]string {
+	c := [3]string{w.Key, w.stem, ""}
+	if strings.HasPrefix(w.Key, "و") && len(w.Key) > len("و") {
+		c[2] = w.Key[len("و"):]
+	}
+	return c
 }
 
 func loadRules(fsys fs.FS) (*rules, error) {
@@ -150,6 +180,9 @@ func loadRules(fsys fs.FS) (*rules, error) {
 		}
 		return nil
 	})
+	if err == nil {
+		r.index()
+	}
 	return r, err
 }
 

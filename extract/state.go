@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/kgraph/kgraph/extract/text"
 	"github.com/kgraph/kgraph/graph"
@@ -30,6 +31,8 @@ type doc struct {
 	clock   int // advances with every mention, for recency
 	trigger int // word index of the trigger being applied, -1 outside apply
 	sentNo  int
+	runes   []rune              // the article text
+	keyMemo map[string][]string // name -> nameKeys
 }
 
 // pos is a position in the article that orders mentions.
@@ -120,7 +123,7 @@ func (d *doc) entity(typ, name string, extra []string) *local {
 // findByName looks an entity up by a name's key (and, for foreign names, by
 // its consonant skeleton). typ "" matches any type.
 func (d *doc) findByName(name, typ string) *local {
-	for _, k := range nameKeys(name) {
+	for _, k := range d.nameKeys(name) {
 		if l := d.byKey[k]; l != nil {
 			l = l.final()
 			if typ == "" || coarse(l.typ) == coarse(typ) {
@@ -143,7 +146,7 @@ func (d *doc) addName(l *local, name string) {
 		}
 	}
 	l.names = append(l.names, name)
-	for _, k := range nameKeys(name) {
+	for _, k := range d.nameKeys(name) {
 		if _, taken := d.byKey[k]; !taken {
 			d.byKey[k] = l
 		}
@@ -196,7 +199,7 @@ func (d *doc) touch(l *local, s *sentence, m *mention) {
 	if m.first == m.last && w0.pre == "" {
 		start = w0.Start
 	}
-	r := []rune(d.a.Text)
+	r := d.runes
 	if start < 0 || w1.End > len(r) || start >= w1.End {
 		return
 	}
@@ -289,8 +292,19 @@ func nameKey(name string) string {
 	return strings.Join(parts, " ")
 }
 
+var nameKeyMemo sync.Map // name -> []string; names recur across articles
+
 // nameKeys are every key a name is indexed under.
 func nameKeys(name string) []string {
+	if v, ok := nameKeyMemo.Load(name); ok {
+		return v.([]string)
+	}
+	ks := computeNameKeys(name)
+	nameKeyMemo.Store(name, ks)
+	return ks
+}
+
+func computeNameKeys(name string) []string {
 	k := nameKey(name)
 	if k == "" {
 		return nil
@@ -324,4 +338,17 @@ func cleanName(name string) string {
 		return r
 	}, name)
 	return strings.Trim(strings.Join(strings.Fields(name), " "), " ،,.:;؛")
+}
+
+// nameKeys memoises nameKeys for one article: the same names recur.
+func (d *doc) nameKeys(name string) []string {
+	if d.keyMemo == nil {
+		return nameKeys(name)
+	}
+	ks, ok := d.keyMemo[name]
+	if !ok {
+		ks = nameKeys(name)
+		d.keyMemo[name] = ks
+	}
+	return ks
 }
