@@ -27,12 +27,15 @@ import org.neo4j.harness.Neo4jBuilders;
  * the same database engine that a packaged Neo4j runs.
  *
  * <p>Usage: {@code java -cp ... kgraph.neo4j.Launcher <state-dir>}. Ports come from NEO4J_BOLT_PORT and
- * NEO4J_HTTP_PORT (defaults 7687 and 7474); NEO4J_LISTEN_HOST defaults to 127.0.0.1. The process
- * prints one line starting with {@code KGRAPH_NEO4J_READY} once a query has succeeded, so callers can
- * wait on it.
+ * NEO4J_HTTP_PORT (defaults 7687 and 7474); NEO4J_LISTEN_HOST defaults to 127.0.0.1;
+ * NEO4J_LAUNCHER_MODE=embedded skips the harness. The process
+ * writes {@code <state-dir>/ready}, one line starting with {@code KGRAPH_NEO4J_READY}, once a query has
+ * succeeded, and removes it when shutting down.
  */
 public final class Launcher {
     static final String READY_MARKER = "KGRAPH_NEO4J_READY";
+    // Enough for test and demo graphs; the default would claim half of the machine's free memory.
+    static final long PAGE_CACHE_BYTES = 512L * 1024 * 1024;
 
     private Launcher() {}
 
@@ -53,13 +56,17 @@ public final class Launcher {
         Files.createDirectories(dataDir);
 
         Running running;
-        try {
-            running = startHarness(dataDir.resolve("harness"), host, boltPort, httpPort);
-        } catch (Throwable harnessFailure) {
-            System.err.println("neo4j-harness failed to start, falling back to embedded DBMS (Bolt only): "
-                    + harnessFailure);
-            harnessFailure.printStackTrace();
+        if ("embedded".equals(env("NEO4J_LAUNCHER_MODE", "harness"))) {
             running = startEmbedded(dataDir.resolve("embedded"), host, boltPort);
+        } else {
+            try {
+                running = startHarness(dataDir.resolve("harness"), host, boltPort, httpPort);
+            } catch (Throwable harnessFailure) {
+                System.err.println("neo4j-harness failed to start, falling back to embedded DBMS (Bolt only): "
+                        + harnessFailure);
+                harnessFailure.printStackTrace();
+                running = startEmbedded(dataDir.resolve("embedded"), host, boltPort);
+            }
         }
 
         GraphDatabaseService db = running.db();
@@ -74,6 +81,11 @@ public final class Launcher {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("KGRAPH_NEO4J_STOPPING");
             try {
+                Files.deleteIfExists(stateDir.resolve("ready"));
+            } catch (IOException e) {
+                System.err.println("shutdown: " + e);
+            }
+            try {
                 toClose.close();
             } catch (Exception e) {
                 System.err.println("shutdown: " + e);
@@ -82,8 +94,11 @@ public final class Launcher {
             System.out.println("KGRAPH_NEO4J_STOPPED");
         }, "neo4j-shutdown"));
 
-        System.out.printf("%s mode=%s bolt=bolt://%s:%d http=%s version=%s%n", READY_MARKER, running.mode(),
-                host, boltPort, running.httpUri(), neo4jVersion(db));
+        String ready = String.format("%s mode=%s bolt=bolt://%s:%d http=%s version=%s", READY_MARKER,
+                running.mode(), host, boltPort, running.httpUri(), neo4jVersion(db));
+        // The file is what scripts/neo4j reads: once Neo4j is up, stdout may be buffered behind its logging.
+        Files.writeString(stateDir.resolve("ready"), ready + System.lineSeparator());
+        System.out.println(ready);
         System.out.flush();
         stopped.await();
     }
@@ -107,6 +122,8 @@ public final class Launcher {
                 .withConfig(HttpConnector.advertised_address, new SocketAddress(host, httpPort))
                 .withConfig(HttpsConnector.enabled, false)
                 .withConfig(GraphDatabaseSettings.auth_enabled, false)
+                .withConfig(GraphDatabaseSettings.udc_enabled, false)
+                .withConfig(GraphDatabaseSettings.pagecache_memory, PAGE_CACHE_BYTES)
                 .build();
         return new Running("harness", neo4j.defaultDatabaseService(), neo4j.httpURI().toString(), neo4j);
     }
@@ -118,6 +135,8 @@ public final class Launcher {
                 .setConfig(BoltConnector.listen_address, new SocketAddress(host, boltPort))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress(host, boltPort))
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, PAGE_CACHE_BYTES)
                 .build();
         GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         return new Running("embedded", db, "none", dbms::shutdown);
