@@ -27,8 +27,9 @@ type sentence struct {
 	words    []word
 	mentions []*mention
 	dates    []*dateHit
-	keys     []string // folded word keys, what lexicon lookups want
-	runes    []rune   // the sentence text, for surfaces
+	keys     []string     // folded word keys, what lexicon lookups want
+	toks     []text.Token // as tokenised, offsets relative to the sentence
+	runes    []rune       // the sentence text, for surfaces
 }
 
 var quoteMarks = "“”„«»\"‹›"
@@ -37,7 +38,7 @@ var quoteMarks = "“”„«»\"‹›"
 // where what remains is known to the lexicons.
 func (x *Engine) newSentence(s text.Sentence) *sentence {
 	toks := text.Tokenize(s.Text)
-	out := &sentence{Sentence: s, words: make([]word, 0, len(toks))}
+	out := &sentence{Sentence: s, words: make([]word, 0, len(toks)), toks: toks}
 	pendingQuote, inQuote := false, false
 	for _, t := range toks {
 		t.Start += s.Start
@@ -81,6 +82,16 @@ func (x *Engine) newSentence(s text.Sentence) *sentence {
 // the word whole unless the stem is something the lexicons know: blind
 // stemming would cut names like بوريطة into ب + وريطة.
 func (x *Engine) splitClitic(key string) (pre, stem string) {
+	if v, ok := x.clitics.Load(key); ok { // words recur: decide once per word
+		sp := v.(text.Split)
+		return sp.Prefix, sp.Stem
+	}
+	pre, stem = x.decideClitic(key)
+	x.clitics.Store(key, text.Split{Prefix: pre, Stem: stem})
+	return pre, stem
+}
+
+func (x *Engine) decideClitic(key string) (pre, stem string) {
 	if x.strictKnown(key) {
 		return "", key
 	}

@@ -26,6 +26,8 @@ type Engine struct {
 	rules *rules
 	known map[string]bool // trigger, anaphor and attribute words, for clitic splitting
 
+	clitics sync.Map // folded word -> text.Split chosen for it
+
 	mu  sync.Mutex
 	res *resolver
 }
@@ -101,7 +103,7 @@ func (x *Engine) read(a Article) *doc {
 			d.relations(s)
 			continue
 		}
-		for _, dt := range dates.Find(x.lex, s.Text, pub) {
+		for _, dt := range dates.FindTokens(x.lex, s.toks, pub) {
 			dt.Start += s.Start
 			dt.End += s.Start
 			s.dates = append(s.dates, &dateHit{Date: dt})

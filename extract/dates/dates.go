@@ -32,7 +32,13 @@ type Date struct {
 // relative expressions are left partial ("ماي الماضي" gives "--05") or,
 // when nothing at all can be said (أمس), left out.
 func Find(l *lexicon.Lexicon, s string, published time.Time) []Date {
-	f := finder{l: l, toks: text.Tokenize(s), pub: published}
+	return FindTokens(l, text.Tokenize(s), published)
+}
+
+// FindTokens is Find over tokens the caller already has (text.Tokenize of
+// the text), which saves tokenising twice; offsets are the tokens'.
+func FindTokens(l *lexicon.Lexicon, toks []text.Token, published time.Time) []Date {
+	f := finder{l: l, toks: toks, pub: published}
 	f.keys = make([]string, len(f.toks))
 	for i, t := range f.toks {
 		f.keys[i] = t.Key
