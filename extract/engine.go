@@ -27,6 +27,9 @@ type Engine struct {
 	known map[string]bool // trigger, anaphor and attribute words, for clitic splitting
 
 	clitics sync.Map // folded word -> text.Split chosen for it
+	// cityNamed finds the city behind a one-word name that the gazetteer
+	// reads as a country (عمان: Oman, or Amman).
+	cityNamed map[string]*lexicon.Entry
 
 	mu  sync.Mutex
 	res *resolver
@@ -53,6 +56,17 @@ func NewEngine() (*Engine, error) {
 	}
 	for _, a := range x.rules.attrs {
 		x.known[a.words[0]] = true
+	}
+	x.cityNamed = map[string]*lexicon.Entry{}
+	for _, e := range x.lex.Entries() {
+		if e.Type != graph.TypeCity {
+			continue
+		}
+		for _, n := range e.Names {
+			if ks := foldWords(n); len(ks) == 1 {
+				x.cityNamed[ks[0]] = e
+			}
+		}
 	}
 	for _, w := range []string{"الذي", "التي", "الذين", "اللذين"} {
 		x.known[w] = true

@@ -94,7 +94,13 @@ func TestRelations(t *testing.T) {
 		{
 			name: "visit and talks",
 			text: "استقبل وزير الخارجية الأردني أيمن الصفدي، اليوم، نظيره الفرنسي جان نويل بارو، الذي يقوم بزيارة رسمية إلى الأردن.",
-			want: []string{"أيمن الصفدي HOLDS_POSITION Jordan"},
+			want: []string{"أيمن الصفدي HOLDS_POSITION Jordan", "أيمن الصفدي MET_WITH جان نويل بارو", "جان نويل بارو HOLDS_POSITION France", "جان نويل بارو VISITED Jordan"},
+		},
+		{
+			name:  "a country-or-city name read by context",
+			text:  "استقبل وزير الخارجية الأردني أيمن الصفدي نظيره الفرنسي. وكان الرئيس الفرنسي إيمانويل ماكرون قد زار عمان في يناير 2024.",
+			want:  []string{"إيمانويل ماكرون VISITED Amman", "إيمانويل ماكرون HOLDS_POSITION France"},
+			never: []string{"إيمانويل ماكرون VISITED Oman"},
 		},
 		{
 			name: "side event on the margins",

@@ -82,6 +82,7 @@ func (d *doc) detect(s *sentence) {
 			}
 		}
 		if e, n := d.x.lex.MatchPlace(keys, i); e != nil {
+			e = d.cityInContext(e, n, w)
 			add(&mention{first: i, last: i + n - 1, phrase: i, ent: d.lexEntity(e, s, i, i+n-1), prep: w.pre})
 			i += n - 1
 			continue
@@ -315,6 +316,26 @@ func (d *doc) lexEntity(e *lexicon.Entry, s *sentence, i, j int) *local {
 		d.addName(l, s.surfaceStem(i, j))
 	}
 	return l
+}
+
+// cityInContext reads a one-word country name as the city of the same
+// spelling when the article speaks of the city's country (زار عمان in a
+// story about Jordan is Amman).
+func (d *doc) cityInContext(e *lexicon.Entry, n int, w word) *lexicon.Entry {
+	if n != 1 || e.Type != graph.TypeCountry {
+		return e
+	}
+	city := d.x.cityNamed[w.stem]
+	if city == nil {
+		city = d.x.cityNamed[w.Key]
+	}
+	if city == nil || city.Country == "" {
+		return e
+	}
+	if _, ok := d.byLex["country:"+city.Country]; ok {
+		return city
+	}
+	return e
 }
 
 // isNisbaAt reports whether words i..j are a single nisba adjective, which
