@@ -50,6 +50,9 @@ func (d *doc) detect(s *sentence) {
 		if w.isPunct() {
 			continue
 		}
+		if w.Kind == text.Latin && isUpperStart(w.Text) && latinArticles[w.Key] && i+1 < len(ws) && ws[i+1].Kind == text.Latin && isUpperStart(ws[i+1].Text) {
+			continue // "The Africa Focus Group": the article is not part of the name
+		}
 		if w.Kind == text.Latin && isUpperStart(w.Text) {
 			// A capitalised Latin run is one name ("Africa Focus Group"),
 			// even when its first word is a place.
@@ -187,6 +190,8 @@ func isUpperStart(s string) bool {
 	}
 	return false
 }
+
+var latinArticles = map[string]bool{"the": true, "a": true, "an": true}
 
 // latinConnectors may stand inside a capitalised Latin name.
 var latinConnectors = map[string]bool{"of": true, "for": true, "to": true, "and": true, "the": true, "on": true, "against": true, "de": true, "du": true, "des": true, "la": true, "al": true, "el": true, "bin": true, "ibn": true}

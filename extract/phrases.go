@@ -11,17 +11,6 @@ import (
 // are function words: the name of a ministry runs on through "في الخارج".
 var nameInnerWords = map[string]bool{"ضد": true, "في": true, "of": true, "for": true, "the": true, "and": true, "to": true, "on": true, "against": true}
 
-// Adjectives that make a head noun a proper name rather than a common noun
-// (مجموعة الدولية / الاجتماع الوزاري). Nested names, quotes and nisbas do too.
-var nameAnchors = map[string]bool{
-	"دولي": true, "دوليه": true, "عالمي": true, "عالميه": true, "وزاري": true, "وزاريه": true, "عام": true, "عامه": true,
-	"اول": true, "اولي": true, "ثاني": true, "ثانيه": true, "ثالث": true, "ثالثه": true, "رابع": true, "خامس": true, "سنوي": true, "سنويه": true,
-	"اقليمي": true, "اقليميه": true, "تشاوري": true, "طارئ": true, "طارئه": true, "افريقي": true, "افريقيه": true, "عربي": true, "عربيه": true,
-	"اوروبي": true, "اوروبيه": true, "اسلامي": true, "اسلاميه": true, "وطني": true, "وطنيه": true, "خارجيه": true, "داخليه": true, "متحده": true,
-	"عمل": true, "مدراء": true, "مديرين": true, "سياسيين": true, "وزراء": true, "قمه": true,
-	"ministerial": true, "general": true, "first": true, "second": true, "third": true, "annual": true, "international": true, "global": true, "regional": true,
-}
-
 var demonstratives = map[string]bool{"هذا": true, "هذه": true, "ذلك": true, "تلك": true, "this": true, "that": true}
 
 // Heads that are organisation heads first although they can head events.
@@ -144,7 +133,7 @@ loop:
 				break
 			}
 		}
-		if d.x.lex.IsStopword(x.Key) && !nameInnerWords[x.Key] && !nameAnchors[stripAl(x.stem)] {
+		if d.x.lex.IsStopword(x.Key) && !nameInnerWords[x.Key] && d.x.rules.modifiers[stripAl(x.stem)] == "" {
 			break
 		}
 		if _, ok := d.x.lex.MatchTitle(s.keys, j); ok > 0 {
@@ -163,7 +152,7 @@ loop:
 		if _, isEvent := d.x.lex.EventHead(x.stem); isEvent && typ == graph.TypeOrganization && j == i+1 {
 			break // برنامج الاجتماع: not an organisation
 		}
-		if nameAnchors[stripAl(x.stem)] {
+		if d.x.rules.modifiers[stripAl(x.stem)] != "" {
 			anchored = true
 		} else if len(modifiers) == 0 && typ == graph.TypeEvent {
 			break // الاجتماع الدور …: a name goes on with an adjective, not a new noun
@@ -239,7 +228,16 @@ func (d *doc) eventEntity(name, head string, modifiers []string, organiser, plac
 			return main
 		}
 	}
-	key := "ev:" + head + "|" + strings.Join(modifiers, " ")
+	// The key is language-neutral: the head's and the adjectives' English
+	// forms, so الاجتماع الوزاري and "ministerial meeting" meet.
+	if en, ok := d.x.lex.EventHead(head); ok {
+		head = strings.ToLower(en)
+	}
+	canon := make([]string, len(modifiers))
+	for i, m := range modifiers {
+		canon[i] = firstNonEmpty(d.x.rules.modifiers[m], m)
+	}
+	key := "ev:" + head + "|" + strings.Join(canon, " ")
 	if organiser != nil {
 		key += "|by:" + organiser.ent.ref()
 	}
@@ -317,7 +315,7 @@ func (d *doc) englishHeadPhrase(s *sentence, i int, typ string, covered []*menti
 	start := i
 	var modifiers []string
 	for k := i - 1; k >= 0 && i-k <= 3; k-- {
-		if ws[k].Kind == text.Latin && nameAnchors[ws[k].Key] && covered[k] == nil {
+		if ws[k].Kind == text.Latin && d.x.rules.modifiers[ws[k].Key] != "" && covered[k] == nil {
 			start = k
 			modifiers = append([]string{ws[k].Key}, modifiers...)
 			continue

@@ -104,6 +104,23 @@ func (d *doc) relations(s *sentence) {
 	}
 	d.attributes(s)
 	d.locatedIn(s)
+	d.hostedIn(s)
+}
+
+// hostedIn: a country that hosts an event "in" a city (hosted … in
+// Marrakech / يستضيف … بمراكش) says where the event is held.
+func (d *doc) hostedIn(s *sentence) {
+	place := d.placeIn(s)
+	if place == nil || place.ent.final().typ != graph.TypeCity {
+		return
+	}
+	n := len(d.rels)
+	for i := 0; i < n; i++ {
+		f := d.rels[i]
+		if f.sent == s && f.pred == graph.Hosts && f.o.final().typ == graph.TypeEvent {
+			d.relate(graph.HeldIn, f.o, place.ent, s, f.confidence*0.85)
+		}
+	}
 }
 
 // apply links a trigger's arguments according to its frame.

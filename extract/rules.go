@@ -67,6 +67,7 @@ type rules struct {
 	givenNames map[string]bool // folded, first word of multi-word names too
 	givenMulti [][]string
 	maxWords   int
+	modifiers  map[string]string // name-making adjective -> canonical English form
 
 	triggersByFirst map[string][]int // first folded word -> indexes into triggers
 	anaphorsByFirst map[string][]int
@@ -100,7 +101,7 @@ func firstWordCandidates(w word) [3]string {
 }
 
 func loadRules(fsys fs.FS) (*rules, error) {
-	r := &rules{args: map[string]argTypes{}, givenNames: map[string]bool{}}
+	r := &rules{args: map[string]argTypes{}, givenNames: map[string]bool{}, modifiers: map[string]string{}}
 	err := eachLine(fsys, "data/predicates.tsv", 3, func(f []string) error {
 		r.args[f[0]] = argTypes{subject: set(strings.Split(f[1], "|")), object: set(strings.Split(f[2], "|"))}
 		return nil
@@ -165,6 +166,15 @@ func loadRules(fsys fs.FS) (*rules, error) {
 			if len(b.words) > 0 {
 				r.anaphors = append(r.anaphors, b)
 			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachLine(fsys, "data/name_modifiers.tsv", 2, func(f []string) error {
+		for _, form := range strings.Split(f[1], "|") {
+			r.modifiers[form] = f[0]
 		}
 		return nil
 	})
