@@ -441,6 +441,19 @@ func agrees(l *local, g byte) bool {
 var masculineCountries = map[string]bool{"المغرب": true, "لبنان": true, "العراق": true, "الاردن": true, "السودان": true, "اليمن": true, "الكويت": true, "البحرين": true, "عمان": true}
 
 func genderOf(l *local) byte {
+	if l.gender == 0 {
+		l.gender = computeGender(l)
+		if l.gender == 0 {
+			l.gender = 'u'
+		}
+	}
+	if l.gender == 'u' {
+		return 0
+	}
+	return l.gender
+}
+
+func computeGender(l *local) byte {
 	name := l.nameAR
 	if name == "" {
 		for _, n := range l.names {

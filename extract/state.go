@@ -55,7 +55,9 @@ type local struct {
 	positions      []int // sentence*10000+word of every mention, for anaphors
 	mentions       []graph.Mention
 	mergedInto     *local
-	id             string // global id, set by the resolver
+	raw            map[string]bool // surfaces already added
+	gender         byte            // 0 until computed; 'u' unknown
+	id             string          // global id, set by the resolver
 }
 
 // final follows merges to the surviving entity.
@@ -136,6 +138,13 @@ func (d *doc) findByName(name, typ string) *local {
 
 func (d *doc) addName(l *local, name string) {
 	l = l.final()
+	if l.raw[name] {
+		return // the same surface again: nothing new to learn
+	}
+	if l.raw == nil {
+		l.raw = map[string]bool{}
+	}
+	l.raw[name] = true
 	name = cleanName(name)
 	if name == "" {
 		return

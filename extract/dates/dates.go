@@ -463,13 +463,15 @@ func (f *finder) year(i int) (Date, int) {
 }
 
 func yearNoun(k string) bool {
-	for _, s := range text.Splits(k) {
+	found := false
+	text.ForEachSplit(k, func(s text.Split) bool {
 		switch s.Stem {
 		case "عام", "العام", "سنه", "السنه", "year":
-			return true
+			found = true
 		}
-	}
-	return false
+		return !found
+	})
+	return found
 }
 
 var yearPrep = map[string]bool{

@@ -1,6 +1,8 @@
 package lexicon
 
 import (
+	"sync"
+
 	"github.com/kgraph/kgraph/extract/text"
 )
 
@@ -79,10 +81,9 @@ func (x *index) match(keys []string, i int) (*Entry, int) {
 			}
 		}
 	}
-	text.ForEachSplit(keys[i], func(s text.Split) bool {
-		try(s.Stem)
-		return true
-	})
+	for _, stem := range readings(keys[i]) {
+		try(stem)
+	}
 	return best, bestN
 }
 
@@ -91,4 +92,23 @@ func isArabicKey(k string) bool {
 		return r >= 0x0600 && r <= 0x06FF
 	}
 	return false
+}
+
+// readingMemo caches the clitic readings of a key: the same words are looked
+// up again and again, in every list, across every article.
+var readingMemo sync.Map // key -> []string
+
+// readings returns the stems of every clitic reading of key, in the order
+// text.ForEachSplit gives them (the whole key first).
+func readings(key string) []string {
+	if v, ok := readingMemo.Load(key); ok {
+		return v.([]string)
+	}
+	var out []string
+	text.ForEachSplit(key, func(s text.Split) bool {
+		out = append(out, s.Stem)
+		return true
+	})
+	readingMemo.Store(key, out)
+	return out
 }

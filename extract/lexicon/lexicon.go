@@ -14,7 +14,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/kgraph/kgraph/extract/text"
 )
 
 //go:embed data/*
@@ -127,12 +126,12 @@ func (l *Lexicon) Acronym(raw string) (*Entry, bool) {
 // Nisba returns the country a nisba adjective or demonym refers to:
 // "الأميركي", "النيجرية", "والمغربية", "American".
 func (l *Lexicon) Nisba(key string) (*Entry, bool) {
-	var found *Entry
-	text.ForEachSplit(key, func(s text.Split) bool {
-		found = l.nisba[s.Stem]
-		return found == nil
-	})
-	return found, found != nil
+	for _, stem := range readings(key) {
+		if e := l.nisba[stem]; e != nil {
+			return e, true
+		}
+	}
+	return nil, false
 }
 
 // EventHead returns the English head noun for an event head noun
@@ -145,12 +144,12 @@ func (l *Lexicon) EventHead(key string) (string, bool) { return lookupHead(l.eve
 func (l *Lexicon) OrgHead(key string) (string, bool) { return lookupHead(l.orgHd, key) }
 
 func lookupHead(m map[string]string, key string) (string, bool) {
-	en, ok := "", false
-	text.ForEachSplit(key, func(s text.Split) bool {
-		en, ok = m[s.Stem]
-		return !ok
-	})
-	return en, ok
+	for _, stem := range readings(key) {
+		if en, ok := m[stem]; ok {
+			return en, true
+		}
+	}
+	return "", false
 }
 
 // Month returns the month (1–12) whose name starts at keys[i] and the
