@@ -87,7 +87,9 @@ func (x *Engine) splitClitic(key string) (pre, stem string) {
 		return sp.Prefix, sp.Stem
 	}
 	pre, stem = x.decideClitic(key)
-	x.clitics.Store(key, text.Split{Prefix: pre, Stem: stem})
+	if x.cliticsSize.Add(1) < memoLimit {
+		x.clitics.Store(key, text.Split{Prefix: pre, Stem: stem})
+	}
 	return pre, stem
 }
 

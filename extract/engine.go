@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/kgraph/kgraph/extract/dates"
@@ -26,7 +27,8 @@ type Engine struct {
 	rules *rules
 	known map[string]bool // trigger, anaphor and attribute words, for clitic splitting
 
-	clitics sync.Map // folded word -> text.Split chosen for it
+	clitics     sync.Map // folded word -> text.Split chosen for it
+	cliticsSize atomic.Int64
 	// cityNamed finds the city behind a one-word name that the gazetteer
 	// reads as a country (عمان: Oman, or Amman).
 	cityNamed map[string]*lexicon.Entry

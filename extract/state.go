@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/kgraph/kgraph/extract/text"
 	"github.com/kgraph/kgraph/graph"
@@ -301,7 +302,14 @@ func nameKey(name string) string {
 	return strings.Join(parts, " ")
 }
 
-var nameKeyMemo sync.Map // name -> []string; names recur across articles
+var (
+	nameKeyMemo     sync.Map // name -> []string; names recur across articles
+	nameKeyMemoSize atomic.Int64
+)
+
+// memoLimit bounds each memo so that years of odd input cannot grow it
+// without end; past it, values are computed and not kept.
+const memoLimit = 1 << 18
 
 // nameKeys are every key a name is indexed under.
 func nameKeys(name string) []string {
@@ -309,7 +317,9 @@ func nameKeys(name string) []string {
 		return v.([]string)
 	}
 	ks := computeNameKeys(name)
-	nameKeyMemo.Store(name, ks)
+	if nameKeyMemoSize.Add(1) < memoLimit {
+		nameKeyMemo.Store(name, ks)
+	}
 	return ks
 }
 

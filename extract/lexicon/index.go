@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"sync"
+	"sync/atomic"
 
 	"github.com/kgraph/kgraph/extract/text"
 )
@@ -96,7 +97,13 @@ func isArabicKey(k string) bool {
 
 // readingMemo caches the clitic readings of a key: the same words are looked
 // up again and again, in every list, across every article.
-var readingMemo sync.Map // key -> []string
+// It stops growing at memoLimit keys, so odd input cannot make it a leak.
+var (
+	readingMemo sync.Map // key -> []string
+	memoSize    atomic.Int64
+)
+
+const memoLimit = 1 << 18
 
 // readings returns the stems of every clitic reading of key, in the order
 // text.ForEachSplit gives them (the whole key first).
@@ -109,6 +116,9 @@ func readings(key string) []string {
 		out = append(out, s.Stem)
 		return true
 	})
-	readingMemo.Store(key, out)
+	if memoSize.Load() < memoLimit {
+		memoSize.Add(1)
+		readingMemo.Store(key, out)
+	}
 	return out
 }

@@ -13,7 +13,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-
 )
 
 //go:embed data/*
