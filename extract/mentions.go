@@ -16,6 +16,7 @@ type mention struct {
 	phrase      int    // first word of the whole phrase (a person's title), else first
 	ent         *local // the article-local entity
 	parent      *mention
+	aliasAt     int  // first word of a quoted alias that closes the mention, 0 if none
 	anaphor     bool // هذا الاجتماع, المملكة: refers, does not name
 	nisba       bool // الأميركي: an adjective that points at a country
 	prep        string

@@ -173,7 +173,12 @@ loop:
 	if !anchored || (typ == graph.TypeOrganization && !definite && len(inner) == 0 && alias == "") {
 		return nil // منظمة دولية شريكة: an indefinite noun, not a name
 	}
-	name := s.surfaceStem(i, last)
+	nameEnd := last
+	if organiser != nil && organiser.aliasAt > 0 && organiser.last == last {
+		nameEnd = organiser.aliasAt - 1 // the organiser's alias is its name, not the event's
+	}
+	name := s.surfaceStem(i, nameEnd)
+	aliasAt := 0
 	// A quoted alias right after the name: مجموعة التركيز الإفريقي “Africa Focus Group”.
 	if alias == "" && last+1 < len(ws) && ws[last+1].quoteOpen {
 		k := last + 1
@@ -182,6 +187,7 @@ loop:
 		}
 		if k < len(ws) && ws[k].quoteClose {
 			alias = s.surface(last+1, k)
+			aliasAt = last + 1
 			last = k
 		}
 	}
@@ -201,7 +207,7 @@ loop:
 		}
 		d.addName(l, alias)
 	}
-	m := add(&mention{first: i, last: last, phrase: i, ent: l, prep: w.pre})
+	m := add(&mention{first: i, last: last, phrase: i, ent: l, prep: w.pre, aliasAt: aliasAt})
 	for _, c := range inner {
 		if c.parent == nil || c.parent != m {
 			c.parent = m
