@@ -30,6 +30,7 @@ type sentence struct {
 	keys     []string     // folded word keys, what lexicon lookups want
 	toks     []text.Token // as tokenised, offsets relative to the sentence
 	runes    []rune       // the sentence text, for surfaces
+	bounds   []int        // clause bounds: trigger starts and relative pronouns
 }
 
 var quoteMarks = "“”„«»\"‹›"

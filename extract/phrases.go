@@ -9,12 +9,15 @@ import (
 
 // Words that may stand inside an organisation or event name although they
 // are function words: the name of a ministry runs on through "في الخارج".
-var nameInnerWords = map[string]bool{"ضد": true, "في": true, "of": true, "for": true, "the": true, "and": true, "to": true, "on": true, "against": true}
+var nameInnerWords = map[string]bool{"ضد": true, "في": true, "حول": true, "of": true, "for": true, "the": true, "and": true, "to": true, "on": true, "against": true}
+
+// placeWords introduce where something is, ending a name: بمدينة الرياض.
+var placeWords = map[string]bool{"مدينه": true, "المدينه": true, "العاصمه": true, "عاصمه": true}
 
 var demonstratives = map[string]bool{"هذا": true, "هذه": true, "ذلك": true, "تلك": true, "this": true, "that": true}
 
 // Heads that are organisation heads first although they can head events.
-var orgFirstHeads = map[string]bool{"منتدي": true, "forum": true}
+var orgFirstHeads = map[string]bool{}
 
 // Heads whose phrase is a name as soon as anything follows (وزارة الداخلية).
 var strongHeads = map[string]bool{"وزاره": true, "ministry": true}
@@ -76,6 +79,19 @@ loop:
 			anchored = true
 			last = k
 			j = k + 1
+			break
+		}
+		if placeWords[x.stem] && j+1 < len(ws) && covered[j+1] != nil && covered[j+1].ent.typ == graph.TypeCity {
+			// بمدينة الرياض, بالعاصمة نواكشوط: where, not part of the name.
+			if typ == graph.TypeEvent {
+				place = covered[j+1]
+			}
+			break
+		}
+		if c := covered[j]; c != nil && c.first == j && c.ent.typ == graph.TypeCity && (strings.Contains(c.prep, "ب") || ws[j-1].Key == "في") {
+			if typ == graph.TypeEvent {
+				place = c // الاجتماع … بمراكش: held there
+			}
 			break
 		}
 		if c := covered[j]; c != nil && c.first == j {
@@ -143,8 +159,10 @@ loop:
 			break
 		}
 		if nameInnerWords[x.Key] {
-			// Only inside: the phrase must go on with a name word.
-			if j+1 >= len(ws) || ws[j+1].isPunct() {
+			// Only inside: the phrase must go on with a name word. حول
+			// (about) belongs to a name that already has its own words
+			// (المركز الإفريقي للدراسات حول الإرهاب), not to a bare head.
+			if j+1 >= len(ws) || ws[j+1].isPunct() || (x.Key == "حول" && (len(modifiers) == 0 || typ == graph.TypeEvent)) {
 				break
 			}
 			continue
@@ -154,8 +172,11 @@ loop:
 		}
 		if d.x.rules.modifiers[stripAl(x.stem)] != "" {
 			anchored = true
-		} else if len(modifiers) == 0 && typ == graph.TypeEvent {
-			break // الاجتماع الدور …: a name goes on with an adjective, not a new noun
+		} else if len(modifiers) == 0 && typ == graph.TypeEvent && strings.HasPrefix(w.stem, "ال") {
+			// الاجتماع الدور …: a definite head goes on with an adjective,
+			// not a new noun; an indefinite one heads a construct (قمة دول
+			// جوار السودان, اجتماع المدراء).
+			break
 		}
 		if len(modifiers) < 2 && strings.HasPrefix(x.stem, "ال") {
 			definite = true

@@ -87,10 +87,27 @@ func matchPhrase(ws []word, i int, phrase []string) (int, bool) {
 func (d *doc) relations(s *sentence) {
 	ws := s.words
 	d.relAnte = nil
+	// Clause bounds: a trigger's arguments after it stop at the next
+	// trigger or relative pronoun (… تحتضن مقر المركز، التابع للاتحاد …).
+	s.bounds = s.bounds[:0]
+	for i := range ws {
+		if t, _ := d.triggerAt(ws, i); (t != nil && t.predicate != graph.Opposes) || d.isRelative(ws[i]) {
+			if c := s.covering(i); c == nil || c.phrase >= i {
+				s.bounds = append(s.bounds, i)
+			}
+		}
+	}
 	for i := 0; i < len(ws); i++ {
 		t, next := d.triggerAt(ws, i)
 		if t == nil {
 			continue
+		}
+		d.limit = len(ws)
+		for _, b := range s.bounds {
+			if b > i && b >= next {
+				d.limit = b
+				break
+			}
 		}
 		if c := s.covering(i); c != nil && t.predicate != graph.Opposes && t.frame != frameRole && c.phrase < i {
 			continue // a trigger word inside a name is part of the name
@@ -146,8 +163,11 @@ func (d *doc) apply(s *sentence, t *trigger, i, next int) {
 			first = d.after(s, next, at.subject, nil)
 		}
 		if first != nil {
-			if obj := d.after(s, first.last+1, at.object, first); obj != nil {
-				for _, sub := range d.list(s, first) {
+			// The object comes after the whole subject list: two items of
+			// one list (بالاشتراك بين A، وB) are never subject and object.
+			subjects := d.list(s, first)
+			if obj := d.after(s, subjects[len(subjects)-1].last+1, at.object, first); obj != nil {
+				for _, sub := range subjects {
 					for _, o := range d.list(s, obj) {
 						rel(sub, o, conf)
 					}
@@ -205,7 +225,13 @@ func (d *doc) apply(s *sentence, t *trigger, i, next int) {
 		if subj == nil {
 			subj = d.before(s, i, at.subject, t.gender)
 		}
-		rel(subj, d.after(s, next, at.object, subj), conf)
+		obj := d.after(s, next, at.object, subj)
+		if subj == nil && obj != nil {
+			// Fronted: على هامش المؤتمر، عقدت القمة … — the subject follows.
+			d.limit = len(s.words)
+			subj = d.after(s, obj.last+1, at.subject, obj)
+		}
+		rel(subj, obj, conf)
 	case frameRole:
 		subj := s.containerFitting(i, at.subject)
 		if c := s.covering(i); subj == nil && c != nil && c.phrase == i && at.subject[c.ent.final().typ] {
@@ -306,7 +332,7 @@ func (d *doc) before(s *sentence, i int, types map[string]bool, gender byte) *me
 func (d *doc) after(s *sentence, i int, types map[string]bool, skip *mention) *mention {
 	var best *mention
 	for _, m := range s.mentions {
-		if m.phrase < i || m.nisba || !types[m.ent.final().typ] {
+		if m.phrase < i || m.nisba || !types[m.ent.final().typ] || (d.limit > 0 && m.phrase >= d.limit) {
 			continue
 		}
 		if skip != nil && (m == skip || m.ent.final() == skip.ent.final()) {

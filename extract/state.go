@@ -31,6 +31,7 @@ type doc struct {
 	attrs   []attrFact
 	clock   int // advances with every mention, for recency
 	trigger int // word index of the trigger being applied, -1 outside apply
+	limit   int // arguments after a trigger stop here (next clause)
 	sentNo  int
 	runes   []rune              // the article text
 	keyMemo map[string][]string // name -> nameKeys
