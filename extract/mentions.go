@@ -91,7 +91,7 @@ func (d *doc) detect(s *sentence) {
 			i += n - 1
 			continue
 		}
-		if e, ok := d.x.lex.Nisba(w.Key); ok && e.Type == graph.TypeCountry {
+		if e, ok := d.x.lex.Nisba(w.Key); ok && e.Type == graph.TypeCountry && !d.surnameNisba(ws, i) {
 			add(&mention{first: i, last: i, phrase: i, ent: d.lexEntity(e, s, i, i), nisba: true, prep: w.pre})
 			continue
 		}
@@ -129,6 +129,9 @@ func (d *doc) detect(s *sentence) {
 			i = m.last
 		}
 	}
+
+	// 3b. A title after the name: خالد بن سلمان، وزير الدفاع السعودي.
+	d.titlesAfterNames(s, covered, add)
 
 	// 4. Anaphors: هذا الاجتماع، المملكة، التحالف.
 	for i := 0; i < len(ws); i++ {
@@ -370,4 +373,61 @@ func firstNonEmpty(xs ...string) string {
 		}
 	}
 	return ""
+}
+
+// surnameNisba reports whether the nisba at i is the last part of a
+// person's name (محمد شياع السوداني): it follows a given name and at most
+// one more name word, not a title or a noun.
+func (d *doc) surnameNisba(ws []word, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		w := ws[k]
+		if w.isPunct() || d.x.lex.IsStopword(w.Key) {
+			return false
+		}
+		if d.x.rules.givenNames[w.stem] || d.x.rules.givenNames[w.Key] {
+			return true
+		}
+	}
+	return false
+}
+
+// titlesAfterNames reads an appositive title after a person's name: "X،
+// وزير الدفاع السعودي" / "X, Chairperson of the African Union Commission".
+func (d *doc) titlesAfterNames(s *sentence, covered []*mention, add func(*mention) *mention) {
+	ws := s.words
+	for _, m := range append([]*mention(nil), s.mentions...) {
+		if m.ent.final().typ != graph.TypePerson || m.parent != nil || m.anaphor || m.last+2 >= len(ws) || !ws[m.last+1].comma {
+			continue
+		}
+		k := m.last + 2
+		for k < len(ws) && (ws[k].Key == "the" || ws[k].Key == "current" || ws[k].Key == "then") {
+			k++
+		}
+		title, n := d.x.lex.MatchTitle(s.keys, k)
+		if title == nil || strings.HasPrefix(ws[k].pre, "و") || ws[k].Key == "and" {
+			continue // "X، ووزير …": the next person of a list, not X's title
+		}
+		if c := covered[k]; c != nil && c.ent.final().typ == graph.TypePerson {
+			continue // the title introduces a name of its own
+		}
+		titleText := s.surfaceStem(k, k+n-1)
+		for t := k; t < k+n; t++ { // وزير الخارجية الأميركي
+			if e, ok := d.x.lex.Nisba(ws[t].Key); ok && e.Type == graph.TypeCountry {
+				d.relateTitled(m.ent, d.lexEntity(e, s, t, t), titleText, s, 0.8)
+			}
+		}
+		for j := k + n; j < len(ws) && j-k < 14; j++ {
+			if ws[j].comma || ws[j].stop {
+				break
+			}
+			c := covered[j]
+			if c == nil || c.first != j {
+				continue
+			}
+			if c.ent.typ == graph.TypeOrganization || c.ent.typ == graph.TypeCountry {
+				d.relateTitled(m.ent, c.ent, titleText, s, 0.8)
+			}
+			j = c.last
+		}
+	}
 }

@@ -130,7 +130,7 @@ func (d *doc) titledPerson(s *sentence, i int, covered []*mention, add func(*men
 		}
 	}
 	if !found && headOfStateKinds[title.Kind] {
-		if c := d.sentenceCountry(s); c != nil {
+		if c := d.soleCountryBefore(s, phrase); c != nil {
 			d.relateTitled(p, c, titleText, s, 0.6)
 		}
 	}
@@ -179,6 +179,28 @@ func (d *doc) sentenceCountry(s *sentence) *local {
 		}
 	}
 	return d.focus(graph.TypeCountry)
+}
+
+// soleCountryBefore is the one country the sentence names before word i
+// (التي طورها المغرب، تحت القيادة … الملك محمد السادس), or nil when there is
+// none or more than one: a king's or president's country is not guessed.
+func (d *doc) soleCountryBefore(s *sentence, i int) *local {
+	var c *local
+	for _, m := range s.mentions {
+		if m.ent.final().typ != graph.TypeCountry || m.first < 0 {
+			continue
+		}
+		if m.first >= i && !m.nisba {
+			return nil // a country after the title may be where a visitor is
+		}
+		if m.first < i {
+			if c != nil && c != m.ent.final() {
+				return nil
+			}
+			c = m.ent.final()
+		}
+	}
+	return c
 }
 
 // nameStart reports whether a person's name can start at word k.
@@ -233,7 +255,12 @@ func (d *doc) nameWord(ws []word, k int, covered []*mention) bool {
 // nameEnd returns the last word of a name starting at k (up to four words).
 func (d *doc) nameEnd(ws []word, k int, covered []*mention) int {
 	end := k - 1
-	for t := k; t < len(ws) && t-k < 4; t++ {
+	limit := 4
+	for t := k; t < len(ws) && t-k < limit; t++ {
+		if t > k && nameParticles[ws[t].Key] && t+1 < len(ws) && d.nameWord(ws, t+1, covered) {
+			limit += 2 // خالد بن سلمان بن عبدالعزيز, Hamad bin Isa Al Khalifa
+			continue
+		}
 		if !d.nameWord(ws, t, covered) {
 			break
 		}
@@ -287,6 +314,9 @@ func (d *doc) person(name string) *local {
 	}
 	return l
 }
+
+// nameParticles join the parts of a name: بن، بنت، آل، ابن، bin, al.
+var nameParticles = map[string]bool{"بن": true, "بنت": true, "ال": true, "ابن": true, "ابو": true, "bin": true, "bint": true, "ibn": true, "al": true, "el": true, "abu": true, "abou": true, "ould": true, "ولد": true}
 
 func (d *doc) isRelative(w word) bool {
 	switch w.stem {
