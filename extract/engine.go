@@ -294,6 +294,9 @@ func (x *Engine) Seed(entities []graph.Entity) {
 				continue
 			}
 			for _, k := range nameKeys(n) {
+				if e.Type != graph.TypePerson && strings.HasPrefix(k, "psk:") {
+					continue
+				}
 				x.res.bind(coarse(e.Type)+"|"+k, e.ID)
 			}
 		}
@@ -416,7 +419,7 @@ func (r *resolver) keysOf(l *local) []string {
 	}
 	for _, n := range l.names {
 		for _, k := range nameKeys(n) {
-			if l.typ == graph.TypeEvent && strings.HasPrefix(k, "sk:") {
+			if l.typ == graph.TypeEvent && strings.HasPrefix(k, "sk:") || l.typ != graph.TypePerson && strings.HasPrefix(k, "psk:") {
 				continue
 			}
 			keys = append(keys, coarse(l.typ)+"|"+k)

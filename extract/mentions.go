@@ -57,7 +57,7 @@ func (d *doc) detect(s *sentence) {
 		if w.Kind == text.Latin && isUpperStart(w.Text) {
 			// A capitalised Latin run is one name ("Africa Focus Group"),
 			// even when its first word is a place.
-			j := latinRun(ws, i)
+			j := d.latinRun(s, i)
 			if e, n := d.x.lex.MatchOrg(keys, i); e != nil && n == j-i+1 {
 				m := add(&mention{first: i, last: j, phrase: i, ent: d.lexEntity(e, s, i, j)})
 				d.innerGazetteer(s, m, add)
@@ -201,15 +201,25 @@ var latinArticles = map[string]bool{"the": true, "a": true, "an": true}
 var latinConnectors = map[string]bool{"of": true, "for": true, "to": true, "and": true, "the": true, "on": true, "against": true, "de": true, "du": true, "des": true, "la": true, "al": true, "el": true, "bin": true, "ibn": true}
 
 // latinRun returns the last index of the capitalised Latin name starting at i.
-func latinRun(ws []word, i int) int {
+func (d *doc) latinRun(s *sentence, i int) int {
+	ws := s.words
 	j := i
 	for k := i + 1; k < len(ws); k++ {
 		w := ws[k]
+		if calendarWords[w.Key] {
+			break // "in Baghdad on Sunday", "Yokohama in August"
+		}
+		if m, _ := d.x.lex.Month(s.keys, k); m > 0 {
+			break
+		}
 		if w.Kind == text.Latin && (isUpperStart(w.Text) || isAcronymish(w.Text)) && !ws[k-1].quoteClose {
 			j = k
 			continue
 		}
 		if w.Kind == text.Latin && latinConnectors[w.Key] && k+1 < len(ws) && ws[k+1].Kind == text.Latin && isUpperStart(ws[k+1].Text) && !w.quoteClose {
+			if w.Key == "and" && d.wholeKnownName(s, i, j) {
+				break // "Egypt and Iraq", "Japanese and African": two names
+			}
 			continue
 		}
 		if w.Kind == text.Number && k == j+1 && romanOrNumber(w.Text) {
@@ -219,6 +229,25 @@ func latinRun(ws []word, i int) int {
 		break
 	}
 	return j
+}
+
+// calendarWords end a capitalised run: they are dates, not names.
+var calendarWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}
+
+// wholeKnownName reports whether words i..j are exactly one gazetteer name
+// or a demonym.
+func (d *doc) wholeKnownName(s *sentence, i, j int) bool {
+	if e, n := d.x.lex.MatchPlace(s.keys, i); e != nil && n == j-i+1 {
+		return true
+	}
+	if e, n := d.x.lex.MatchOrg(s.keys, i); e != nil && n == j-i+1 {
+		return true
+	}
+	if i == j {
+		_, ok := d.x.lex.Nisba(s.keys[i])
+		return ok
+	}
+	return false
 }
 
 func isAcronymish(s string) bool { return len(s) > 1 && strings.ToUpper(s) == s }
@@ -289,20 +318,45 @@ func (d *doc) latinName(s *sentence, i, j int) *mention {
 			return nil
 		}
 	}
-	last := strings.ToLower(s.words[j].Text)
-	typ := ""
-	switch {
-	case d.isEventHeadWord(last):
-		typ = graph.TypeEvent
-	case d.isOrgHeadWord(last):
-		typ = graph.TypeOrganization
-	case d.lang != "en":
-		typ = graph.TypeOrganization
-	default:
-		return nil // English capitalised runs are classified by the English pass
+	typ := d.latinRunType(s, i, j)
+	if typ == "" {
+		return nil // people and titles are read by later passes
 	}
 	l := d.entity(typ, name, nil)
 	return &mention{first: i, last: j, phrase: i, ent: l}
+}
+
+// latinRunType classifies a capitalised Latin run: an event or organisation
+// by its head nouns ("Tokyo International Conference on African
+// Development", "Alliance of Small Island States"), any other run with a
+// connector inside as an organisation, and nothing for titles and names.
+func (d *doc) latinRunType(s *sentence, i, j int) string {
+	ws := s.words
+	event, org, connector := false, false, false
+	for k := i; k <= j; k++ {
+		if _, n := d.x.lex.MatchTitle(s.keys, k); n > 0 && !d.isOrgHeadWord(ws[k].Key) {
+			return ""
+		}
+		switch {
+		case latinConnectors[ws[k].Key] && k > i && k < j:
+			connector = true
+		case d.isEventHeadWord(ws[k].Key) && !d.isOrgHeadWord(ws[k].Key):
+			event = true
+		case d.isOrgHeadWord(ws[k].Key):
+			org = true
+		}
+	}
+	switch {
+	case d.isEventHeadWord(ws[j].Key) && !d.isOrgHeadWord(ws[j].Key):
+		return graph.TypeEvent
+	case org:
+		return graph.TypeOrganization
+	case event:
+		return graph.TypeEvent
+	case connector && j-i >= 2, d.lang != "en":
+		return graph.TypeOrganization
+	}
+	return ""
 }
 
 func (d *doc) isOrgHeadWord(k string) bool   { _, ok := d.x.lex.OrgHead(k); return ok }

@@ -158,6 +158,9 @@ func (d *doc) addName(l *local, name string) {
 	}
 	l.names = append(l.names, name)
 	for _, k := range d.nameKeys(name) {
+		if strings.HasPrefix(k, "psk:") && l.typ != graph.TypePerson {
+			continue // people's names only: two words of consonants is too loose for the rest
+		}
 		if _, taken := d.byKey[k]; !taken {
 			d.byKey[k] = l
 		}
@@ -330,6 +333,9 @@ func computeNameKeys(name string) []string {
 		return nil
 	}
 	keys := []string{"n:" + k}
+	for _, psk := range personSkeletons(name) {
+		keys = append(keys, "psk:"+psk)
+	}
 	if sk := skeletonKey(name); sk != "" {
 		keys = append(keys, "sk:"+sk)
 	}

@@ -194,3 +194,41 @@ var arabicTranslit = map[rune]string{
 	'س': "s", 'ش': "sh", 'ص': "s", 'ض': "d", 'ط': "t", 'ظ': "z", 'ع': "a", 'غ': "gh", 'ف': "f", 'ق': "q", 'ك': "k",
 	'ل': "l", 'م': "m", 'ن': "n", 'ه': "h", 'و': "w", 'ي': "y", 'ء': "", 'پ': "p", 'ڤ': "v", 'گ': "g",
 }
+
+// personSkeletons are the consonant skeletons of a person's name written in
+// either script, twice: without the article (أيمن الصفدي = Ayman Safadi)
+// and with it (أحمد أبو الغيط = Ahmed Aboul Gheit), since transliterations
+// drop or keep "al" as they please. Names of one word, or with too few
+// consonants to tell people apart, have none.
+func personSkeletons(name string) []string {
+	latin := isLatinName(name)
+	var without, with strings.Builder
+	words := 0
+	for _, t := range text.Tokenize(name) {
+		if t.Kind == text.Punct || t.Key == "" {
+			continue
+		}
+		w := t.Key
+		words++
+		if latin {
+			bare := w
+			for _, p := range []string{"al-", "el-", "ul-"} {
+				bare = strings.TrimPrefix(bare, p)
+			}
+			if bare != "al" && bare != "el" {
+				without.WriteString(latinSkeletonWord(bare))
+			}
+			with.WriteString(latinSkeletonWord(w))
+			continue
+		}
+		without.WriteString(arabicSkeletonWord(stripAl(w)))
+		with.WriteString(arabicSkeletonWord(w))
+	}
+	if words < 2 || without.Len() < 5 {
+		return nil
+	}
+	if without.String() == with.String() {
+		return []string{without.String()}
+	}
+	return []string{without.String(), with.String()}
+}
