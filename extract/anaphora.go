@@ -43,6 +43,13 @@ func (d *doc) resolveAnaphor(a *anaphor, at int) *local {
 	if a.focus {
 		return d.focus(a.typ)
 	}
+	if a.typ == graph.TypeEvent && !demonstratives[a.words[0]] && len(a.words) == 1 {
+		// A bare "الاجتماع" is the article's meeting; "هذا الاجتماع" the
+		// one just named.
+		if e := d.mainEvent(); e != nil {
+			return e
+		}
+	}
 	var best *local
 	bestPos := -1
 	for _, l := range d.locals {
@@ -157,8 +164,15 @@ func (d *doc) attributes(s *sentence) {
 				}
 			case graph.AttrMemberCount:
 				for k := next; k < len(ws) && k < next+6; k++ {
-					if ws[k].Kind == text.Number && k+1 < len(ws) && memberNouns[ws[k+1].stem] {
+					if k+1 >= len(ws) || !memberNouns[ws[k+1].stem] {
+						continue
+					}
+					if ws[k].Kind == text.Number {
 						d.attrs = append(d.attrs, attrFact{name: at.name, value: asciiDigits(ws[k].Key), s: subj.ent, sent: s, confidence: 0.85})
+						break
+					}
+					if n := d.x.rules.numbers[ws[k].Key]; n != "" { // سبع دول
+						d.attrs = append(d.attrs, attrFact{name: at.name, value: n, s: subj.ent, sent: s, confidence: 0.8})
 						break
 					}
 				}

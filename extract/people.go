@@ -75,10 +75,21 @@ func (d *doc) titledPerson(s *sentence, i int, covered []*mention, add func(*men
 	if comma {
 		k = j + 1
 	}
-	if !comma && !afterNisba && !d.nameStart(ws, k, covered, true) {
+	end := -1
+	if comma && !d.nameStart(ws, k, covered, true) {
+		// No name after the comma: the name may close the complement
+		// (مفوض الاتحاد الأفريقي للشؤون السياسية بانكولي أديوي،) — two or
+		// three words at its end that no word list knows.
+		if a := d.unknownTail(ws, i+n, j-1, covered); a >= 0 {
+			k, end = a, j-1
+		}
+	}
+	if end < 0 && !comma && !afterNisba && !d.nameStart(ws, k, covered, true) {
 		return nil
 	}
-	end := d.nameEnd(ws, k, covered)
+	if end < 0 {
+		end = d.nameEnd(ws, k, covered)
+	}
 	if end < k {
 		return nil
 	}
@@ -201,6 +212,24 @@ func (d *doc) soleCountryBefore(s *sentence, i int) *local {
 		}
 	}
 	return c
+}
+
+// unknownTail returns the first of the last two or three words of
+// ws[from..to] when they are all unknown to the word lists (a foreign name),
+// or -1.
+func (d *doc) unknownTail(ws []word, from, to int, covered []*mention) int {
+	first := -1
+	for k := to; k >= from && to-k < 3; k-- {
+		w := ws[k]
+		if covered[k] != nil || w.isPunct() || w.Kind != text.Word || d.x.lex.IsKnownWord(w.Key) || d.x.lex.IsKnownWord(w.stem) || d.x.lex.IsStopword(w.Key) || strings.HasPrefix(w.Key, "ال") || w.pre != "" {
+			break
+		}
+		first = k
+	}
+	if first < 0 || to-first < 1 {
+		return -1
+	}
+	return first
 }
 
 // nameStart reports whether a person's name can start at word k.

@@ -433,6 +433,16 @@ func (d *doc) placeIn(s *sentence) *mention {
 		if strings.Contains(m.prep, "ب") || (m.first > 0 && (ws[m.first-1].Key == "في" || ws[m.first-1].Key == "in" || ws[m.first-1].Key == "at")) {
 			return m
 		}
+		// في العاصمة التشادية إنجامينا / بمدينة طنجة: look past the noun
+		// and its nisba for the preposition.
+		for k := m.first - 1; k >= 0 && k >= m.first-3; k-- {
+			if placeWords[ws[k].stem] {
+				if strings.Contains(ws[k].pre, "ب") || (k > 0 && (ws[k-1].Key == "في" || ws[k-1].Key == "in")) {
+					return m
+				}
+				break
+			}
+		}
 	}
 	return nil
 }
@@ -450,7 +460,9 @@ func (d *doc) locatedIn(s *sentence) {
 			}
 			adjacent := c.first == m.last+1 && c.nisba
 			commaSep := c.first == m.last+2 && s.words[m.last+1].Text == "," && !c.nisba
-			if adjacent || commaSep {
+			// العاصمة التشادية إنجامينا: capital, nisba, city.
+			capital := c.nisba && c.last == m.first-1 && c.first > 0 && placeWords[s.words[c.first-1].stem]
+			if adjacent || commaSep || capital {
 				d.relate(graph.LocatedIn, m.ent, c.ent, s, 0.9)
 			}
 		}

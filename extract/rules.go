@@ -68,6 +68,7 @@ type rules struct {
 	givenMulti [][]string
 	maxWords   int
 	modifiers  map[string]string // name-making adjective -> canonical English form
+	numbers    map[string]string // number word -> digits
 
 	triggersByFirst map[string][]int // first folded word -> indexes into triggers
 	anaphorsByFirst map[string][]int
@@ -101,7 +102,7 @@ func firstWordCandidates(w word) [3]string {
 }
 
 func loadRules(fsys fs.FS) (*rules, error) {
-	r := &rules{args: map[string]argTypes{}, givenNames: map[string]bool{}, modifiers: map[string]string{}}
+	r := &rules{args: map[string]argTypes{}, givenNames: map[string]bool{}, modifiers: map[string]string{}, numbers: map[string]string{}}
 	err := eachLine(fsys, "data/predicates.tsv", 3, func(f []string) error {
 		r.args[f[0]] = argTypes{subject: set(strings.Split(f[1], "|")), object: set(strings.Split(f[2], "|"))}
 		return nil
@@ -172,6 +173,15 @@ func loadRules(fsys fs.FS) (*rules, error) {
 	if err != nil {
 		return nil, err
 	}
+	err = eachLine(fsys, "data/number_words.tsv", 2, func(f []string) error {
+		for _, form := range strings.Split(f[1], "|") {
+			r.numbers[form] = f[0]
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
 	err = eachLine(fsys, "data/name_modifiers.tsv", 2, func(f []string) error {
 		for _, form := range strings.Split(f[1], "|") {
 			r.modifiers[form] = f[0]
@@ -186,7 +196,9 @@ func loadRules(fsys fs.FS) (*rules, error) {
 		if len(words) == 1 {
 			r.givenNames[words[0]] = true
 		} else if len(words) > 1 {
+			// عبد الفتاح، أبو بكر: the first word starts a name.
 			r.givenMulti = append(r.givenMulti, words)
+			r.givenNames[words[0]] = true
 		}
 		return nil
 	})
