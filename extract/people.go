@@ -19,8 +19,8 @@ func (d *doc) titledPerson(s *sentence, i int, covered []*mention, add func(*men
 	ws := s.words
 	keys := s.keys
 	title, n := d.x.lex.MatchTitle(keys, i)
-	if title == nil {
-		return nil
+	if title == nil || (n == 1 && i+1 < len(ws) && nameParticles[ws[i+1].Key]) {
+		return nil // سلطان بن أحمد: a name, not the title sultan
 	}
 	var compl []*mention
 	phrase := i
@@ -260,7 +260,7 @@ func (d *doc) nameWord(ws []word, k int, covered []*mention) bool {
 	if d.startsTrigger(ws, k) || d.isRelative(w) {
 		return false
 	}
-	if _, n := d.x.lex.MatchTitle(keysOf(ws), k); n > 0 {
+	if _, n := d.x.lex.MatchTitle(keysOf(ws), k); n > 0 && !(k+1 < len(ws) && nameParticles[ws[k+1].Key]) {
 		return false
 	}
 	if _, ok := d.x.lex.OrgHead(w.stem); ok {

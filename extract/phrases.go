@@ -9,7 +9,10 @@ import (
 
 // Words that may stand inside an organisation or event name although they
 // are function words: the name of a ministry runs on through "في الخارج".
-var nameInnerWords = map[string]bool{"ضد": true, "في": true, "حول": true, "of": true, "for": true, "the": true, "and": true, "to": true, "on": true, "against": true}
+var nameInnerWords = map[string]bool{"ضد": true, "في": true, "حول": true, "بشان": true, "of": true, "for": true, "the": true, "and": true, "to": true, "on": true, "against": true}
+
+// timeWords end a name: القمة العالمية للعمل المناخي يومي 1 و2 ديسمبر.
+var timeWords = map[string]bool{"يوم": true, "يومي": true, "يومين": true, "ايام": true, "خلال": true, "طيله": true, "مدي": true}
 
 // placeWords introduce where something is, ending a name: بمدينة الرياض.
 var placeWords = map[string]bool{"مدينه": true, "المدينه": true, "العاصمه": true, "عاصمه": true}
@@ -136,7 +139,7 @@ loop:
 			}
 			break
 		}
-		if d.startsTrigger(ws, j) || d.startsDate(ws, j) || x.Kind == text.Number {
+		if d.startsTrigger(ws, j) || d.startsDate(ws, j) || x.Kind == text.Number || timeWords[x.stem] || dateCues[x.Key] {
 			break
 		}
 		if a := d.matchAnaphor(ws, j); a != nil && strings.HasPrefix(x.pre, "ل") && typ == graph.TypeEvent {
