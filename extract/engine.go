@@ -32,6 +32,7 @@ type Engine struct {
 	// cityNamed finds the city behind a one-word name that the gazetteer
 	// reads as a country (عمان: Oman, or Amman).
 	cityNamed map[string]*lexicon.Entry
+	heads     map[*lexicon.Entry]string // folded head noun of each gazetteer name
 
 	mu  sync.Mutex
 	res *resolver
@@ -60,7 +61,9 @@ func NewEngine() (*Engine, error) {
 		x.known[a.words[0]] = true
 	}
 	x.cityNamed = map[string]*lexicon.Entry{}
+	x.heads = map[*lexicon.Entry]string{}
 	for _, e := range x.lex.Entries() {
+		x.heads[e] = headOf(e)
 		if e.Type != graph.TypeCity {
 			continue
 		}
@@ -74,6 +77,13 @@ func NewEngine() (*Engine, error) {
 		x.known[w] = true
 	}
 	return x, nil
+}
+
+func (x *Engine) entryHead(e *lexicon.Entry) string {
+	if h, ok := x.heads[e]; ok {
+		return h
+	}
+	return headOf(e)
 }
 
 // dateHit is a date expression found in a sentence.
@@ -114,7 +124,7 @@ func (x *Engine) read(a Article) *doc {
 	for _, st := range text.Sentences(a.Text) {
 		d.sentNo++
 		s := x.newSentence(st)
-		if !x.mayHoldDate(s) {
+		if !x.mayHoldDate(s, !pub.IsZero()) {
 			d.detect(s)
 			d.relations(s)
 			continue
@@ -138,9 +148,9 @@ func (x *Engine) read(a Article) *doc {
 var dateCues = map[string]bool{"اليوم": true, "امس": true, "غدا": true, "الماضي": true, "الماضيه": true, "المقبل": true, "المقبله": true,
 	"الحالي": true, "الجاري": true, "today": true, "yesterday": true, "tomorrow": true, "last": true, "next": true}
 
-func (x *Engine) mayHoldDate(s *sentence) bool {
+func (x *Engine) mayHoldDate(s *sentence, published bool) bool {
 	for i, w := range s.words {
-		if w.Kind == text.Number || dateCues[w.Key] || dateCues[w.stem] {
+		if w.Kind == text.Number || published && (dateCues[w.Key] || dateCues[w.stem]) {
 			return true
 		}
 		if m, _ := x.lex.Month(s.keys, i); m > 0 {

@@ -372,7 +372,7 @@ func (d *doc) lexEntity(e *lexicon.Entry, s *sentence, i, j int) *local {
 	}
 	l := d.newLocal(e.Type, firstNonEmpty(e.NameEN, e.NameAR, s.surfaceStem(i, j)))
 	l.lexID, l.nameEN, l.nameAR = e.ID, e.NameEN, e.NameAR
-	l.head = headOf(e)
+	l.head = d.x.entryHead(e)
 	l.country = e.Country
 	d.byLex[e.ID] = l
 	if !d.isNisbaAt(s, i, j) {

@@ -440,6 +440,9 @@ func (f *finder) monthRelative(i, j, m, dir int) Date {
 // في/منذ/in/since ("في 2014", "in 2014"). A bare number is not taken as a
 // year: it may be a count.
 func (f *finder) year(i int) (Date, int) {
+	if i+1 >= len(f.toks) || f.toks[i+1].Kind != text.Number {
+		return Date{}, 0 // every year pattern here has the number next
+	}
 	k := f.key(i)
 	stem := yearNoun(k)
 	if stem {
@@ -480,10 +483,14 @@ var yearPrep = map[string]bool{
 }
 
 func hasYearPrep(k string) bool {
-	for _, s := range text.Splits(k)[1:] {
-		if yearPrep[s.Stem] {
+	found, first := false, true
+	text.ForEachSplit(k, func(s text.Split) bool {
+		if first { // the whole word was checked by the caller
+			first = false
 			return true
 		}
-	}
-	return false
+		found = yearPrep[s.Stem]
+		return !found
+	})
+	return found
 }
