@@ -41,7 +41,8 @@ func dumpSentences(x *Engine, txt string) []string {
 	d := &doc{x: x, a: Article{Text: txt}, lang: guessLang(txt), byLex: map[string]*local{}, byKey: map[string]*local{}, surnames: map[string]*local{}}
 	for _, st := range text.Sentences(txt) {
 		d.sentNo++
-		s := x.newSentence(st)
+		s := x.newSentence(st, []rune(txt))
+		d.cur = s
 		d.detect(s)
 		nr := len(d.rels)
 		d.relations(s)

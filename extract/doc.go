@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/kgraph/kgraph/extract/lexicon"
 	"strings"
 
 	"github.com/kgraph/kgraph/extract/text"
@@ -27,19 +28,20 @@ type sentence struct {
 	words    []word
 	mentions []*mention
 	dates    []*dateHit
-	keys     []string     // folded word keys, what lexicon lookups want
-	toks     []text.Token // as tokenised, offsets relative to the sentence
-	runes    []rune       // the sentence text, for surfaces
-	bounds   []int        // clause bounds: trigger starts and relative pronouns
+	keys     []string         // folded word keys, what lexicon lookups want
+	toks     []text.Token     // as tokenised, offsets relative to the sentence
+	art      []rune           // the whole article text; offsets index it
+	bounds   []int            // clause bounds: trigger starts and relative pronouns
+	starts   []lexicon.Starts // which gazetteer lists a name may start from at each word
 }
 
 var quoteMarks = "“”„«»\"‹›"
 
 // newSentence tokenises s, drops quote marks into flags and splits clitics
 // where what remains is known to the lexicons.
-func (x *Engine) newSentence(s text.Sentence) *sentence {
+func (x *Engine) newSentence(s text.Sentence, art []rune) *sentence {
 	toks := text.Tokenize(s.Text)
-	out := &sentence{Sentence: s, words: make([]word, 0, len(toks)), toks: toks}
+	out := &sentence{Sentence: s, words: make([]word, 0, len(toks)), toks: toks, art: art}
 	pendingQuote, inQuote := false, false
 	for _, t := range toks {
 		t.Start += s.Start
@@ -75,7 +77,12 @@ func (x *Engine) newSentence(s text.Sentence) *sentence {
 		out.words = append(out.words, w)
 	}
 	out.keys = rawKeys(out.words)
-	out.runes = []rune(s.Text)
+	out.starts = make([]lexicon.Starts, len(out.keys))
+	for i, k := range out.keys {
+		if !out.words[i].isPunct() {
+			out.starts[i] = x.lex.StartsOf(k)
+		}
+	}
 	return out
 }
 
@@ -177,6 +184,32 @@ func rawKeys(ws []word) []string {
 	return out
 }
 
-// keysOf returns the sentence's cached keys when ws is a whole sentence's
-// words (always, in practice), else computes them.
-func keysOf(ws []word) []string { return rawKeys(ws) }
+// Guarded lexicon lookups on the sentence's words: a word that starts no
+// name of a list is not looked up in it.
+func (s *sentence) matchPlace(l *lexicon.Lexicon, i int) (*lexicon.Entry, int) {
+	if i >= len(s.starts) || s.starts[i]&lexicon.StartsPlace == 0 {
+		return nil, 0
+	}
+	return l.MatchPlace(s.keys, i)
+}
+
+func (s *sentence) matchOrg(l *lexicon.Lexicon, i int) (*lexicon.Entry, int) {
+	if i >= len(s.starts) || s.starts[i]&lexicon.StartsOrg == 0 {
+		return nil, 0
+	}
+	return l.MatchOrg(s.keys, i)
+}
+
+func (s *sentence) matchTitle(l *lexicon.Lexicon, i int) (*lexicon.Entry, int) {
+	if i >= len(s.starts) || s.starts[i]&lexicon.StartsTitle == 0 {
+		return nil, 0
+	}
+	return l.MatchTitle(s.keys, i)
+}
+
+func (s *sentence) month(l *lexicon.Lexicon, i int) (int, int) {
+	if i >= len(s.starts) || s.starts[i]&lexicon.StartsMonth == 0 {
+		return 0, 0
+	}
+	return l.Month(s.keys, i)
+}

@@ -123,7 +123,8 @@ func (x *Engine) read(a Article) *doc {
 	}
 	for _, st := range text.Sentences(a.Text) {
 		d.sentNo++
-		s := x.newSentence(st)
+		s := x.newSentence(st, d.runes)
+		d.cur = s
 		if !x.mayHoldDate(s, !pub.IsZero()) {
 			d.detect(s)
 			d.relations(s)
@@ -153,7 +154,7 @@ func (x *Engine) mayHoldDate(s *sentence, published bool) bool {
 		if w.Kind == text.Number || published && (dateCues[w.Key] || dateCues[w.stem]) {
 			return true
 		}
-		if m, _ := x.lex.Month(s.keys, i); m > 0 {
+		if m, _ := s.month(x.lex, i); m > 0 {
 			return true
 		}
 	}

@@ -43,7 +43,6 @@ func (d *doc) detect(s *sentence) {
 		d.touch(m.ent, s, m)
 		return m
 	}
-	keys := s.keys
 
 	// 1. Gazetteer names, nisba adjectives, Latin-script names.
 	for i := 0; i < len(ws); i++ {
@@ -58,13 +57,13 @@ func (d *doc) detect(s *sentence) {
 			// A capitalised Latin run is one name ("Africa Focus Group"),
 			// even when its first word is a place.
 			j := d.latinRun(s, i)
-			if e, n := d.x.lex.MatchOrg(keys, i); e != nil && n == j-i+1 {
+			if e, n := s.matchOrg(d.x.lex, i); e != nil && n == j-i+1 {
 				m := add(&mention{first: i, last: j, phrase: i, ent: d.lexEntity(e, s, i, j)})
 				d.innerGazetteer(s, m, add)
 				i = j
 				continue
 			}
-			if e, n := d.x.lex.MatchPlace(keys, i); e != nil && n == j-i+1 {
+			if e, n := s.matchPlace(d.x.lex, i); e != nil && n == j-i+1 {
 				add(&mention{first: i, last: j, phrase: i, ent: d.lexEntity(e, s, i, j)})
 				i = j
 				continue
@@ -77,15 +76,15 @@ func (d *doc) detect(s *sentence) {
 				}
 			}
 		}
-		if e, n := d.x.lex.MatchOrg(keys, i); e != nil {
-			if pe, pn := d.x.lex.MatchPlace(keys, i); pe == nil || pn <= n {
+		if e, n := s.matchOrg(d.x.lex, i); e != nil {
+			if pe, pn := s.matchPlace(d.x.lex, i); pe == nil || pn <= n {
 				m := add(&mention{first: i, last: i + n - 1, phrase: i, ent: d.lexEntity(e, s, i, i+n-1), prep: w.pre})
 				d.innerGazetteer(s, m, add)
 				i += n - 1
 				continue
 			}
 		}
-		if e, n := d.x.lex.MatchPlace(keys, i); e != nil {
+		if e, n := s.matchPlace(d.x.lex, i); e != nil {
 			e = d.cityInContext(e, n, w)
 			add(&mention{first: i, last: i + n - 1, phrase: i, ent: d.lexEntity(e, s, i, i+n-1), prep: w.pre})
 			i += n - 1
@@ -209,7 +208,7 @@ func (d *doc) latinRun(s *sentence, i int) int {
 		if calendarWords[w.Key] {
 			break // "in Baghdad on Sunday", "Yokohama in August"
 		}
-		if m, _ := d.x.lex.Month(s.keys, k); m > 0 {
+		if m, _ := s.month(d.x.lex, k); m > 0 {
 			break
 		}
 		if w.Kind == text.Latin && (isUpperStart(w.Text) || isAcronymish(w.Text)) && !ws[k-1].quoteClose {
@@ -237,10 +236,10 @@ var calendarWords = map[string]bool{"monday": true, "tuesday": true, "wednesday"
 // wholeKnownName reports whether words i..j are exactly one gazetteer name
 // or a demonym.
 func (d *doc) wholeKnownName(s *sentence, i, j int) bool {
-	if e, n := d.x.lex.MatchPlace(s.keys, i); e != nil && n == j-i+1 {
+	if e, n := s.matchPlace(d.x.lex, i); e != nil && n == j-i+1 {
 		return true
 	}
-	if e, n := d.x.lex.MatchOrg(s.keys, i); e != nil && n == j-i+1 {
+	if e, n := s.matchOrg(d.x.lex, i); e != nil && n == j-i+1 {
 		return true
 	}
 	if i == j {
@@ -259,8 +258,8 @@ func (s *sentence) surface(i, j int) string {
 	if i > j || i < 0 || j >= len(s.words) {
 		return ""
 	}
-	r := s.runes
-	a, b := s.words[i].Start-s.Start, s.words[j].End-s.Start
+	r := s.art
+	a, b := s.words[i].Start, s.words[j].End
 	if a < 0 || b > len(r) || a > b {
 		return ""
 	}
@@ -334,7 +333,7 @@ func (d *doc) latinRunType(s *sentence, i, j int) string {
 	ws := s.words
 	event, org, connector := false, false, false
 	for k := i; k <= j; k++ {
-		if _, n := d.x.lex.MatchTitle(s.keys, k); n > 0 && !d.isOrgHeadWord(ws[k].Key) {
+		if _, n := s.matchTitle(d.x.lex, k); n > 0 && !d.isOrgHeadWord(ws[k].Key) {
 			return ""
 		}
 		switch {
@@ -457,7 +456,7 @@ func (d *doc) titlesAfterNames(s *sentence, covered []*mention, add func(*mentio
 		for k < len(ws) && (ws[k].Key == "the" || ws[k].Key == "current" || ws[k].Key == "then") {
 			k++
 		}
-		title, n := d.x.lex.MatchTitle(s.keys, k)
+		title, n := s.matchTitle(d.x.lex, k)
 		if title == nil || strings.HasPrefix(ws[k].pre, "و") || ws[k].Key == "and" {
 			continue // "X، ووزير …": the next person of a list, not X's title
 		}

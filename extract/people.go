@@ -17,8 +17,7 @@ var headOfStateKinds = map[string]bool{"king": true, "head-of-state": true, "pre
 // complement's organisations and countries become HOLDS_POSITION facts.
 func (d *doc) titledPerson(s *sentence, i int, covered []*mention, add func(*mention) *mention) *mention {
 	ws := s.words
-	keys := s.keys
-	title, n := d.x.lex.MatchTitle(keys, i)
+	title, n := s.matchTitle(d.x.lex, i)
 	if title == nil || (n == 1 && i+1 < len(ws) && nameParticles[ws[i+1].Key]) {
 		return nil // سلطان بن أحمد: a name, not the title sultan
 	}
@@ -260,7 +259,7 @@ func (d *doc) nameWord(ws []word, k int, covered []*mention) bool {
 	if d.startsTrigger(ws, k) || d.isRelative(w) {
 		return false
 	}
-	if _, n := d.x.lex.MatchTitle(keysOf(ws), k); n > 0 && !(k+1 < len(ws) && nameParticles[ws[k+1].Key]) {
+	if _, n := d.cur.matchTitle(d.x.lex, k); n > 0 && !(k+1 < len(ws) && nameParticles[ws[k+1].Key]) {
 		return false
 	}
 	if _, ok := d.x.lex.OrgHead(w.stem); ok {
@@ -269,7 +268,7 @@ func (d *doc) nameWord(ws []word, k int, covered []*mention) bool {
 	if _, ok := d.x.lex.EventHead(w.stem); ok {
 		return false
 	}
-	if m, _ := d.x.lex.Month(keysOf(ws), k); m > 0 {
+	if m, _ := d.cur.month(d.x.lex, k); m > 0 {
 		return false
 	}
 	if d.lang == "en" && w.Kind == text.Latin && !isUpperStart(w.Text) {

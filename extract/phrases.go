@@ -155,7 +155,7 @@ loop:
 		if d.x.lex.IsStopword(x.Key) && !nameInnerWords[x.Key] && d.x.rules.modifiers[stripAl(x.stem)] == "" {
 			break
 		}
-		if _, ok := d.x.lex.MatchTitle(s.keys, j); ok > 0 {
+		if _, ok := s.matchTitle(d.x.lex, j); ok > 0 {
 			break
 		}
 		if x.Kind == text.Latin {
@@ -378,7 +378,7 @@ func (d *doc) englishHeadPhrase(s *sentence, i int, typ string, covered []*menti
 
 // startsDate reports whether a month name or a year expression starts at j.
 func (d *doc) startsDate(ws []word, j int) bool {
-	if m, _ := d.x.lex.Month(keysOf(ws), j); m > 0 {
+	if m, _ := d.cur.month(d.x.lex, j); m > 0 {
 		return true
 	}
 	return false

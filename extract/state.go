@@ -33,6 +33,7 @@ type doc struct {
 	trigger int // word index of the trigger being applied, -1 outside apply
 	limit   int // arguments after a trigger stop here (next clause)
 	sentNo  int
+	cur     *sentence           // the sentence being read
 	runes   []rune              // the article text
 	keyMemo map[string][]string // name -> nameKeys
 }

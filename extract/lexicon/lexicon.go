@@ -174,3 +174,35 @@ func (l *Lexicon) IsStopword(key string) bool { return l.stop[key] }
 // a known common word, a head noun, a title word or a single-word name.
 // Clitic splitting keeps a split only when its stem is known.
 func (l *Lexicon) IsKnownWord(key string) bool { return l.known[key] }
+
+// Starts says which lists have a name starting with a word, through any of
+// its clitic readings. Most words start nothing, so a caller that checks
+// this once per word skips most Match calls.
+type Starts uint8
+
+const (
+	StartsPlace Starts = 1 << iota
+	StartsOrg
+	StartsTitle
+	StartsMonth
+)
+
+// StartsOf returns which Match functions can succeed at a word with this key.
+func (l *Lexicon) StartsOf(key string) Starts {
+	var st Starts
+	for _, stem := range readings(key) {
+		if len(l.places.byFirst[stem]) > 0 {
+			st |= StartsPlace
+		}
+		if len(l.orgs.byFirst[stem]) > 0 {
+			st |= StartsOrg
+		}
+		if len(l.titles.byFirst[stem]) > 0 {
+			st |= StartsTitle
+		}
+		if len(l.months.byFirst[stem]) > 0 {
+			st |= StartsMonth
+		}
+	}
+	return st
+}

@@ -19,6 +19,7 @@ type Sentence struct {
 // with no letter or digit are dropped.
 func Sentences(s string) []Sentence {
 	d := decode(s)
+	defer d.release()
 	n := len(d.rs)
 	var out []Sentence
 	start := 0

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -47,11 +48,37 @@ type runes struct {
 	rs    []rune
 	off   []int
 	valid bool // s is valid UTF-8
+	bufs  *runeBufs
+}
+
+// release returns the slices to the pool; d must not be used after.
+func (d runes) release() {
+	if d.bufs == nil || cap(d.rs) > 1<<16 {
+		return // keep huge buffers out of the pool
+	}
+	d.bufs.rs, d.bufs.off = d.rs[:0], d.off[:0]
+	decodeBufs.Put(d.bufs)
+}
+
+// decodeBufs recycles the rune and offset slices of decode: tokens keep
+// only substrings of s (or copies, for invalid UTF-8), never the slices.
+var decodeBufs = sync.Pool{New: func() any { return new(runeBufs) }}
+
+type runeBufs struct {
+	rs  []rune
+	off []int
 }
 
 func decode(s string) runes {
 	n := utf8.RuneCountInString(s)
-	d := runes{s: s, rs: make([]rune, 0, n), off: make([]int, 0, n+1), valid: utf8.ValidString(s)}
+	b := decodeBufs.Get().(*runeBufs)
+	if cap(b.rs) < n {
+		b.rs = make([]rune, 0, n)
+	}
+	if cap(b.off) < n+1 {
+		b.off = make([]int, 0, n+1)
+	}
+	d := runes{s: s, rs: b.rs[:0], off: b.off[:0], valid: utf8.ValidString(s), bufs: b}
 	for i, r := range s {
 		d.rs = append(d.rs, r)
 		d.off = append(d.off, i)
@@ -84,6 +111,7 @@ func (d runes) at(i int) rune {
 // other scripts ends a word; bidi and zero-width marks are skipped.
 func Tokenize(s string) []Token {
 	d := decode(s)
+	defer d.release()
 	toks := make([]Token, 0, len(d.rs)/4+1)
 	n := len(d.rs)
 	for i := 0; i < n; {
