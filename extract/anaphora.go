@@ -69,6 +69,9 @@ func (d *doc) resolveAnaphor(a *anaphor, at int) *local {
 			best, bestPos = l, p
 		}
 	}
+	if best == nil && a.typ == graph.TypeCountry {
+		return d.focus(a.typ) // المملكة before any kingdom was named in full
+	}
 	return best
 }
 
@@ -85,6 +88,10 @@ func headFits(l *local, heads []string) bool {
 		}
 		for _, n := range l.names {
 			if isLatinName(n) && strings.Contains(strings.ToLower(n), want) {
+				return true
+			}
+			// المملكة المغربية: any of its names may carry the head.
+			if ks := foldWords(n); len(ks) > 1 && stripAl(ks[0]) == want {
 				return true
 			}
 		}

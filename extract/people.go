@@ -132,6 +132,15 @@ func (d *doc) titledPerson(s *sentence, i int, covered []*mention, add func(*men
 			}
 		}
 	}
+	for k := i + 1; k < i+n && !found; k++ {
+		// رئيس مجلس النواب: the title names the body the person heads.
+		if _, ok := d.x.lex.OrgHead(ws[k].stem); ok {
+			org := d.entity(graph.TypeOrganization, s.surfaceStem(k, i+n-1), nil)
+			org.head = stripAl(ws[k].stem)
+			d.relateTitled(p, org, titleText, s, 0.8)
+			found = true
+		}
+	}
 	if !found && isMinister(title) && j > i+n-1 {
 		// وزير الشؤون الخارجية والتعاون … names a ministry without saying وزارة.
 		if org := d.impliedMinistry(s, i, j-1, comma); org != nil {

@@ -105,6 +105,14 @@ loop:
 			j = c.last
 			switch {
 			case c.nisba && c.prep == "":
+				// A nisba ends the name, together with a second one right
+				// after it (منتدى الأعمال المغربي البرتغالي).
+				if j+1 < len(ws) && covered[j+1] != nil && covered[j+1].nisba && covered[j+1].first == j+1 {
+					n := covered[j+1]
+					inner = append(inner, n)
+					last = n.last
+					j = n.last
+				}
 				j++
 				break loop
 			case (c.ent.typ == graph.TypeCity || c.ent.typ == graph.TypeCountry) && (strings.Contains(c.prep, "ب") || (c.first > 0 && ws[c.first-1].Key == "في")):

@@ -198,7 +198,9 @@ func (d *doc) merge(a, b *local) {
 func (d *doc) touch(l *local, s *sentence, m *mention) {
 	l = l.final()
 	d.clock++
-	l.count++
+	if m == nil || !m.nisba {
+		l.count++ // an adjective (البرتغالي) does not make a country the topic
+	}
 	l.lastSeen = d.clock
 	if m != nil {
 		l.positions = append(l.positions, d.pos(m.first))
