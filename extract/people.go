@@ -66,6 +66,18 @@ func (d *doc) titledPerson(s *sentence, i int, covered []*mention, add func(*men
 		if d.startsTrigger(ws, j) || d.isRelative(w) {
 			return nil
 		}
+		if a := d.matchAnaphor(ws, j); a != nil && a.typ == graph.TypeOrganization {
+			// الأمين العام للتحالف: the body named earlier.
+			if l := d.resolveAnaphor(a, d.pos(j)); l != nil {
+				c := &mention{first: j, last: j + len(a.words) - 1, phrase: j, ent: l, anaphor: true}
+				if _, ok := matchPhrase(ws, j, a.words); !ok {
+					c.last = j
+				}
+				s.mentions = append(s.mentions, c)
+				compl = append(compl, c)
+				j = c.last
+			}
+		}
 	}
 	if j >= len(ws) {
 		return nil

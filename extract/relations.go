@@ -226,7 +226,7 @@ func (d *doc) apply(s *sentence, t *trigger, i, next int) {
 			subj = d.before(s, i, at.subject, t.gender)
 		}
 		obj := d.after(s, next, at.object, subj)
-		if subj == nil && obj != nil {
+		if subj == nil && obj != nil && obj.ent.final().typ == graph.TypeEvent {
 			// Fronted: على هامش المؤتمر، عقدت القمة … — the subject follows.
 			d.limit = len(s.words)
 			subj = d.after(s, obj.last+1, at.subject, obj)
