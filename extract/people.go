@@ -87,6 +87,16 @@ func (d *doc) titledPerson(s *sentence, i int, covered []*mention, add func(*men
 		k = j + 1
 	}
 	end := -1
+	if !comma && k < len(ws) && (d.x.rules.givenNames[ws[k].stem] || d.x.rules.givenNames[ws[k].Key]) {
+		// وزير الموارد المائية عون ذياب عبد الله: unknown words right
+		// before the given name that ended the complement are the name's
+		// first words.
+		if a := d.unknownTail(ws, i+n, k-1, covered); a >= 0 {
+			k = a
+		} else if a := k - 1; a >= i+n && d.unknownWord(ws[a], covered[a]) {
+			k = a
+		}
+	}
 	if comma && !d.nameStart(ws, k, covered, true) {
 		// No name after the comma: the name may close the complement
 		// (مفوض الاتحاد الأفريقي للشؤون السياسية بانكولي أديوي،) — two or
@@ -240,8 +250,7 @@ func (d *doc) soleCountryBefore(s *sentence, i int) *local {
 func (d *doc) unknownTail(ws []word, from, to int, covered []*mention) int {
 	first := -1
 	for k := to; k >= from && to-k < 3; k-- {
-		w := ws[k]
-		if covered[k] != nil || w.isPunct() || w.Kind != text.Word || d.x.lex.IsKnownWord(w.Key) || d.x.lex.IsKnownWord(w.stem) || d.x.lex.IsStopword(w.Key) || strings.HasPrefix(w.Key, "ال") || w.pre != "" {
+		if !d.unknownWord(ws[k], covered[k]) {
 			break
 		}
 		first = k
@@ -250,6 +259,13 @@ func (d *doc) unknownTail(ws []word, from, to int, covered []*mention) int {
 		return -1
 	}
 	return first
+}
+
+// unknownWord reports whether w is an Arabic word no list knows, free, with
+// no article or proclitic: the stuff foreign names are made of.
+func (d *doc) unknownWord(w word, c *mention) bool {
+	return c == nil && !w.isPunct() && w.Kind == text.Word && !d.x.lex.IsKnownWord(w.Key) && !d.x.lex.IsKnownWord(w.stem) &&
+		!d.x.lex.IsStopword(w.Key) && !strings.HasPrefix(w.Key, "ال") && w.pre == ""
 }
 
 // nameStart reports whether a person's name can start at word k.

@@ -91,7 +91,7 @@ func (d *doc) relations(s *sentence) {
 	// trigger or relative pronoun (… تحتضن مقر المركز، التابع للاتحاد …).
 	s.bounds = s.bounds[:0]
 	for i := range ws {
-		if t, _ := d.triggerAt(ws, i); (t != nil && t.predicate != graph.Opposes) || d.isRelative(ws[i]) {
+		if t, _ := d.triggerAt(ws, i); (t != nil && t.predicate != graph.Opposes) || d.relativeWithTrigger(ws, i) {
 			if c := s.covering(i); c == nil || c.phrase >= i {
 				s.bounds = append(s.bounds, i)
 			}
@@ -138,6 +138,21 @@ func (d *doc) hostedIn(s *sentence) {
 			d.relate(graph.HeldIn, f.o, place.ent, s, f.confidence*0.85)
 		}
 	}
+}
+
+// relativeWithTrigger reports whether a relative pronoun at i opens a clause
+// that states a fact (، والذي ترأس …); one that does not (، الذي يستمر
+// يومين،) is skipped over rather than ending the main clause.
+func (d *doc) relativeWithTrigger(ws []word, i int) bool {
+	if !d.isRelative(ws[i]) {
+		return false
+	}
+	for k := i + 1; k < len(ws) && k <= i+3 && !ws[k].comma && !ws[k].stop; k++ {
+		if t, _ := d.triggerAt(ws, k); t != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // apply links a trigger's arguments according to its frame.
