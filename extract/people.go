@@ -165,7 +165,7 @@ func (d *doc) titledPerson(s *sentence, i int, covered []*mention, add func(*men
 	}
 	if !found && isMinister(title) && j > i+n-1 {
 		// وزير الشؤون الخارجية والتعاون … names a ministry without saying وزارة.
-		if org := d.impliedMinistry(s, i, j-1, comma); org != nil {
+		if org := d.impliedMinistry(s, i, min(j, k)-1, comma); org != nil {
 			d.relateTitled(p, org, titleText, s, 0.75)
 			found = true
 		}

@@ -195,8 +195,11 @@ func (d *doc) apply(s *sentence, t *trigger, i, next int) {
 		if subj == nil && first != nil && obj == nil {
 			return
 		}
-		if subj == nil && first != nil { // object before subject: شارك في الاجتماع وزير …
-			subj = first
+		if subj == nil && first != nil { // object before subject: شارك في الاجتماع وزراء من تركيا وإيران
+			for _, sub := range d.list(s, first) {
+				rel(sub, obj, conf*0.9)
+			}
+			return
 		}
 		for _, o := range d.list(s, obj) {
 			rel(subj, o, conf*0.9)
