@@ -73,6 +73,15 @@ func (x *Engine) newSentence(s text.Sentence, art []rune) *sentence {
 			}
 		} else if t.Kind == text.Word {
 			w.pre, w.stem = x.splitClitic(t.Key)
+		} else if t.Kind == text.Latin {
+			// Jordan's Foreign Minister: the possessive is not part of the name.
+			for _, poss := range []string{"'s", "’s"} {
+				if strings.HasSuffix(w.Key, poss) && len(w.Key) > len(poss) {
+					w.Key = strings.TrimSuffix(w.Key, poss)
+					w.stem = w.Key
+					w.End -= 2
+				}
+			}
 		}
 		out.words = append(out.words, w)
 	}

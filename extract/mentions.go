@@ -196,6 +196,9 @@ func isUpperStart(s string) bool {
 
 var latinArticles = map[string]bool{"the": true, "a": true, "an": true}
 
+// personParticles mark a Latin run as a person's name.
+var personParticles = map[string]bool{"bin": true, "ibn": true, "bint": true, "ben": true}
+
 // latinConnectors may stand inside a capitalised Latin name.
 var latinConnectors = map[string]bool{"of": true, "for": true, "to": true, "and": true, "the": true, "on": true, "against": true, "de": true, "du": true, "des": true, "la": true, "al": true, "el": true, "bin": true, "ibn": true}
 
@@ -335,6 +338,9 @@ func (d *doc) latinRunType(s *sentence, i, j int) string {
 	for k := i; k <= j; k++ {
 		if _, n := s.matchTitle(d.x.lex, k); n > 0 && !d.isOrgHeadWord(ws[k].Key) {
 			return ""
+		}
+		if personParticles[ws[k].Key] {
+			return "" // Hamad bin Isa Al Khalifa is a person
 		}
 		switch {
 		case latinConnectors[ws[k].Key] && k > i && k < j:

@@ -228,8 +228,8 @@ func (d *doc) sentenceCountry(s *sentence) *local {
 func (d *doc) soleCountryBefore(s *sentence, i int) *local {
 	var c *local
 	for _, m := range s.mentions {
-		if m.ent.final().typ != graph.TypeCountry || m.first < 0 {
-			continue
+		if m.ent.final().typ != graph.TypeCountry || m.first < 0 || m.parent != nil {
+			continue // a country inside another person's title is theirs
 		}
 		if m.first >= i && !m.nisba {
 			return nil // a country after the title may be where a visitor is
@@ -278,7 +278,7 @@ func (d *doc) nameStart(ws []word, k int, covered []*mention, strict bool) bool 
 		return true
 	}
 	if w.Kind == text.Latin {
-		return isUpperStart(w.Text)
+		return isUpperStart(w.Text) || arabicArticleName(w.Text)
 	}
 	// An Arabic name rarely starts with the article.
 	return !strings.HasPrefix(w.Key, "ال") || !strict
@@ -308,7 +308,7 @@ func (d *doc) nameWord(ws []word, k int, covered []*mention) bool {
 	if m, _ := d.cur.month(d.x.lex, k); m > 0 {
 		return false
 	}
-	if d.lang == "en" && w.Kind == text.Latin && !isUpperStart(w.Text) {
+	if d.lang == "en" && w.Kind == text.Latin && !isUpperStart(w.Text) && !arabicArticleName(w.Text) {
 		return false
 	}
 	if d.matchAnaphor(ws, k) != nil {
@@ -378,6 +378,16 @@ func (d *doc) person(name string) *local {
 		}
 	}
 	return l
+}
+
+// arabicArticleName: al-Sudani, el-Sisi.
+func arabicArticleName(s string) bool {
+	for _, p := range []string{"al-", "el-", "Al-", "El-"} {
+		if strings.HasPrefix(s, p) && len(s) > len(p) && isUpperStart(s[len(p):]) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameParticles join the parts of a name: بن، بنت، آل، ابن، bin, al.

@@ -352,15 +352,19 @@ func (d *doc) englishHeadPhrase(s *sentence, i int, typ string, covered []*menti
 	}
 	start := i
 	var modifiers []string
-	for k := i - 1; k >= 0 && i-k <= 3; k-- {
-		if ws[k].Kind == text.Latin && d.x.rules.modifiers[ws[k].Key] != "" && covered[k] == nil {
+	var organiser, place *mention
+	for k := i - 1; k >= 0 && i-k <= 5; k-- {
+		if c := covered[k]; c != nil && c.last == k && c.ent.typ == graph.TypeOrganization && organiser == nil && start == i {
+			organiser, start, k = c, c.first, c.first // the Arab League summit
+			continue
+		}
+		if ws[k].Kind == text.Latin && (d.x.rules.modifiers[ws[k].Key] != "" || ordinalWord(ws[k].Key)) && covered[k] == nil {
 			start = k
 			modifiers = append([]string{ws[k].Key}, modifiers...)
 			continue
 		}
 		break
 	}
-	var organiser, place *mention
 	last := i
 	if i+2 < len(ws) && (ws[i+1].Key == "of" || ws[i+1].Key == "for") {
 		k := i + 2
@@ -382,6 +386,19 @@ func (d *doc) englishHeadPhrase(s *sentence, i int, typ string, covered []*menti
 		d.relate(graph.OrganizedBy, l, organiser.ent, s, 0.85)
 	}
 	return m
+}
+
+// ordinalWord: 34th, 1st, 2nd, 3rd.
+func ordinalWord(k string) bool {
+	n := len(k)
+	if n < 3 || k[0] < '0' || k[0] > '9' {
+		return false
+	}
+	switch k[n-2:] {
+	case "th", "st", "nd", "rd":
+		return true
+	}
+	return false
 }
 
 // startsDate reports whether a month name or a year expression starts at j.

@@ -321,7 +321,7 @@ func (d *doc) antecedent(s *sentence, i int, types map[string]bool) *mention {
 
 func isAuxiliary(k string) bool {
 	switch k {
-	case "is", "was", "are", "were", "has", "have", "had", "been", "be", "being", "also", "jointly":
+	case "is", "was", "are", "were", "has", "have", "had", "been", "be", "being", "also", "jointly", "will", "would", "to", "later":
 		return true
 	}
 	return false
