@@ -76,8 +76,9 @@ func (x *Engine) newSentence(s text.Sentence, art []rune) *sentence {
 		} else if t.Kind == text.Latin {
 			// Jordan's Foreign Minister: the possessive is not part of the name.
 			for _, poss := range []string{"'s", "’s"} {
-				if strings.HasSuffix(w.Key, poss) && len(w.Key) > len(poss) {
-					w.Key = strings.TrimSuffix(w.Key, poss)
+				if strings.HasSuffix(w.Text, poss) && len(w.Text) > len(poss) {
+					w.Text = strings.TrimSuffix(w.Text, poss)
+					w.Key = text.Fold(w.Text)
 					w.stem = w.Key
 					w.End -= 2
 				}

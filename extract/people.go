@@ -60,7 +60,7 @@ func (d *doc) titledPerson(s *sentence, i int, covered []*mention, add func(*men
 		if d.x.rules.givenNames[w.stem] || d.x.rules.givenNames[w.Key] {
 			break
 		}
-		if d.lang == "en" && w.Kind == text.Latin && isUpperStart(w.Text) && !d.isOrgHeadWord(w.Key) {
+		if d.lang == "en" && w.Kind == text.Latin && (isUpperStart(w.Text) || arabicArticleName(w.Text)) && !d.isOrgHeadWord(w.Key) {
 			break // Foreign Minister Nasser Bourita
 		}
 		if d.startsTrigger(ws, j) || d.isRelative(w) {

@@ -358,7 +358,7 @@ func (d *doc) englishHeadPhrase(s *sentence, i int, typ string, covered []*menti
 			organiser, start, k = c, c.first, c.first // the Arab League summit
 			continue
 		}
-		if ws[k].Kind == text.Latin && (d.x.rules.modifiers[ws[k].Key] != "" || ordinalWord(ws[k].Key)) && covered[k] == nil {
+		if (ws[k].Kind == text.Latin || ws[k].Kind == text.Number) && (d.x.rules.modifiers[ws[k].Key] != "" || ordinalWord(ws[k].Key)) && covered[k] == nil {
 			start = k
 			modifiers = append([]string{ws[k].Key}, modifiers...)
 			continue
