@@ -263,6 +263,9 @@ func (d *doc) relate(pred string, s, o *local, sent *sentence, conf float64) {
 	if pred == graph.Hosts && s.typ == graph.TypeCity { // a city that hosts an event: the event is held there
 		pred, s, o = graph.HeldIn, o, s
 	}
+	if pred == graph.Hosts && s.typ == graph.TypeOrganization && o.typ == graph.TypeEvent {
+		pred, s, o = graph.OrganizedBy, o, s // an organisation that hosts a meeting organises it
+	}
 	at, ok := d.x.rules.args[pred]
 	if !ok || !at.subject[s.typ] || !at.object[o.typ] {
 		return
