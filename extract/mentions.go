@@ -101,6 +101,23 @@ func (d *doc) detect(s *sentence) {
 		}
 	}
 
+	// 1b. A quoted name met earlier in the article (على هامش "تيكاد 8").
+	for i := 0; i < len(ws); i++ {
+		if !ws[i].quoteOpen || covered[i] != nil {
+			continue
+		}
+		j := i
+		for j < len(ws) && j-i < 5 && !ws[j].quoteClose && !ws[j].isPunct() {
+			j++
+		}
+		if j < len(ws) && ws[j].quoteClose && !ws[j].isPunct() {
+			if l := d.findByName(s.surface(i, j), ""); l != nil {
+				add(&mention{first: i, last: j, phrase: i, ent: l, prep: ws[i].pre})
+				i = j
+			}
+		}
+	}
+
 	// 2. Organisations and events built around a head noun.
 	for i := 0; i < len(ws); i++ {
 		if covered[i] != nil && covered[i].first != i {

@@ -119,8 +119,8 @@ loop:
 				place = c
 				j++
 				break loop
-			case c.ent.typ == graph.TypeCity && typ == graph.TypeEvent:
-				place = c // اجتماع مراكش
+			case c.ent.typ == graph.TypeCity && typ == graph.TypeEvent && len(modifiers) == 0 && j == i+1:
+				place = c // اجتماع مراكش; not ندوة طوكيو deeper in a name
 			case c.ent.typ == graph.TypeOrganization && strings.HasPrefix(c.prep, "ل") && typ == graph.TypeEvent:
 				organiser = c
 				j++

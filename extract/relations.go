@@ -140,6 +140,18 @@ func (d *doc) hostedIn(s *sentence) {
 	}
 }
 
+// jointly reports whether the clause of the trigger at i says it is done
+// jointly (بشكل مشترك, jointly), which makes chairing co-chairing.
+func (d *doc) jointly(s *sentence, i int) bool {
+	for k := i; k < len(s.words) && k < d.limit; k++ {
+		switch s.words[k].stem {
+		case "مشترك", "مشتركه", "jointly":
+			return true
+		}
+	}
+	return false
+}
+
 // relativeWithTrigger reports whether a relative pronoun at i opens a clause
 // that states a fact (، والذي ترأس …); one that does not (، الذي يستمر
 // يومين،) is skipped over rather than ending the main clause.
@@ -159,9 +171,13 @@ func (d *doc) relativeWithTrigger(ws []word, i int) bool {
 func (d *doc) apply(s *sentence, t *trigger, i, next int) {
 	at := d.x.rules.args[t.predicate]
 	conf := t.confidence
+	pred := t.predicate
+	if pred == graph.Chairs && d.jointly(s, i) {
+		pred = graph.CoChairs // وتترأس الندوة بشكل مشترك كل من تونس واليابان
+	}
 	rel := func(sub, obj *mention, c float64) {
 		if sub != nil && obj != nil {
-			d.relate(t.predicate, sub.ent, obj.ent, s, c)
+			d.relate(pred, sub.ent, obj.ent, s, c)
 		}
 	}
 	switch t.frame {
