@@ -169,7 +169,13 @@ func (d *doc) eventDates(s *sentence) {
 		if dt.used || dt.Value == "" || (dt.Relative && d.a.Published == "" && dt.Value[0] != '-') {
 			continue
 		}
-		ev := d.triggerEvent(s, dt.Start)
+		var ev *local
+		if d.relativeRightBefore(s, dt.Start) {
+			ev = d.clauseEvent(s, dt.Start) // مؤتمر بروكسل السادس الذي عقد في أيار 2022
+		}
+		if ev == nil {
+			ev = d.triggerEvent(s, dt.Start)
+		}
 		if ev == nil {
 			ev = d.eventRightAfter(s, dt.End)
 		}
@@ -213,6 +219,24 @@ func (d *doc) triggerEvent(s *sentence, pos int) *local {
 		}
 	}
 	return ev
+}
+
+// relativeRightBefore reports whether a relative pronoun stands at most
+// three words before pos: the date is then the relative clause's.
+func (d *doc) relativeRightBefore(s *sentence, pos int) bool {
+	n := 0
+	for k := len(s.words) - 1; k >= 0; k-- {
+		if s.words[k].Start >= pos {
+			continue
+		}
+		if d.isRelative(s.words[k]) {
+			return true
+		}
+		if n++; n >= 3 {
+			return false
+		}
+	}
+	return false
 }
 
 // eventRightAfter is an event named within a few words after pos.

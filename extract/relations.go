@@ -87,6 +87,7 @@ func matchPhrase(ws []word, i int, phrase []string) (int, bool) {
 func (d *doc) relations(s *sentence) {
 	ws := s.words
 	d.relAnte = nil
+	d.pendingEvent = nil
 	// Clause bounds: a trigger's arguments after it stop at the next
 	// trigger or relative pronoun (… تحتضن مقر المركز، التابع للاتحاد …).
 	s.bounds = s.bounds[:0]
@@ -211,6 +212,9 @@ func (d *doc) apply(s *sentence, t *trigger, i, next int) {
 		if subj == nil && first != nil && obj == nil {
 			return
 		}
+		if subj == nil && first == nil && obj != nil && pred == graph.Attended {
+			d.pendingEvent = obj.ent // وشارك في المؤتمر ممثلون عن …، من بينها لبنان
+		}
 		if subj == nil && first != nil { // object before subject: شارك في الاجتماع وزراء من تركيا وإيران
 			for _, sub := range d.list(s, first) {
 				rel(sub, obj, conf*0.9)
@@ -232,6 +236,13 @@ func (d *doc) apply(s *sentence, t *trigger, i, next int) {
 		obj := d.antecedent(s, i, at.object)
 		if obj == nil {
 			obj = d.before(s, i, at.object, 0)
+		}
+		if obj == nil && pred == graph.MemberOf && d.pendingEvent != nil {
+			// "among them" after a participation: they took part.
+			for _, sub := range d.list(s, d.after(s, next, map[string]bool{graph.TypeCountry: true, graph.TypeOrganization: true}, nil)) {
+				d.relate(graph.Attended, sub.ent, d.pendingEvent, s, conf*0.9)
+			}
+			return
 		}
 		if obj == nil && at.object[graph.TypeEvent] {
 			if e := d.mainEvent(); e != nil {
@@ -261,9 +272,12 @@ func (d *doc) apply(s *sentence, t *trigger, i, next int) {
 		}
 		obj := d.after(s, next, at.object, subj)
 		if subj == nil && obj != nil && obj.ent.final().typ == graph.TypeEvent {
-			// Fronted: على هامش المؤتمر، عقدت القمة … — the subject follows.
+			// Fronted: على هامش المؤتمر، عقدت القمة … — the subject, an
+			// event named on its own, follows.
 			d.limit = len(s.words)
-			subj = d.after(s, obj.last+1, at.subject, obj)
+			if c := d.after(s, obj.last+1, map[string]bool{graph.TypeEvent: true}, obj); c != nil && c.parent == nil && at.subject[graph.TypeEvent] {
+				subj = c
+			}
 		}
 		rel(subj, obj, conf)
 	case frameRole:

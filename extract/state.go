@@ -27,15 +27,16 @@ type doc struct {
 	// current sentence: "، والذي …، والذي …" share it.
 	relAnte *local
 
-	rels    []fact
-	attrs   []attrFact
-	clock   int // advances with every mention, for recency
-	trigger int // word index of the trigger being applied, -1 outside apply
-	limit   int // arguments after a trigger stop here (next clause)
-	sentNo  int
-	cur     *sentence           // the sentence being read
-	runes   []rune              // the article text
-	keyMemo map[string][]string // name -> nameKeys
+	rels         []fact
+	attrs        []attrFact
+	clock        int    // advances with every mention, for recency
+	trigger      int    // word index of the trigger being applied, -1 outside apply
+	limit        int    // arguments after a trigger stop here (next clause)
+	pendingEvent *local // an event someone took part in, the someone still to come
+	sentNo       int
+	cur          *sentence           // the sentence being read
+	runes        []rune              // the article text
+	keyMemo      map[string][]string // name -> nameKeys
 }
 
 // pos is a position in the article that orders mentions.
