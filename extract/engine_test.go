@@ -108,6 +108,27 @@ func TestRelations(t *testing.T) {
 			want: []string{"Egypt HOSTS ورشة العمل الإقليمية للمياه", "ورشة العمل الإقليمية للمياه PART_OF المؤتمر الدولي للمناخ"},
 		},
 		{
+			name: "participants listed after the event, across a relative clause with no fact",
+			text: "ويشارك في المؤتمر الدولي للطاقة، الذي يستمر يومين، وزراء من تركيا وإيران والكويت.",
+			want: []string{"Turkey ATTENDED المؤتمر الدولي للطاقة", "Iran ATTENDED المؤتمر الدولي للطاقة", "Kuwait ATTENDED المؤتمر الدولي للطاقة"},
+		},
+		{
+			name: "a title after the name",
+			text: "وحضر اللقاء خالد بن محمد بن سعيد، وزير الدفاع الكويتي، إلى جانب وفد رفيع.",
+			want: []string{"خالد بن محمد بن سعيد HOLDS_POSITION Kuwait"},
+		},
+		{
+			name:  "jointly makes chairing co-chairing",
+			text:  "تنعقد القمة الإقليمية للمياه، وتترأس القمة بشكل مشترك كل من تونس واليابان.",
+			want:  []string{"Tunisia CO_CHAIRS القمة الإقليمية للمياه", "Japan CO_CHAIRS القمة الإقليمية للمياه"},
+			never: []string{"Tunisia CHAIRS القمة الإقليمية للمياه"},
+		},
+		{
+			name: "English possessive country and an al- name",
+			text: "Egypt's Foreign Minister Sameh Shoukry met Iraqi Prime Minister Mohammed Shia al-Sudani in Cairo.",
+			want: []string{"Sameh Shoukry HOLDS_POSITION Egypt", "Mohammed Shia al-Sudani HOLDS_POSITION Iraq", "Sameh Shoukry MET_WITH Mohammed Shia al-Sudani"},
+		},
+		{
 			name: "English: host, held in, attended by",
 			text: "Egypt hosted the ministerial meeting of the Arab League in Cairo. The meeting was attended by Jordanian Foreign Minister Ayman Safadi.",
 			want: []string{"Egypt HOSTS ministerial meeting of the Arab League", "ministerial meeting of the Arab League ORGANIZED_BY Arab League",
