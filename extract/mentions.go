@@ -85,7 +85,7 @@ func (d *doc) detect(s *sentence) {
 			}
 		}
 		if e, n := s.matchPlace(d.x.lex, i); e != nil {
-			e = d.cityInContext(e, n, w)
+			e = d.cityInContext(e, n, w, d.sentNo == 1 && i == 0 && i+n < len(ws) && isDash(ws[i+n].Text))
 			add(&mention{first: i, last: i + n - 1, phrase: i, ent: d.lexEntity(e, s, i, i+n-1), prep: w.pre})
 			i += n - 1
 			continue
@@ -406,7 +406,9 @@ func (d *doc) lexEntity(e *lexicon.Entry, s *sentence, i, j int) *local {
 // cityInContext reads a one-word country name as the city of the same
 // spelling when the article speaks of the city's country (زار عمان in a
 // story about Jordan is Amman).
-func (d *doc) cityInContext(e *lexicon.Entry, n int, w word) *lexicon.Entry {
+func isDash(s string) bool { return s == "-" || s == "–" || s == "—" }
+
+func (d *doc) cityInContext(e *lexicon.Entry, n int, w word, dateline bool) *lexicon.Entry {
 	if n != 1 || e.Type != graph.TypeCountry {
 		return e
 	}
@@ -417,8 +419,8 @@ func (d *doc) cityInContext(e *lexicon.Entry, n int, w word) *lexicon.Entry {
 	if city == nil || city.Country == "" {
 		return e
 	}
-	if _, ok := d.byLex["country:"+city.Country]; ok {
-		return city
+	if _, ok := d.byLex["country:"+city.Country]; ok || dateline {
+		return city // "عمّان –" opening a story is a dateline: a city
 	}
 	return e
 }

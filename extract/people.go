@@ -96,6 +96,11 @@ func (d *doc) titledPerson(s *sentence, i int, covered []*mention, add func(*men
 		} else if a := k - 1; a >= i+n && d.unknownWord(ws[a], covered[a]) {
 			k = a
 		}
+		if k-2 >= i+n && nameParticles[ws[k-1].Key] && covered[k-2] == nil && !ws[k-2].isPunct() {
+			k -= 2 // سلطان بن أحمد: the particle joins the name before it
+		} else if k-1 >= i+n && nameParticles[ws[k].Key] && covered[k-1] == nil && !ws[k-1].isPunct() {
+			k-- // the tail above stopped on the particle itself
+		}
 	}
 	if comma && !d.nameStart(ws, k, covered, true) {
 		// No name after the comma: the name may close the complement
@@ -367,8 +372,13 @@ func (d *doc) namedPerson(s *sentence, i int, covered []*mention) *mention {
 // person finds or creates the person with this name and remembers the
 // surname for later short mentions (بوريطة).
 func (d *doc) person(name string) *local {
-	l := d.entity(graph.TypePerson, name, nil)
 	ks := foldWords(name)
+	if len(ks) == 1 {
+		if l := d.surnames[ks[0]]; l != nil {
+			return l.final() // الرئيس سعيّد after قيس سعيّد
+		}
+	}
+	l := d.entity(graph.TypePerson, name, nil)
 	if len(ks) > 1 {
 		last := ks[len(ks)-1]
 		if len([]rune(last)) > 2 && !d.x.lex.IsStopword(last) {

@@ -201,14 +201,37 @@ var arabicTranslit = map[rune]string{
 // drop or keep "al" as they please. Names of one word, or with too few
 // consonants to tell people apart, have none.
 func personSkeletons(name string) []string {
-	latin := isLatinName(name)
-	var without, with strings.Builder
-	words := 0
+	var keys []string
 	for _, t := range text.Tokenize(name) {
-		if t.Kind == text.Punct || t.Key == "" {
+		if t.Kind != text.Punct && t.Key != "" {
+			keys = append(keys, t.Key)
+		}
+	}
+	out := skeletonsOf(keys, isLatinName(name))
+	// سلطان بن أحمد الجابر = Sultan Al Jaber: the father's name is often
+	// left out, so the name without "بن X" is a key too.
+	var short []string
+	for i := 0; i < len(keys); i++ {
+		if (keys[i] == "بن" || keys[i] == "bin" || keys[i] == "ibn") && i+1 < len(keys) && i > 0 {
+			i++
 			continue
 		}
-		w := t.Key
+		short = append(short, keys[i])
+	}
+	if len(short) < len(keys) {
+		for _, k := range skeletonsOf(short, isLatinName(name)) {
+			if !contains(out, k) {
+				out = append(out, k)
+			}
+		}
+	}
+	return out
+}
+
+func skeletonsOf(keys []string, latin bool) []string {
+	var without, with strings.Builder
+	words := 0
+	for _, w := range keys {
 		words++
 		if latin {
 			bare := w
