@@ -9,12 +9,19 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 
 	"github.com/spf13/cobra"
 )
 
 func main() {
+	if os.Getenv("GOGC") == "" {
+		// A batch run allocates briefly-lived records at a high rate and
+		// keeps little: collecting less often buys about a tenth of the
+		// extraction time for a few megabytes. GOGC still overrides.
+		debug.SetGCPercent(400)
+	}
 	ctx, cancel := context.WithCancelCause(context.Background())
 	defer cancel(nil)
 	sigs := make(chan os.Signal, 1)
