@@ -386,6 +386,12 @@ func (r *resolver) resolve(d *doc) graph.Batch {
 		b.Article.Lang = d.lang
 	}
 	for _, l := range ls {
+		if id, ok := r.byKey["lex|"+l.lexID]; ok && l.lexID != "" && r.knowsNames(id, l) {
+			// A gazetteer entity under names already bound: nothing to learn.
+			l.id = id
+			b.Entities = append(b.Entities, r.entityFor(l, d.a.ID))
+			continue
+		}
 		keys := r.keysOf(l)
 		id := ""
 		for _, k := range keys {
@@ -461,6 +467,20 @@ func (r *resolver) keysOf(l *local) []string {
 		}
 	}
 	return keys
+}
+
+// knowsNames reports whether every name of l is already a name of entity id.
+func (r *resolver) knowsNames(id string, l *local) bool {
+	g := r.ents[id]
+	if g == nil {
+		return false
+	}
+	for _, n := range l.names {
+		if n != g.Name && !contains(g.Aliases, n) {
+			return false
+		}
+	}
+	return true
 }
 
 func (r *resolver) mint(l *local) string {
