@@ -32,6 +32,7 @@ type sentence struct {
 	toks     []text.Token     // as tokenised, offsets relative to the sentence
 	art      []rune           // the whole article text; offsets index it
 	bounds   []int            // clause bounds: trigger starts and relative pronouns
+	trig     []trigHit        // triggerAt, memoised per word
 	starts   []lexicon.Starts // which gazetteer lists a name may start from at each word
 }
 

@@ -11,6 +11,29 @@ import (
 // phrase (التابعة ل) is satisfied by the next word's proclitic and does not
 // consume that word.
 func (d *doc) triggerAt(ws []word, i int) (*trigger, int) {
+	s := d.cur
+	if s == nil || len(ws) == 0 || len(s.words) != len(ws) || &s.words[0] != &ws[0] {
+		return d.findTrigger(ws, i)
+	}
+	// Many stages ask about the same word; look each word up once.
+	if s.trig == nil {
+		s.trig = make([]trigHit, len(ws))
+	}
+	h := &s.trig[i]
+	if !h.done {
+		h.t, h.next = d.findTrigger(ws, i)
+		h.done = true
+	}
+	return h.t, h.next
+}
+
+type trigHit struct {
+	t    *trigger
+	next int
+	done bool
+}
+
+func (d *doc) findTrigger(ws []word, i int) (*trigger, int) {
 	var best *trigger
 	bestNext, bestLen := 0, 0
 	if ws[i].isPunct() {
