@@ -342,7 +342,20 @@ func (d *doc) latinName(s *sentence, i, j int) *mention {
 		return nil // people and titles are read by later passes
 	}
 	l := d.entity(typ, name, nil)
-	return &mention{first: i, last: j, phrase: i, ent: l}
+	last := j
+	// "Tokyo International Conference on African Development (TICAD 9)":
+	// the parenthesis holds another name of the same thing.
+	if ws := s.words; j+3 < len(ws) && ws[j+1].Text == "(" {
+		k := j + 2
+		for k < len(ws) && k < j+6 && ws[k].Text != ")" && (ws[k].Kind == text.Latin || ws[k].Kind == text.Number) {
+			k++
+		}
+		if k < len(ws) && ws[k].Text == ")" && k > j+2 {
+			d.addName(l, s.surface(j+2, k-1))
+			last = k
+		}
+	}
+	return &mention{first: i, last: last, phrase: i, ent: l}
 }
 
 // latinRunType classifies a capitalised Latin run: an event or organisation
@@ -351,7 +364,7 @@ func (d *doc) latinName(s *sentence, i, j int) *mention {
 // connector inside as an organisation, and nothing for titles and names.
 func (d *doc) latinRunType(s *sentence, i, j int) string {
 	ws := s.words
-	event, org, connector := false, false, false
+	event, org, orgOnly, connector := false, false, false, false
 	for k := i; k <= j; k++ {
 		if _, n := s.matchTitle(d.x.lex, k); n > 0 && !d.isOrgHeadWord(ws[k].Key) {
 			return ""
@@ -362,19 +375,19 @@ func (d *doc) latinRunType(s *sentence, i, j int) string {
 		switch {
 		case latinConnectors[ws[k].Key] && k > i && k < j:
 			connector = true
-		case d.isEventHeadWord(ws[k].Key) && !d.isOrgHeadWord(ws[k].Key):
-			event = true
+		case d.isEventHeadWord(ws[k].Key):
+			event = true // Conference, Summit: an event even where it could head a body
 		case d.isOrgHeadWord(ws[k].Key):
-			org = true
+			org, orgOnly = true, true
 		}
 	}
 	switch {
 	case d.isEventHeadWord(ws[j].Key) && !d.isOrgHeadWord(ws[j].Key):
 		return graph.TypeEvent
+	case event && !orgOnly:
+		return graph.TypeEvent
 	case org:
 		return graph.TypeOrganization
-	case event:
-		return graph.TypeEvent
 	case connector && j-i >= 2, d.lang != "en":
 		return graph.TypeOrganization
 	}

@@ -10,7 +10,9 @@ import (
 
 // Title kinds whose holder belongs to the country the sentence is about even
 // when the title names none (الملك محمد السادس).
-var headOfStateKinds = map[string]bool{"king": true, "head-of-state": true, "president": true, "prime-minister": true, "emir": true, "crown-prince": true, "monarch": true, "royal": true}
+// Presidents and prime ministers are not on the list: stories name them
+// next to the countries they visit as often as next to their own.
+var headOfStateKinds = map[string]bool{"king": true, "emir": true, "crown-prince": true, "monarch": true, "royal": true, "sultan": true}
 
 // titledPerson reads "title [complement] [,] Name": وزير الخارجية الأميركي
 // أنتوني بلينكن / الكاتب العام لوزارة ... بالنيجر، أدو الهادجي أبو. The

@@ -294,6 +294,9 @@ func (d *doc) apply(s *sentence, t *trigger, i, next int) {
 			subj = d.before(s, i, at.subject, t.gender)
 		}
 		obj := d.after(s, next, at.object, subj)
+		if obj != nil && obj.phrase > next+2 {
+			obj = nil // a link (التابعة لـ, on the sidelines of) governs the noun right after it
+		}
 		if subj == nil && obj != nil && obj.ent.final().typ == graph.TypeEvent {
 			// Fronted: على هامش المؤتمر، عقدت القمة … — the subject, an
 			// event named on its own, follows.
