@@ -50,5 +50,6 @@ MATCH (n:Entity)-[r]->(m:Entity)
 RETURN n, r, m;
 
 // 8. A picture of one entity's neighbourhood, articles included.
-MATCH (g:Organization {name: 'Africa Focus Group'})-[r]-(n)
+MATCH (g:Organization)-[r]-(n)
+WHERE 'Africa Focus Group' IN [g.name, g.name_en] + g.aliases
 RETURN g, r, n;
