@@ -11,13 +11,14 @@ import (
 // not words: they only mark where a quoted span opens and closes, which is
 // how an appositive alias (“Africa Focus Group”) is recognised.
 type word struct {
-	text.Token        // Start/End are code-point offsets into the article
-	pre        string // proclitic split off (و، ب، ل، لل، وال…), "" if none
-	stem       string // Key without pre
-	quoteOpen  bool   // a quote mark stands right before
-	quoteClose bool   // a quote mark stands right after
-	comma      bool   // punctuation that separates list items or clauses
-	stop       bool   // sentence-internal hard stop: . ; : ( ) etc.
+	text.Token            // Start/End are code-point offsets into the article
+	pre        string     // proclitic split off (و، ب، ل، لل، وال…), "" if none
+	stem       string     // Key without pre
+	quoteOpen  bool       // a quote mark stands right before
+	quoteClose bool       // a quote mark stands right after
+	f, fs      *wordFacts // lexicon facts about Key and about stem, looked up once
+	comma      bool       // punctuation that separates list items or clauses
+	stop       bool       // sentence-internal hard stop: . ; : ( ) etc.
 }
 
 func (w word) isPunct() bool { return w.Kind == text.Punct }
@@ -89,9 +90,15 @@ func (x *Engine) newSentence(s text.Sentence, art []rune) *sentence {
 	}
 	out.keys = rawKeys(out.words)
 	out.starts = make([]lexicon.Starts, len(out.keys))
-	for i, k := range out.keys {
-		if !out.words[i].isPunct() {
-			out.starts[i] = x.lex.StartsOf(k)
+	for i := range out.words {
+		w := &out.words[i]
+		w.f = x.facts(w.Key)
+		w.fs = w.f
+		if w.stem != w.Key {
+			w.fs = x.facts(w.stem)
+		}
+		if !w.isPunct() {
+			out.starts[i] = w.f.starts
 		}
 	}
 	return out
@@ -223,4 +230,27 @@ func (s *sentence) month(l *lexicon.Lexicon, i int) (int, int) {
 		return 0, 0
 	}
 	return l.Month(s.keys, i)
+}
+
+// wordFacts is what the lexicon says about one folded word, looked up once
+// per distinct word: the hot loops ask about every word many times.
+type wordFacts struct {
+	starts    lexicon.Starts
+	orgHead   bool
+	eventHead bool
+	nisba     *lexicon.Entry
+}
+
+func (x *Engine) facts(key string) *wordFacts {
+	if v, ok := x.factMemo.Load(key); ok {
+		return v.(*wordFacts)
+	}
+	f := &wordFacts{starts: x.lex.StartsOf(key)}
+	_, f.orgHead = x.lex.OrgHead(key)
+	_, f.eventHead = x.lex.EventHead(key)
+	f.nisba, _ = x.lex.Nisba(key)
+	if x.factMemoSize.Add(1) < memoLimit {
+		x.factMemo.Store(key, f)
+	}
+	return f
 }

@@ -27,8 +27,10 @@ type Engine struct {
 	rules *rules
 	known map[string]bool // trigger, anaphor and attribute words, for clitic splitting
 
-	clitics     sync.Map // folded word -> text.Split chosen for it
-	cliticsSize atomic.Int64
+	clitics      sync.Map // folded word -> text.Split chosen for it
+	factMemo     sync.Map // folded word -> *wordFacts
+	factMemoSize atomic.Int64
+	cliticsSize  atomic.Int64
 	// cityNamed finds the city behind a one-word name that the gazetteer
 	// reads as a country (عمان: Oman, or Amman).
 	cityNamed map[string]*lexicon.Entry

@@ -90,7 +90,7 @@ func (d *doc) detect(s *sentence) {
 			i += n - 1
 			continue
 		}
-		if e, ok := d.x.lex.Nisba(w.Key); ok && e.Type == graph.TypeCountry && !d.surnameNisba(ws, i) && d.surnames[w.stem] == nil {
+		if e := w.f.nisba; e != nil && e.Type == graph.TypeCountry && !d.surnameNisba(ws, i) && d.surnames[w.stem] == nil {
 			add(&mention{first: i, last: i, phrase: i, ent: d.lexEntity(e, s, i, i), nisba: true, prep: w.pre})
 			continue
 		}

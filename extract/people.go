@@ -306,10 +306,7 @@ func (d *doc) nameWord(ws []word, k int, covered []*mention) bool {
 	if _, n := d.cur.matchTitle(d.x.lex, k); n > 0 && !(k+1 < len(ws) && nameParticles[ws[k+1].Key]) {
 		return false
 	}
-	if _, ok := d.x.lex.OrgHead(w.stem); ok {
-		return false
-	}
-	if _, ok := d.x.lex.EventHead(w.stem); ok {
+	if w.fs.orgHead || w.fs.eventHead {
 		return false
 	}
 	if m, _ := d.cur.month(d.x.lex, k); m > 0 {

@@ -36,9 +36,9 @@ func (d *doc) headPhrase(s *sentence, i int, covered []*mention, add func(*menti
 	}
 	head := stripAl(w.stem)
 	typ := ""
-	if _, ok := d.x.lex.EventHead(w.stem); ok && !orgFirstHeads[head] {
+	if w.fs.eventHead && !orgFirstHeads[head] {
 		typ = graph.TypeEvent // مؤتمر heads events and organisations; an event is likelier
-	} else if _, ok := d.x.lex.OrgHead(w.stem); ok {
+	} else if w.fs.orgHead {
 		typ = graph.TypeOrganization
 	}
 	if typ == "" || d.lang == "en" && w.Kind == text.Latin && !isUpperStart(w.Text) && typ == graph.TypeOrganization {
@@ -131,7 +131,7 @@ loop:
 		if c := covered[j]; c != nil {
 			break
 		}
-		if _, isOrg := d.x.lex.OrgHead(x.stem); isOrg && j > i+1 || isOrg && typ == graph.TypeEvent {
+		if isOrg := x.fs.orgHead; isOrg && j > i+1 || isOrg && typ == graph.TypeEvent {
 			// A nested name with its own head: لمجموعة التركيز …، بوزارة …
 			if c := d.headPhrase(s, j, covered, add); c != nil {
 				j-- // re-read it as a covered name
@@ -178,7 +178,7 @@ loop:
 			}
 			continue
 		}
-		if _, isEvent := d.x.lex.EventHead(x.stem); isEvent && typ == graph.TypeOrganization && j == i+1 {
+		if x.fs.eventHead && typ == graph.TypeOrganization && j == i+1 {
 			break // برنامج الاجتماع: not an organisation
 		}
 		if d.x.rules.modifiers[stripAl(x.stem)] != "" {
