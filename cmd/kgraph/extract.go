@@ -125,6 +125,9 @@ func createOutput(path string, stdout io.Writer) (io.Writer, func(ok bool) error
 	if path == "" || path == "-" {
 		return stdout, func(bool) error { return nil }, nil
 	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, nil, fmt.Errorf("create %s: %w", path, err)
+	}
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
 		return nil, nil, fmt.Errorf("create %s: %w", path, err)

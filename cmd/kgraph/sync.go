@@ -171,6 +171,13 @@ func runSync(ctx context.Context, g *globals, opts syncOptions) error {
 		return err
 	}
 	defer closeStore(store)
+	if !opts.DryRun {
+		// Like load and build: a first sync into an empty database needs
+		// the constraints its MERGEs rely on. Idempotent.
+		if err := store.CreateSchema(ctx); err != nil {
+			return err
+		}
+	}
 
 	asJSON := g.cfg.LogFormat == "json"
 	walker := g.walker(opts.Paths)

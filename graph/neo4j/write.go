@@ -364,7 +364,7 @@ WITH e, ms,
      [x IN ms WHERE x.name IS NOT NULL | x.name] AS names,
      [x IN ms WHERE x.name_ar IS NOT NULL | x.name_ar] AS ars,
      [x IN ms WHERE x.name_en IS NOT NULL | x.name_en] AS ens
-SET e.name = coalesce(head(names), head(ens), head(ars), e.id),
+SET e.name = coalesce(head(ens), head(names), head(ars), e.id),
     e.name_ar = head(ars),
     e.name_en = head(ens),
     e.aliases = COLLECT { UNWIND ms AS x UNWIND x.names + x.aliases AS n WITH DISTINCT n RETURN n ORDER BY n }
