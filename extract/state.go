@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"github.com/kgraph/kgraph/extract/text"
 	"github.com/kgraph/kgraph/graph"
@@ -364,6 +365,9 @@ func isLatinName(s string) bool {
 
 // cleanName drops quote marks and stray punctuation around a surface form.
 func cleanName(name string) string {
+	if isClean(name) {
+		return name
+	}
 	name = strings.Map(func(r rune) rune {
 		if strings.ContainsRune(quoteMarks, r) {
 			return -1
@@ -384,4 +388,14 @@ func (d *doc) nameKeys(name string) []string {
 		d.keyMemo[name] = ks
 	}
 	return ks
+}
+
+// isClean reports whether cleanName would return name unchanged: no quote
+// marks, no doubled or odd white space, nothing to trim at the ends.
+func isClean(name string) bool {
+	if name == "" || name[0] == ' ' || strings.ContainsAny(name, quoteMarks+"\t\n\r") || strings.Contains(name, "  ") {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(name)
+	return !strings.ContainsRune(" ،,.:;؛", r)
 }
