@@ -42,7 +42,12 @@ var quoteMarks = "“”„«»\"‹›"
 // newSentence tokenises s, drops quote marks into flags and splits clitics
 // where what remains is known to the lexicons.
 func (x *Engine) newSentence(s text.Sentence, art []rune) *sentence {
-	toks := text.Tokenize(s.Text)
+	return x.sentenceOf(s, art, text.Tokenize(s.Text))
+}
+
+// sentenceOf is newSentence over tokens already made, with offsets
+// relative to the sentence.
+func (x *Engine) sentenceOf(s text.Sentence, art []rune, toks []text.Token) *sentence {
 	out := &sentence{Sentence: s, words: make([]word, 0, len(toks)), toks: toks, art: art}
 	pendingQuote, inQuote := false, false
 	for _, t := range toks {

@@ -123,9 +123,22 @@ func (x *Engine) read(a Article) *doc {
 			}
 		}
 	}
+	// Tokenise the article once and hand each sentence its share: one pass
+	// over the text instead of one per sentence.
+	all := text.Tokenize(a.Text)
+	next := 0
 	for _, st := range text.Sentences(a.Text) {
 		d.sentNo++
-		s := x.newSentence(st, d.runes)
+		for next < len(all) && all[next].Start < st.Start {
+			next++
+		}
+		first := next
+		for next < len(all) && all[next].End <= st.End {
+			all[next].Start -= st.Start
+			all[next].End -= st.Start
+			next++
+		}
+		s := x.sentenceOf(st, d.runes, all[first:next:next])
 		d.cur = s
 		if !x.mayHoldDate(s, !pub.IsZero()) {
 			d.detect(s)
