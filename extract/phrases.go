@@ -223,6 +223,18 @@ loop:
 			last = k
 		}
 	}
+	// …or in parentheses: منظمة الأمم المتحدة للتربية والعلم والثقافة (اليونسكو).
+	if alias == "" && last+3 < len(ws) && ws[last+1].Text == "(" {
+		k := last + 2
+		for k < len(ws) && k-last < 6 && ws[k].Text != ")" && !ws[k].isPunct() {
+			k++
+		}
+		if k < len(ws) && ws[k].Text == ")" && k > last+2 {
+			alias = s.surface(last+2, k-1)
+			aliasAt = last + 2
+			last = k
+		}
+	}
 	var l *local
 	switch typ {
 	case graph.TypeEvent:

@@ -331,6 +331,24 @@ func (d *doc) apply(s *sentence, t *trigger, i, next int) {
 			}
 		}
 		rel(subj, first, conf*0.9)
+	case frameAlso:
+		// إلى جانب X / as well as X: more of the same kind of fact the
+		// sentence already stated (participants after participants).
+		var prev *fact
+		for k := len(d.rels) - 1; k >= 0; k-- {
+			if f := &d.rels[k]; f.sent == s && f.pred == pred && f.trigger >= 0 && f.trigger < i {
+				prev = f
+				break
+			}
+		}
+		if prev == nil {
+			return
+		}
+		for _, sub := range d.list(s, d.after(s, next, at.subject, nil)) {
+			if sub.phrase == next && !sub.anaphor { // ممثلي أعضاء التحالف: members of it, not it
+				d.relate(pred, sub.ent, prev.o, s, conf)
+			}
+		}
 	case frameEventIn:
 		ev := d.after(s, next, map[string]bool{graph.TypeEvent: true}, nil)
 		if ev == nil {

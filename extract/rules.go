@@ -30,10 +30,11 @@ const (
 	frameRole       frame = "role"
 	frameListObj    frame = "list-obj"
 	frameEventIn    frame = "event-in"
+	frameAlso       frame = "also"
 )
 
 var knownFrames = map[frame]bool{frameVerb: true, framePassive: true, frameRelPassive: true, frameBy: true,
-	frameEventBy: true, frameLink: true, frameRole: true, frameListObj: true, frameEventIn: true}
+	frameEventBy: true, frameLink: true, frameRole: true, frameListObj: true, frameEventIn: true, frameAlso: true}
 
 type trigger struct {
 	predicate  string
