@@ -176,6 +176,21 @@ func (d *doc) jointly(s *sentence, i int) bool {
 	return false
 }
 
+// continues reports whether the verb at i continues the clause before it
+// with the same subject: "كما" / "ثم" / ", and" right before it.
+func (d *doc) continues(s *sentence, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		switch s.words[k].Key {
+		case "كما", "ثم", "and", "also":
+			return true
+		}
+		if !s.words[k].comma {
+			return false
+		}
+	}
+	return false
+}
+
 // relativeWithTrigger reports whether a relative pronoun at i opens a clause
 // that states a fact (، والذي ترأس …); one that does not (، الذي يستمر
 // يومين،) is skipped over rather than ending the main clause.
@@ -227,6 +242,15 @@ func (d *doc) apply(s *sentence, t *trigger, i, next int) {
 						rel(sub, o, conf)
 					}
 				}
+				d.lastSubject = first.ent.final()
+				return
+			}
+			// كما التقى الرئيس السنغالي ماكي سال: one name after the verb is
+			// its object; the subject is the one of the clause before.
+			if p := d.lastSubject; p != nil && (d.continues(s, i) || d.before(s, i, at.subject, 0) == nil) && at.subject[p.typ] && at.object[first.ent.final().typ] && p != first.ent.final() {
+				for _, o := range subjects {
+					d.relate(pred, p, o.ent, s, conf*0.85)
+				}
 				return
 			}
 		}
@@ -246,6 +270,9 @@ func (d *doc) apply(s *sentence, t *trigger, i, next int) {
 		}
 		for _, o := range d.list(s, obj) {
 			rel(subj, o, conf*0.9)
+		}
+		if subj != nil && obj != nil {
+			d.lastSubject = subj.ent.final()
 		}
 	case framePassive, frameRelPassive:
 		obj := d.antecedent(s, i, at.object)

@@ -34,6 +34,7 @@ type doc struct {
 	trigger      int    // word index of the trigger being applied, -1 outside apply
 	limit        int    // arguments after a trigger stop here (next clause)
 	pendingEvent *local // an event someone took part in, the someone still to come
+	lastSubject  *local // subject of the last verb fact, for "كما التقى …" with its subject left out
 	sentNo       int
 	cur          *sentence           // the sentence being read
 	runes        []rune              // the article text
