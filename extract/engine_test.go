@@ -129,6 +129,17 @@ func TestRelations(t *testing.T) {
 			want: []string{"Sameh Shoukry HOLDS_POSITION Egypt", "Mohammed Shia al-Sudani HOLDS_POSITION Iraq", "Sameh Shoukry MET_WITH Mohammed Shia al-Sudani"},
 		},
 		{
+			name:  "a verb whose subject is left out continues the previous clause",
+			text:  "استقبل الرئيس التونسي قيس سعيد رئيس الوزراء الياباني فوميو كيشيدا، كما التقى الرئيس السنغالي ماكي سال.",
+			want:  []string{"قيس سعيد MET_WITH فوميو كيشيدا", "قيس سعيد MET_WITH ماكي سال"},
+			never: []string{"فوميو كيشيدا MET_WITH ماكي سال"},
+		},
+		{
+			name: "more participants after إلى جانب, and an alias in parentheses",
+			text: "شارك في المؤتمر الدولي للمياه وزراء من تركيا والكويت، إلى جانب ممثلين عن منظمة الأمم المتحدة للتربية والعلم والثقافة (اليونسكو).",
+			want: []string{"Turkey ATTENDED المؤتمر الدولي للمياه", "Kuwait ATTENDED المؤتمر الدولي للمياه", "UNESCO ATTENDED المؤتمر الدولي للمياه"},
+		},
+		{
 			name: "English: host, held in, attended by",
 			text: "Egypt hosted the ministerial meeting of the Arab League in Cairo. The meeting was attended by Jordanian Foreign Minister Ayman Safadi.",
 			want: []string{"Egypt HOSTS ministerial meeting of the Arab League", "ministerial meeting of the Arab League ORGANIZED_BY Arab League",
