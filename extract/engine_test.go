@@ -140,6 +140,11 @@ func TestRelations(t *testing.T) {
 			want: []string{"Turkey ATTENDED المؤتمر الدولي للمياه", "Kuwait ATTENDED المؤتمر الدولي للمياه", "UNESCO ATTENDED المؤتمر الدولي للمياه"},
 		},
 		{
+			name: "English pronoun subject",
+			text: "Egypt's Foreign Minister Sameh Shoukry arrived in Amman on Monday. He held talks with his Jordanian counterpart Ayman Safadi.",
+			want: []string{"Sameh Shoukry VISITED Amman", "Sameh Shoukry MET_WITH Ayman Safadi", "Ayman Safadi HOLDS_POSITION Jordan"},
+		},
+		{
 			name: "English: host, held in, attended by",
 			text: "Egypt hosted the ministerial meeting of the Arab League in Cairo. The meeting was attended by Jordanian Foreign Minister Ayman Safadi.",
 			want: []string{"Egypt HOSTS ministerial meeting of the Arab League", "ministerial meeting of the Arab League ORGANIZED_BY Arab League",
