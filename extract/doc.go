@@ -79,7 +79,8 @@ func (x *Engine) sentenceOf(s text.Sentence, art []rune, toks []text.Token) *sen
 				w.stop = true
 			}
 		} else if t.Kind == text.Word {
-			w.pre, w.stem = x.splitClitic(t.Key)
+			wi := x.wordInfo(t.Key)
+			w.pre, w.stem, w.f, w.fs = wi.pre, wi.stem, wi.f, wi.fs
 		} else if t.Kind == text.Latin {
 			// Jordan's Foreign Minister: the possessive is not part of the name.
 			for _, poss := range []string{"'s", "’s"} {
@@ -97,10 +98,12 @@ func (x *Engine) sentenceOf(s text.Sentence, art []rune, toks []text.Token) *sen
 	out.starts = make([]lexicon.Starts, len(out.keys))
 	for i := range out.words {
 		w := &out.words[i]
-		w.f = x.facts(w.Key)
-		w.fs = w.f
-		if w.stem != w.Key {
-			w.fs = x.facts(w.stem)
+		if w.f == nil {
+			w.f = x.facts(w.Key)
+			w.fs = w.f
+			if w.stem != w.Key {
+				w.fs = x.facts(w.stem)
+			}
 		}
 		if !w.isPunct() {
 			out.starts[i] = w.f.starts
@@ -258,4 +261,29 @@ func (x *Engine) facts(key string) *wordFacts {
 		x.factMemo.Store(key, f)
 	}
 	return f
+}
+
+// wordInfo is everything decided about an Arabic word on its own: its
+// clitic split and the lexicon facts of the word and of its stem. Words
+// recur, so it is decided once per distinct word.
+type wordInfo struct {
+	pre, stem string
+	f, fs     *wordFacts
+}
+
+func (x *Engine) wordInfo(key string) *wordInfo {
+	if v, ok := x.infoMemo.Load(key); ok {
+		return v.(*wordInfo)
+	}
+	wi := &wordInfo{}
+	wi.pre, wi.stem = x.splitClitic(key)
+	wi.f = x.facts(key)
+	wi.fs = wi.f
+	if wi.stem != key {
+		wi.fs = x.facts(wi.stem)
+	}
+	if x.infoMemoSize.Add(1) < memoLimit {
+		x.infoMemo.Store(key, wi)
+	}
+	return wi
 }

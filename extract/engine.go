@@ -29,6 +29,8 @@ type Engine struct {
 
 	clitics      sync.Map // folded word -> text.Split chosen for it
 	factMemo     sync.Map // folded word -> *wordFacts
+	infoMemo     sync.Map // folded Arabic word -> *wordInfo
+	infoMemoSize atomic.Int64
 	factMemoSize atomic.Int64
 	cliticsSize  atomic.Int64
 	// cityNamed finds the city behind a one-word name that the gazetteer
