@@ -3,6 +3,7 @@ package extract
 import (
 	"github.com/kgraph/kgraph/extract/lexicon"
 	"strings"
+	"sync"
 
 	"github.com/kgraph/kgraph/extract/text"
 )
@@ -48,7 +49,7 @@ func (x *Engine) newSentence(s text.Sentence, art []rune) *sentence {
 // sentenceOf is newSentence over tokens already made, with offsets
 // relative to the sentence.
 func (x *Engine) sentenceOf(s text.Sentence, art []rune, toks []text.Token) *sentence {
-	out := &sentence{Sentence: s, words: make([]word, 0, len(toks)), toks: toks, art: art}
+	out := &sentence{Sentence: s, words: getWords(len(toks)), toks: toks, art: art}
 	pendingQuote, inQuote := false, false
 	for _, t := range toks {
 		t.Start += s.Start
@@ -286,4 +287,26 @@ func (x *Engine) wordInfo(key string) *wordInfo {
 		x.infoMemo.Store(key, wi)
 	}
 	return wi
+}
+
+// wordBufs recycles sentence word slices: once an article's batch is built
+// nothing refers to its words, and allocating them anew for every sentence
+// of every article is most of the garbage extraction makes.
+var wordBufs sync.Pool
+
+func getWords(n int) []word {
+	if b, ok := wordBufs.Get().(*[]word); ok && cap(*b) >= n {
+		return (*b)[:0]
+	}
+	return make([]word, 0, max(n, 64))
+}
+
+// release returns the sentence's buffers; s must not be used after.
+func (s *sentence) release() {
+	if cap(s.words) > 0 && cap(s.words) <= 4096 {
+		w := s.words[:0]
+		clear(s.words[:cap(s.words)])
+		wordBufs.Put(&w)
+	}
+	s.words = nil
 }

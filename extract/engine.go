@@ -105,7 +105,12 @@ func (x *Engine) Extract(ctx context.Context, a Article) (graph.Batch, error) {
 	d := x.read(a)
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	return x.res.resolve(d), nil
+	b := x.res.resolve(d)
+	for _, s := range d.sents {
+		s.release()
+	}
+	putTokens(d.toks)
+	return b, nil
 }
 
 // read runs every per-article stage; it touches no shared state.
@@ -127,7 +132,9 @@ func (x *Engine) read(a Article) *doc {
 	}
 	// Tokenise the article once and hand each sentence its share: one pass
 	// over the text instead of one per sentence.
-	all := text.Tokenize(a.Text)
+	d.toks = getTokens()
+	all := text.AppendTokens(d.toks, a.Text)
+	d.toks = all
 	next := 0
 	for _, st := range text.Sentences(a.Text) {
 		d.sentNo++
@@ -142,6 +149,7 @@ func (x *Engine) read(a Article) *doc {
 		}
 		s := x.sentenceOf(st, d.runes, all[first:next:next])
 		d.cur = s
+		d.sents = append(d.sents, s)
 		if !x.mayHoldDate(s, !pub.IsZero()) {
 			d.detect(s)
 			d.relations(s)
@@ -566,4 +574,23 @@ func contains(xs []string, x string) bool {
 		}
 	}
 	return false
+}
+
+// tokenBufs recycles the article token slices (see wordBufs).
+var tokenBufs sync.Pool
+
+func getTokens() []text.Token {
+	if b, ok := tokenBufs.Get().(*[]text.Token); ok {
+		return (*b)[:0]
+	}
+	return nil
+}
+
+func putTokens(t []text.Token) {
+	if cap(t) == 0 || cap(t) > 1<<16 {
+		return
+	}
+	clear(t[:cap(t)])
+	t = t[:0]
+	tokenBufs.Put(&t)
 }

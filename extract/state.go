@@ -37,6 +37,8 @@ type doc struct {
 	lastSubject  *local // subject of the last verb fact, for "كما التقى …" with its subject left out
 	sentNo       int
 	cur          *sentence           // the sentence being read
+	sents        []*sentence         // every sentence read, to recycle their buffers
+	toks         []text.Token        // the article tokens, recycled after the batch is built
 	runes        []rune              // the article text
 	keyMemo      map[string][]string // name -> nameKeys
 }

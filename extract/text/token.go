@@ -109,10 +109,16 @@ func (d runes) at(i int) rune {
 // keep internal hyphens and apostrophes (al-Qaeda, O'Brien); dotted
 // initialisms (U.S., U.N.) are one Latin token; a change between Latin and
 // other scripts ends a word; bidi and zero-width marks are skipped.
-func Tokenize(s string) []Token {
+func Tokenize(s string) []Token { return AppendTokens(nil, s) }
+
+// AppendTokens is Tokenize appending to dst, so a caller can reuse a buffer.
+func AppendTokens(dst []Token, s string) []Token {
 	d := decode(s)
 	defer d.release()
-	toks := make([]Token, 0, len(d.rs)/4+1)
+	toks := dst
+	if toks == nil {
+		toks = make([]Token, 0, len(d.rs)/4+1)
+	}
 	n := len(d.rs)
 	for i := 0; i < n; {
 		r := d.rs[i]
