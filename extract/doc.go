@@ -194,15 +194,6 @@ func (x *Engine) knownWord(w string) bool {
 	return false
 }
 
-// keys returns the stems of words[i:], the form lexicon lookups want.
-func stems(ws []word) []string {
-	out := make([]string, len(ws))
-	for i, w := range ws {
-		out[i] = w.stem
-	}
-	return out
-}
-
 func rawKeys(ws []word) []string {
 	out := make([]string, len(ws))
 	for i, w := range ws {

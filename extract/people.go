@@ -218,17 +218,6 @@ func (d *doc) impliedMinistry(s *sentence, i, last int, comma bool) *local {
 	return l
 }
 
-// sentenceCountry is the country the sentence is about: the first one it
-// names, else the article's focus.
-func (d *doc) sentenceCountry(s *sentence) *local {
-	for _, m := range s.mentions {
-		if m.ent.typ == graph.TypeCountry && !m.nisba {
-			return m.ent.final()
-		}
-	}
-	return d.focus(graph.TypeCountry)
-}
-
 // soleCountryBefore is the one country the sentence names before word i
 // (التي طورها المغرب، تحت القيادة … الملك محمد السادس), or nil when there is
 // none or more than one: a king's or president's country is not guessed.

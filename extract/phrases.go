@@ -352,7 +352,7 @@ func (d *doc) opposesBefore(ws []word, i int) bool {
 			return true
 		}
 	}
-	return strings.HasPrefix(ws[i].pre, "ل") && false
+	return false
 }
 
 // englishHeadPhrase: "the ministerial meeting of the Global Coalition",

@@ -65,9 +65,7 @@ type rules struct {
 	attrs      []attrTrigger
 	args       map[string]argTypes
 	anaphors   []anaphor
-	givenNames map[string]bool // folded, first word of multi-word names too
-	givenMulti [][]string
-	maxWords   int
+	givenNames map[string]bool   // folded, first word of multi-word names too
 	modifiers  map[string]string // name-making adjective -> canonical English form
 	numbers    map[string]string // number word -> digits
 
@@ -133,7 +131,6 @@ func loadRules(fsys fs.FS) (*rules, error) {
 				t.gender = genderOfWord(words[0])
 			}
 			r.triggers = append(r.triggers, t)
-			r.maxWords = max(r.maxWords, len(words))
 		}
 		return nil
 	})
@@ -198,7 +195,6 @@ func loadRules(fsys fs.FS) (*rules, error) {
 			r.givenNames[words[0]] = true
 		} else if len(words) > 1 {
 			// عبد الفتاح، أبو بكر: the first word starts a name.
-			r.givenMulti = append(r.givenMulti, words)
 			r.givenNames[words[0]] = true
 		}
 		return nil
