@@ -237,6 +237,26 @@ func TestResolutionAcrossArticles(t *testing.T) {
 	}
 }
 
+// TestEventsApart: events whose names differ only in the countries they
+// name are different events, across articles too.
+func TestEventsApart(t *testing.T) {
+	_, bs := extractAll(t,
+		"احتضنت الرباط منتدى الأعمال المغربي البرتغالي بمشاركة مئات المقاولات.",
+		"انتظم بتونس منتدى الأعمال التونسي الياباني بمشاركة مئات المؤسسات.",
+	)
+	var ids []string
+	for _, b := range bs {
+		for _, e := range b.Entities {
+			if e.Type == graph.TypeEvent {
+				ids = append(ids, e.ID)
+			}
+		}
+	}
+	if len(ids) != 2 || ids[0] == ids[1] {
+		t.Errorf("event ids %v, want two different ones", ids)
+	}
+}
+
 func TestStableIDs(t *testing.T) {
 	text := "تستضيف الجزائر القمة العربية بحضور وزير الخارجية المصري سامح شكري."
 	_, a := extractAll(t, text)

@@ -238,6 +238,13 @@ loop:
 	var l *local
 	switch typ {
 	case graph.TypeEvent:
+		// Names inside the event's name tell events apart: منتدى الأعمال
+		// المغربي البرتغالي is not منتدى الأعمال التونسي الياباني.
+		for _, c := range inner {
+			if c != organiser && c != place && c.ent.typ != graph.TypeOrganization {
+				modifiers = append(modifiers, c.ent.ref())
+			}
+		}
 		l = d.eventEntity(name, head, modifiers, organiser, place, s, i)
 	default:
 		l = d.orgEntity(name, head, inner, s, i)
