@@ -146,9 +146,6 @@ func (d *doc) detect(s *sentence) {
 		}
 	}
 
-	// 3b. A title after the name: خالد بن سلمان، وزير الدفاع السعودي.
-	d.titlesAfterNames(s, covered, add)
-
 	// 4. Anaphors: هذا الاجتماع، المملكة، التحالف.
 	for i := 0; i < len(ws); i++ {
 		if covered[i] != nil || ws[i].isPunct() {
@@ -177,6 +174,9 @@ func (d *doc) detect(s *sentence) {
 			i = j
 		}
 	}
+
+	// 6. A title after the name: خالد بن سلمان، وزير الدفاع السعودي.
+	d.titlesAfterNames(s, covered, add)
 }
 
 // innerGazetteer records names nested inside a gazetteer organisation
@@ -517,6 +517,9 @@ func (d *doc) titlesAfterNames(s *sentence, covered []*mention, add func(*mentio
 			}
 			if c.ent.typ == graph.TypeOrganization || c.ent.typ == graph.TypeCountry {
 				d.relateTitled(m.ent, c.ent, titleText, s, 0.8)
+				if c.parent == nil {
+					c.parent = m // part of the person's appositive, not of the clause
+				}
 			}
 			j = c.last
 		}

@@ -183,6 +183,8 @@ loop:
 		}
 		if d.x.rules.modifiers[stripAl(x.stem)] != "" {
 			anchored = true
+		} else if len(modifiers) == 0 && typ == graph.TypeOrganization && strings.HasPrefix(w.stem, "ال") && (strings.Contains(x.pre, "ل") || strings.HasPrefix(x.Key, "لل")) {
+			break // المركز للسداسي …: a definite head takes an adjective first, not a لـ noun
 		} else if len(modifiers) == 0 && typ == graph.TypeEvent && strings.HasPrefix(w.stem, "ال") {
 			// الاجتماع الدور …: a definite head goes on with an adjective,
 			// not a new noun; an indefinite one heads a construct (قمة دول

@@ -320,6 +320,9 @@ func (d *doc) apply(s *sentence, t *trigger, i, next int) {
 		if subj == nil {
 			subj = d.before(s, i, at.subject, t.gender)
 		}
+		if subj != nil && subj.parent != nil && subj.parent.ent.final().typ == graph.TypePerson {
+			subj = nil // the body in someone's title (chairperson of the AU) is not the clause's subject
+		}
 		obj := d.after(s, next, at.object, subj)
 		if obj != nil && obj.phrase > next+2 {
 			obj = nil // a link (التابعة لـ, on the sidelines of) governs the noun right after it
