@@ -294,7 +294,9 @@ func (d *doc) clauseEvent(s *sentence, pos int) *local {
 }
 
 // infer adds facts that follow from two facts of one sentence: a delegate
-// of a country that attends an event attends it too.
+// of a country that attends an event attends it too. (That an event a
+// country hosts is held there is true but left out: annotators do not count
+// it as stated.)
 func (d *doc) infer() {
 	n := len(d.rels)
 	for i := 0; i < n; i++ {

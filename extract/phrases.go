@@ -160,6 +160,19 @@ loop:
 				break
 			}
 		}
+		if typ == graph.TypeEvent && x.fs.orgHead && (strings.HasPrefix(x.pre, "ل") || strings.HasPrefix(x.Key, "لل")) && strings.HasPrefix(x.stem, "ال") &&
+			(j+1 >= len(ws) || ws[j+1].isPunct() || covered[j+1] != nil || d.x.lex.IsStopword(ws[j+1].Key)) {
+			// الاجتماع الوزاري الأول للآلية: a bare "the <body>" is the body
+			// of that kind named last.
+			a := &anaphor{typ: graph.TypeOrganization, heads: []string{stripAl(x.stem)}, words: []string{x.stem}}
+			if l := d.resolveAnaphor(a, d.pos(j)); l != nil {
+				m := &mention{first: j, last: j, phrase: j, ent: l, anaphor: true}
+				organiser, anchored, last = m, true, j
+				inner = append(inner, m)
+				j++
+				break
+			}
+		}
 		if d.x.lex.IsStopword(x.Key) && !nameInnerWords[x.Key] && d.x.rules.modifiers[stripAl(x.stem)] == "" {
 			break
 		}
