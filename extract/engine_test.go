@@ -140,6 +140,11 @@ func TestRelations(t *testing.T) {
 			want: []string{"Turkey ATTENDED المؤتمر الدولي للمياه", "Kuwait ATTENDED المؤتمر الدولي للمياه", "UNESCO ATTENDED المؤتمر الدولي للمياه"},
 		},
 		{
+			name: "elected chair of a session; a minister represents his country",
+			text: "انتخب المغرب، اليوم، رئيسا للدورة الحادية عشرة لمؤتمر الدول الأطراف في اتفاقية الأمم المتحدة لمكافحة الفساد. ومثّل المملكة في هذا الاجتماع وزير العدل عبد اللطيف وهبي.",
+			want: []string{"Morocco CHAIRS مؤتمر الدول الأطراف في اتفاقية الأمم المتحدة لمكافحة الفساد", "عبد اللطيف وهبي REPRESENTS Morocco"},
+		},
+		{
 			name: "English pronoun subject",
 			text: "Egypt's Foreign Minister Sameh Shoukry arrived in Amman on Monday. He held talks with his Jordanian counterpart Ayman Safadi.",
 			want: []string{"Sameh Shoukry VISITED Amman", "Sameh Shoukry MET_WITH Ayman Safadi", "Ayman Safadi HOLDS_POSITION Jordan"},
