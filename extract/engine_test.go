@@ -145,6 +145,11 @@ func TestRelations(t *testing.T) {
 			want: []string{"Morocco CHAIRS مؤتمر الدول الأطراف في اتفاقية الأمم المتحدة لمكافحة الفساد", "عبد اللطيف وهبي REPRESENTS Morocco"},
 		},
 		{
+			name: "taking part, said with a pronoun",
+			text: "وأكد وزير الخارجية المصري سامح شكري، خلال مشاركته في القمة العربية الطارئة بالرياض، دعم بلاده للشعب الفلسطيني.",
+			want: []string{"سامح شكري ATTENDED القمة العربية الطارئة", "القمة العربية الطارئة HELD_IN Riyadh", "سامح شكري HOLDS_POSITION Egypt"},
+		},
+		{
 			name: "English pronoun subject",
 			text: "Egypt's Foreign Minister Sameh Shoukry arrived in Amman on Monday. He held talks with his Jordanian counterpart Ayman Safadi.",
 			want: []string{"Sameh Shoukry VISITED Amman", "Sameh Shoukry MET_WITH Ayman Safadi", "Ayman Safadi HOLDS_POSITION Jordan"},
