@@ -158,7 +158,7 @@ func (x *Engine) decideClitic(key string) (pre, stem string) {
 
 // strictKnown is true for words listed as they are (no clitic reading).
 func (x *Engine) strictKnown(w string) bool {
-	return x.known[w] || x.lex.IsKnownWord(w) || x.lex.IsStopword(w) || x.rules.givenNames[w]
+	return x.known[w] || x.lex.IsKnownWord(w) || x.lex.IsStopword(w) || x.lex.IsGivenName(w)
 }
 
 func (x *Engine) knownWord(w string) bool {
@@ -166,7 +166,7 @@ func (x *Engine) knownWord(w string) bool {
 		return true
 	}
 	l := x.lex
-	if l.IsStopword(w) || x.rules.givenNames[w] {
+	if l.IsStopword(w) || x.lex.IsGivenName(w) {
 		return true
 	}
 	if _, ok := l.OrgHead(w); ok {

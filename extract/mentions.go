@@ -168,7 +168,7 @@ func (d *doc) detect(s *sentence) {
 			for j+1 < len(ws) && covered[j+1] == nil && ws[j+1].Kind == text.Latin && isUpperStart(ws[j+1].Text) && j-i < 3 {
 				j++
 			}
-			if j > i && (i > 0 || d.x.rules.givenNames[ws[i].Key]) {
+			if j > i && (i > 0 || d.x.lex.IsGivenName(ws[i].Key)) {
 				add(&mention{first: i, last: j, phrase: i, ent: d.person(s.surface(i, j))})
 			}
 			i = j
@@ -475,7 +475,7 @@ func (d *doc) surnameNisba(ws []word, i int) bool {
 		if w.isPunct() || d.x.lex.IsStopword(w.Key) {
 			return false
 		}
-		if d.x.rules.givenNames[w.stem] || d.x.rules.givenNames[w.Key] {
+		if d.x.lex.IsGivenName(w.stem) || d.x.lex.IsGivenName(w.Key) {
 			return true
 		}
 	}

@@ -59,7 +59,7 @@ func (d *doc) titledPerson(s *sentence, i int, covered []*mention, add func(*men
 			}
 			continue
 		}
-		if d.x.rules.givenNames[w.stem] || d.x.rules.givenNames[w.Key] {
+		if d.x.lex.IsGivenName(w.stem) || d.x.lex.IsGivenName(w.Key) {
 			break
 		}
 		if d.lang == "en" && w.Kind == text.Latin && (isUpperStart(w.Text) || arabicArticleName(w.Text)) && !d.isOrgHeadWord(w.Key) {
@@ -89,7 +89,7 @@ func (d *doc) titledPerson(s *sentence, i int, covered []*mention, add func(*men
 		k = j + 1
 	}
 	end := -1
-	if !comma && k < len(ws) && (d.x.rules.givenNames[ws[k].stem] || d.x.rules.givenNames[ws[k].Key]) {
+	if !comma && k < len(ws) && (d.x.lex.IsGivenName(ws[k].stem) || d.x.lex.IsGivenName(ws[k].Key)) {
 		// وزير الموارد المائية عون ذياب عبد الله: unknown words right
 		// before the given name that ended the complement are the name's
 		// first words.
@@ -124,7 +124,7 @@ func (d *doc) titledPerson(s *sentence, i int, covered []*mention, add func(*men
 	// An appositive name runs to the next comma; a name in running text must
 	// not swallow the sentence: cap it.
 	if comma && end+1 < len(ws) && !ws[end+1].comma && !ws[end+1].stop && !d.startsTrigger(ws, end+1) && end+1 < len(ws) && !ws[end+1].isPunct() {
-		if d.lang != "en" && !d.x.rules.givenNames[ws[k].stem] {
+		if d.lang != "en" && !d.x.lex.IsGivenName(ws[k].stem) {
 			return nil // "title, words" that do not end at a comma: not an appositive name
 		}
 	}
@@ -270,7 +270,7 @@ func (d *doc) nameStart(ws []word, k int, covered []*mention, strict bool) bool 
 		return false
 	}
 	w := ws[k]
-	if d.x.rules.givenNames[w.stem] || d.x.rules.givenNames[w.Key] {
+	if d.x.lex.IsGivenName(w.stem) || d.x.lex.IsGivenName(w.Key) {
 		return true
 	}
 	if w.Kind == text.Latin {
@@ -286,7 +286,7 @@ func (d *doc) nameWord(ws []word, k int, covered []*mention) bool {
 	if w.isPunct() || (w.Kind != text.Word && w.Kind != text.Latin) || covered[k] != nil {
 		return false
 	}
-	if d.x.lex.IsStopword(w.Key) || d.x.rules.givenNames[w.Key] && false {
+	if d.x.lex.IsStopword(w.Key) || d.x.lex.IsGivenName(w.Key) && false {
 		return false
 	}
 	if d.startsTrigger(ws, k) || d.isRelative(w) {
@@ -322,7 +322,7 @@ func (d *doc) nameEnd(ws []word, k int, covered []*mention) int {
 		if !d.nameWord(ws, t, covered) {
 			break
 		}
-		if t > k && ws[t].pre == "و" && !d.x.rules.givenNames[ws[t].Key] {
+		if t > k && ws[t].pre == "و" && !d.x.lex.IsGivenName(ws[t].Key) {
 			break // "X وY": a second name, not part of this one
 		}
 		end = t
@@ -344,7 +344,7 @@ func (d *doc) namedPerson(s *sentence, i int, covered []*mention) *mention {
 	if l := d.surnames[w.stem]; l != nil && d.nameWord(ws, i, covered) {
 		return &mention{first: i, last: i, phrase: i, ent: l, prep: w.pre}
 	}
-	if !(d.x.rules.givenNames[w.stem] || d.x.rules.givenNames[w.Key]) {
+	if !(d.x.lex.IsGivenName(w.stem) || d.x.lex.IsGivenName(w.Key)) {
 		return nil
 	}
 	if d.lang == "en" && !isUpperStart(w.Text) {

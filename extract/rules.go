@@ -12,9 +12,9 @@ import (
 )
 
 // The engine's own linguistic data: relation triggers, argument types,
-// anaphors and given names. Gazetteers live in extract/lexicon.
+// anaphors. Gazetteers and given names live in extract/lexicon.
 //
-//go:embed data/*.tsv data/*.txt
+//go:embed data/*.tsv
 var dataFS embed.FS
 
 // frame says where a trigger finds its arguments (see data/triggers.tsv).
@@ -61,13 +61,12 @@ type attrTrigger struct {
 
 // rules is the parsed data directory.
 type rules struct {
-	triggers   []trigger
-	attrs      []attrTrigger
-	args       map[string]argTypes
-	anaphors   []anaphor
-	givenNames map[string]bool   // folded, first word of multi-word names too
-	modifiers  map[string]string // name-making adjective -> canonical English form
-	numbers    map[string]string // number word -> digits
+	triggers  []trigger
+	attrs     []attrTrigger
+	args      map[string]argTypes
+	anaphors  []anaphor
+	modifiers map[string]string // name-making adjective -> canonical English form
+	numbers   map[string]string // number word -> digits
 
 	triggersByFirst map[string][]int // first folded word -> indexes into triggers
 	anaphorsByFirst map[string][]int
@@ -101,7 +100,7 @@ func firstWordCandidates(w word) [3]string {
 }
 
 func loadRules(fsys fs.FS) (*rules, error) {
-	r := &rules{args: map[string]argTypes{}, givenNames: map[string]bool{}, modifiers: map[string]string{}, numbers: map[string]string{}}
+	r := &rules{args: map[string]argTypes{}, modifiers: map[string]string{}, numbers: map[string]string{}}
 	err := eachLine(fsys, "data/predicates.tsv", 3, func(f []string) error {
 		r.args[f[0]] = argTypes{subject: set(strings.Split(f[1], "|")), object: set(strings.Split(f[2], "|"))}
 		return nil
@@ -189,16 +188,6 @@ func loadRules(fsys fs.FS) (*rules, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = eachLine(fsys, "data/given_names.txt", 1, func(f []string) error {
-		words := foldWords(f[0])
-		if len(words) == 1 {
-			r.givenNames[words[0]] = true
-		} else if len(words) > 1 {
-			// عبد الفتاح، أبو بكر: the first word starts a name.
-			r.givenNames[words[0]] = true
-		}
-		return nil
-	})
 	if err == nil {
 		r.index()
 	}

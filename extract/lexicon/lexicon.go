@@ -62,6 +62,7 @@ type Lexicon struct {
 	orgHd    map[string]string
 	stop     map[string]bool
 	known    map[string]bool
+	given    map[string]bool // first words of given names
 
 	countries map[string]*Entry // by ISO code
 	cities    map[string]*Entry // by ID
@@ -174,6 +175,10 @@ func (l *Lexicon) IsStopword(key string) bool { return l.stop[key] }
 // a known common word, a head noun, a title word or a single-word name.
 // Clitic splitting keeps a split only when its stem is known.
 func (l *Lexicon) IsKnownWord(key string) bool { return l.known[key] }
+
+// IsGivenName reports whether key is a given name, or the first word of a
+// multi-word one (عبد in عبد الفتاح).
+func (l *Lexicon) IsGivenName(key string) bool { return l.given[key] }
 
 // Starts says which lists have a name starting with a word, through any of
 // its clitic readings. Most words start nothing, so a caller that checks

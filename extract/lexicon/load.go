@@ -17,7 +17,7 @@ import (
 // skipped, so that an extension directory may hold only some of them.
 var Files = []string{
 	"countries.tsv", "cities.tsv", "regions.tsv", "organizations.tsv", "titles.tsv",
-	"event_heads.tsv", "org_heads.tsv", "months.tsv", "stopwords.tsv", "known_words.tsv",
+	"event_heads.tsv", "org_heads.tsv", "months.tsv", "stopwords.tsv", "known_words.tsv", "given_names.tsv",
 }
 
 // Load reads the data files found at the root of fsys. Lines are UTF-8,
@@ -31,6 +31,7 @@ func Load(fsys fs.FS) (*Lexicon, error) {
 		orgHd:     map[string]string{},
 		stop:      map[string]bool{},
 		known:     map[string]bool{},
+		given:     map[string]bool{},
 		countries: map[string]*Entry{},
 		cities:    map[string]*Entry{},
 	}
@@ -45,6 +46,7 @@ func Load(fsys fs.FS) (*Lexicon, error) {
 		"months.tsv":        l.month,
 		"stopwords.tsv":     l.stopword,
 		"known_words.tsv":   l.knownWord,
+		"given_names.tsv":   l.givenName,
 	}
 	// Stop words first: organisation acronyms consult them.
 	order := append([]string{"stopwords.tsv"}, Files...)
@@ -414,6 +416,15 @@ func (l *Lexicon) stopword(r row) error {
 func (l *Lexicon) knownWord(r row) error {
 	if k := text.Fold(r.col(0)); k != "" {
 		l.known[k] = true
+	}
+	return nil
+}
+
+// givenName: one name per line; a multi-word name (عبد الفتاح، أبو بكر)
+// marks its first word, which is where a name starts.
+func (l *Lexicon) givenName(r row) error {
+	if ks := keysOf(r.col(0)); len(ks) > 0 {
+		l.given[ks[0]] = true
 	}
 	return nil
 }
