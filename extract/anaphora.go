@@ -9,7 +9,7 @@ import (
 )
 
 // matchAnaphor returns the longest anaphor phrase starting at word i.
-func (d *doc) matchAnaphor(ws []word, i int) *anaphor {
+func (d *Document) matchAnaphor(ws []word, i int) *anaphor {
 	var best *anaphor
 	cands := firstWordCandidates(ws[i])
 	for ci, c := range cands {
@@ -39,7 +39,7 @@ func (d *doc) matchAnaphor(ws []word, i int) *anaphor {
 
 // resolveAnaphor finds what an anaphor points at: the most recent entity of
 // its type whose head noun fits, or the article's focus.
-func (d *doc) resolveAnaphor(a *anaphor, at int) *local {
+func (d *Document) resolveAnaphor(a *anaphor, at int) *local {
 	if a.focus {
 		return d.focus(a.typ)
 	}
@@ -100,7 +100,7 @@ func headFits(l *local, heads []string) bool {
 }
 
 // anaphorAt turns an anaphor at word i into a mention of its antecedent.
-func (d *doc) anaphorAt(s *sentence, i int, covered []*mention) *mention {
+func (d *Document) anaphorAt(s *Sentence, i int, covered []*mention) *mention {
 	a := d.matchAnaphor(s.words, i)
 	if a == nil {
 		return nil
@@ -128,7 +128,7 @@ func (d *doc) anaphorAt(s *sentence, i int, covered []*mention) *mention {
 var memberNouns = map[string]bool{"دوله": true, "دول": true, "بلدا": true, "بلد": true, "عضوا": true, "عضو": true, "اعضاء": true, "members": true, "countries": true, "nations": true, "states": true, "member": true}
 
 // attributes reads founded and member_count from one sentence.
-func (d *doc) attributes(s *sentence) {
+func (d *Document) attributes(s *Sentence) {
 	ws := s.words
 	orgs := map[string]bool{graph.TypeOrganization: true}
 	for i := 0; i < len(ws); i++ {

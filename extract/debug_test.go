@@ -1,8 +1,8 @@
 package extract
 
 import (
+	"context"
 	"fmt"
-	"github.com/kgraph/kgraph/extract/text"
 	"os"
 	"strings"
 	"testing"
@@ -22,30 +22,22 @@ func TestDebugDump(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := x.read(Article{Text: string(b)})
-	defer func() {
-		for _, r := range d.rels {
-			fmt.Printf("FACT %s %s -> %s  (%s)\n", r.s.final().name, r.pred, r.o.final().name, r.title)
-		}
-		for _, a := range d.attrs {
-			fmt.Printf("ATTR %s %s = %s\n", a.s.final().name, a.name, a.value)
-		}
-	}()
-	for _, st := range dumpSentences(x, string(b)) { // fresh doc, same rules
+	d, err := x.read(context.Background(), Article{Text: string(b)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range dumpSentences(d) {
 		fmt.Println(st)
+	}
+	for _, a := range d.attrs {
+		fmt.Printf("ATTR %s %s = %s\n", a.s.final().name, a.name, a.value)
 	}
 }
 
-func dumpSentences(x *Engine, txt string) []string {
+// dumpSentences prints each sentence's words, mentions and facts.
+func dumpSentences(d *Document) []string {
 	var out []string
-	d := &doc{x: x, a: Article{Text: txt}, lang: guessLang(txt), byLex: map[string]*local{}, byKey: map[string]*local{}, surnames: map[string]*local{}}
-	for _, st := range text.Sentences(txt) {
-		d.sentNo++
-		s := x.newSentence(st, []rune(txt))
-		d.cur = s
-		d.detect(s)
-		nr := len(d.rels)
-		d.relations(s)
+	for _, s := range d.sents {
 		var b strings.Builder
 		for i, w := range s.words {
 			fmt.Fprintf(&b, "%d:%s", i, w.Text)
@@ -68,8 +60,10 @@ func dumpSentences(x *Engine, txt string) []string {
 			}
 			fmt.Fprintf(&b, "   M %d-%d (ph %d) %s %q ana=%v nisba=%v%s\n", m.first, m.last, m.phrase, m.ent.final().typ, m.ent.final().name, m.anaphor, m.nisba, par)
 		}
-		for _, r := range d.rels[nr:] {
-			fmt.Fprintf(&b, "   R %s %s -> %s\n", r.s.final().name, r.pred, r.o.final().name)
+		for _, r := range d.rels {
+			if r.sent == s {
+				fmt.Fprintf(&b, "   R %s %s -> %s (%s)\n", r.s.final().name, r.pred, r.o.final().name, r.title)
+			}
 		}
 		out = append(out, b.String())
 	}

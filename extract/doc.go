@@ -25,10 +25,11 @@ type word struct {
 func (w word) isPunct() bool { return w.Kind == text.Punct }
 
 // sentence is one sentence with its words and everything found in it.
-type sentence struct {
+type Sentence struct {
 	text.Sentence
 	words    []word
 	mentions []*mention
+	covered  []*mention // top-level mention over each word, while recognising
 	dates    []*dateHit
 	keys     []string         // folded word keys, what lexicon lookups want
 	toks     []text.Token     // as tokenised, offsets relative to the sentence
@@ -42,14 +43,14 @@ var quoteMarks = "“”„«»\"‹›"
 
 // newSentence tokenises s, drops quote marks into flags and splits clitics
 // where what remains is known to the lexicons.
-func (x *Engine) newSentence(s text.Sentence, art []rune) *sentence {
+func (x *Engine) newSentence(s text.Sentence, art []rune) *Sentence {
 	return x.sentenceOf(s, art, text.Tokenize(s.Text))
 }
 
 // sentenceOf is newSentence over tokens already made, with offsets
 // relative to the sentence.
-func (x *Engine) sentenceOf(s text.Sentence, art []rune, toks []text.Token) *sentence {
-	out := &sentence{Sentence: s, words: getWords(len(toks)), toks: toks, art: art}
+func (x *Engine) sentenceOf(s text.Sentence, art []rune, toks []text.Token) *Sentence {
+	out := &Sentence{Sentence: s, words: getWords(len(toks)), toks: toks, art: art}
 	pendingQuote, inQuote := false, false
 	for _, t := range toks {
 		t.Start += s.Start
@@ -204,28 +205,28 @@ func rawKeys(ws []word) []string {
 
 // Guarded lexicon lookups on the sentence's words: a word that starts no
 // name of a list is not looked up in it.
-func (s *sentence) matchPlace(l *lexicon.Lexicon, i int) (*lexicon.Entry, int) {
+func (s *Sentence) matchPlace(l *lexicon.Lexicon, i int) (*lexicon.Entry, int) {
 	if i >= len(s.starts) || s.starts[i]&lexicon.StartsPlace == 0 {
 		return nil, 0
 	}
 	return l.MatchPlace(s.keys, i)
 }
 
-func (s *sentence) matchOrg(l *lexicon.Lexicon, i int) (*lexicon.Entry, int) {
+func (s *Sentence) matchOrg(l *lexicon.Lexicon, i int) (*lexicon.Entry, int) {
 	if i >= len(s.starts) || s.starts[i]&lexicon.StartsOrg == 0 {
 		return nil, 0
 	}
 	return l.MatchOrg(s.keys, i)
 }
 
-func (s *sentence) matchTitle(l *lexicon.Lexicon, i int) (*lexicon.Entry, int) {
+func (s *Sentence) matchTitle(l *lexicon.Lexicon, i int) (*lexicon.Entry, int) {
 	if i >= len(s.starts) || s.starts[i]&lexicon.StartsTitle == 0 {
 		return nil, 0
 	}
 	return l.MatchTitle(s.keys, i)
 }
 
-func (s *sentence) month(l *lexicon.Lexicon, i int) (int, int) {
+func (s *Sentence) month(l *lexicon.Lexicon, i int) (int, int) {
 	if i >= len(s.starts) || s.starts[i]&lexicon.StartsMonth == 0 {
 		return 0, 0
 	}
@@ -293,7 +294,7 @@ func getWords(n int) []word {
 }
 
 // release returns the sentence's buffers; s must not be used after.
-func (s *sentence) release() {
+func (s *Sentence) release() {
 	if cap(s.words) > 0 && cap(s.words) <= 4096 {
 		w := s.words[:0]
 		clear(s.words[:cap(s.words)])

@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"fmt"
+	"iter"
 	"sort"
 	"strings"
 	"sync"
@@ -15,17 +16,20 @@ import (
 	"github.com/kgraph/kgraph/graph"
 )
 
-// Engine is the deterministic, offline extractor. Each article is read in
-// stages: sentences and words, mentions (gazetteers, head-noun phrases,
-// titled people, anaphors), relations from trigger frames, attributes and
-// dates; then its entities are resolved against every article seen before,
-// so one real-world thing keeps one id across articles and scripts.
+// Chain is the deterministic, offline extractor: an ordered chain of
+// stages per language (see chain.go) and a resolver shared across
+// articles, so one real-world thing keeps one id across articles and
+// scripts. The word caches below hold lexicon facts, never anything about
+// one article.
 //
-// An Engine is safe for concurrent use; articles are resolved one at a time.
-type Engine struct {
+// A Chain is safe for concurrent use; articles are resolved one at a time.
+type Chain struct {
 	lex   *lexicon.Lexicon
 	rules *rules
 	known map[string]bool // trigger, anaphor and attribute words, for clitic splitting
+
+	languages map[string]*Language
+	neutral   *Language // for text in a language the chain has no stages for
 
 	clitics      sync.Map // folded word -> text.Split chosen for it
 	factMemo     sync.Map // folded word -> *wordFacts
@@ -42,19 +46,36 @@ type Engine struct {
 	res *resolver
 }
 
-var (
-	rulesOnce sync.Once
-	rulesData *rules
-	rulesErr  error
-)
+// Engine is the former name of Chain.
+type Engine = Chain
 
-// NewEngine returns an Engine with the embedded lexicons and rules.
-func NewEngine() (*Engine, error) {
-	rulesOnce.Do(func() { rulesData, rulesErr = loadRules(dataFS) })
-	if rulesErr != nil {
-		return nil, fmt.Errorf("extract: embedded rules: %w", rulesErr)
+// NewEngine returns a Chain with the built-in stages and data.
+func NewEngine() (*Chain, error) { return New() }
+
+// New returns a Chain with the embedded lexicons and rules and the built-in
+// languages (Arabic and English), changed by opts.
+func New(opts ...Option) (*Chain, error) {
+	c := &chainConfig{languages: map[string]*Language{}}
+	for _, o := range opts {
+		if err := o(c); err != nil {
+			return nil, err
+		}
 	}
-	x := &Engine{lex: lexicon.Default(), rules: rulesData, known: map[string]bool{}, res: newResolver()}
+	if c.lex == nil {
+		c.lex = lexicon.Default()
+	}
+	if c.rules == nil {
+		c.rules = dataFS
+	}
+	r, err := loadRules(c.rules)
+	if err != nil {
+		return nil, fmt.Errorf("extract: rules: %w", err)
+	}
+	x := &Chain{lex: c.lex, rules: r, known: map[string]bool{}, res: newResolver()}
+	x.languages, x.neutral = defaultLanguages(c)
+	for code, l := range c.languages {
+		x.languages[code] = l
+	}
 	for _, t := range x.rules.triggers {
 		x.known[t.words[0]] = true
 	}
@@ -83,7 +104,29 @@ func NewEngine() (*Engine, error) {
 	return x, nil
 }
 
-func (x *Engine) entryHead(e *lexicon.Entry) string {
+// defaultLanguages are the built-in stages: every rule stage for Arabic and
+// English, and for any other language only the gazetteer, which needs no
+// grammar.
+func defaultLanguages(c *chainConfig) (map[string]*Language, *Language) {
+	arabic := &Language{
+		Code:        "ar",
+		Recognizers: []Recognizer{Gazetteer{}, HeadPhrases{}, TitledPeople{}, TitlesAfterNames{}},
+		Linkers:     []Linker{Anaphors{}},
+		Finders:     []RelationFinder{Slots{}, Frames{}, EventDates{}},
+		Finishers:   []Finisher{Inference{}},
+	}
+	english := &Language{
+		Code:        "en",
+		Recognizers: []Recognizer{Gazetteer{}, HeadPhrases{}, TitledPeople{}, CapitalisedRuns{}, TitlesAfterNames{}},
+		Linkers:     []Linker{Anaphors{}},
+		Finders:     []RelationFinder{Slots{}, Frames{}, EventDates{}},
+		Finishers:   []Finisher{Inference{}},
+	}
+	neutral := &Language{Code: "", Recognizers: []Recognizer{Gazetteer{}}}
+	return map[string]*Language{"ar": arabic, "en": english}, neutral
+}
+
+func (x *Chain) entryHead(e *lexicon.Entry) string {
 	if h, ok := x.heads[e]; ok {
 		return h
 	}
@@ -98,11 +141,14 @@ type dateHit struct {
 
 // Extract returns the facts one article contributes, with entity ids
 // resolved against every article seen before.
-func (x *Engine) Extract(ctx context.Context, a Article) (graph.Batch, error) {
+func (x *Chain) Extract(ctx context.Context, a Article) (graph.Batch, error) {
 	if err := ctx.Err(); err != nil {
 		return graph.Batch{}, err
 	}
-	d := x.read(a)
+	d, err := x.read(ctx, a)
+	if err != nil {
+		return graph.Batch{}, err
+	}
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	b := x.res.resolve(d)
@@ -113,9 +159,10 @@ func (x *Engine) Extract(ctx context.Context, a Article) (graph.Batch, error) {
 	return b, nil
 }
 
-// read runs every per-article stage; it touches no shared state.
-func (x *Engine) read(a Article) *doc {
-	d := &doc{x: x, a: a, lang: a.Lang, trigger: -1, byLex: map[string]*local{}, byKey: map[string]*local{}, surnames: map[string]*local{}}
+// newDocument splits an article into sentences and words and finds its
+// dates: what every later stage reads.
+func (x *Chain) newDocument(a Article) *Document {
+	d := &Document{x: x, a: a, lang: a.Lang, trigger: -1, byLex: map[string]*local{}, byKey: map[string]*local{}, surnames: map[string]*local{}}
 	if d.lang == "" {
 		d.lang = guessLang(a.Text)
 	}
@@ -137,7 +184,6 @@ func (x *Engine) read(a Article) *doc {
 	d.toks = all
 	next := 0
 	for _, st := range text.Sentences(a.Text) {
-		d.sentNo++
 		for next < len(all) && all[next].Start < st.Start {
 			next++
 		}
@@ -148,24 +194,31 @@ func (x *Engine) read(a Article) *doc {
 			next++
 		}
 		s := x.sentenceOf(st, d.runes, all[first:next:next])
-		d.cur = s
 		d.sents = append(d.sents, s)
-		if !x.mayHoldDate(s, !pub.IsZero()) {
-			d.detect(s)
-			d.relations(s)
-			continue
+		if x.mayHoldDate(s, !pub.IsZero()) {
+			for _, dt := range dates.FindTokens(x.lex, s.toks, pub) {
+				dt.Start += s.Start
+				dt.End += s.Start
+				s.dates = append(s.dates, &dateHit{Date: dt})
+			}
 		}
-		for _, dt := range dates.FindTokens(x.lex, s.toks, pub) {
-			dt.Start += s.Start
-			dt.End += s.Start
-			s.dates = append(s.dates, &dateHit{Date: dt})
-		}
-		d.detect(s)
-		d.relations(s)
-		d.eventDates(s)
 	}
-	d.infer()
 	return d
+}
+
+// eachSentence yields every sentence in order, with the sentence number,
+// current sentence and clause limit that positions and lookups use set
+// for it.
+func (d *Document) eachSentence() iter.Seq2[int, *Sentence] {
+	return func(yield func(int, *Sentence) bool) {
+		for i, s := range d.sents {
+			d.sentNo, d.cur = i+1, s
+			d.limit = len(s.words)
+			if !yield(i, s) {
+				return
+			}
+		}
+	}
 }
 
 // dateCues are the words a relative date needs (اليوم، ماي الماضي, last
@@ -174,7 +227,7 @@ func (x *Engine) read(a Article) *doc {
 var dateCues = map[string]bool{"اليوم": true, "امس": true, "غدا": true, "الماضي": true, "الماضيه": true, "المقبل": true, "المقبله": true,
 	"الحالي": true, "الجاري": true, "today": true, "yesterday": true, "tomorrow": true, "last": true, "next": true}
 
-func (x *Engine) mayHoldDate(s *sentence, published bool) bool {
+func (x *Chain) mayHoldDate(s *Sentence, published bool) bool {
 	for i, w := range s.words {
 		if w.Kind == text.Number || published && (dateCues[w.Key] || dateCues[w.stem]) {
 			return true
@@ -189,7 +242,7 @@ func (x *Engine) mayHoldDate(s *sentence, published bool) bool {
 // eventDates gives an event the date its clause states: the date nearest
 // after a trigger whose fact involves the event, else an event named right
 // after the date.
-func (d *doc) eventDates(s *sentence) {
+func (d *Document) eventDates(s *Sentence) {
 	for _, dt := range s.dates {
 		if dt.used || dt.Value == "" || (dt.Relative && d.a.Published == "" && dt.Value[0] != '-') {
 			continue
@@ -216,7 +269,7 @@ func (d *doc) eventDates(s *sentence) {
 
 // triggerEvent is the event of the fact whose trigger stands closest before
 // pos in s (نظم، في حزيران 2018، اجتماع … / استضافته مدينة مراكش، في ماي).
-func (d *doc) triggerEvent(s *sentence, pos int) *local {
+func (d *Document) triggerEvent(s *Sentence, pos int) *local {
 	var ev *local
 	bestWord := -1
 	for _, f := range d.rels {
@@ -248,7 +301,7 @@ func (d *doc) triggerEvent(s *sentence, pos int) *local {
 
 // relativeRightBefore reports whether a relative pronoun stands at most
 // three words before pos: the date is then the relative clause's.
-func (d *doc) relativeRightBefore(s *sentence, pos int) bool {
+func (d *Document) relativeRightBefore(s *Sentence, pos int) bool {
 	n := 0
 	for k := len(s.words) - 1; k >= 0; k-- {
 		if s.words[k].Start >= pos {
@@ -265,7 +318,7 @@ func (d *doc) relativeRightBefore(s *sentence, pos int) bool {
 }
 
 // eventRightAfter is an event named within a few words after pos.
-func (d *doc) eventRightAfter(s *sentence, pos int) *local {
+func (d *Document) eventRightAfter(s *Sentence, pos int) *local {
 	for _, m := range s.mentions {
 		if m.first < 0 || m.ent.final().typ != graph.TypeEvent {
 			continue
@@ -279,7 +332,7 @@ func (d *doc) eventRightAfter(s *sentence, pos int) *local {
 
 // clauseEvent is the event of the relative clause that a position falls in:
 // the antecedent of the nearest relative pronoun before it.
-func (d *doc) clauseEvent(s *sentence, pos int) *local {
+func (d *Document) clauseEvent(s *Sentence, pos int) *local {
 	ws := s.words
 	for k := len(ws) - 1; k >= 0; k-- {
 		if ws[k].Start >= pos || !d.isRelative(ws[k]) {
@@ -297,7 +350,7 @@ func (d *doc) clauseEvent(s *sentence, pos int) *local {
 // of a country that attends an event attends it too. (That an event a
 // country hosts is held there is true but left out: annotators do not count
 // it as stated.)
-func (d *doc) infer() {
+func (d *Document) infer() {
 	n := len(d.rels)
 	for i := 0; i < n; i++ {
 		r := d.rels[i]
@@ -332,7 +385,7 @@ func guessLang(s string) string {
 
 // Entities returns every entity seen so far, merged across articles, in
 // first-seen order.
-func (x *Engine) Entities() []graph.Entity {
+func (x *Chain) Entities() []graph.Entity {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	out := make([]graph.Entity, 0, len(x.res.order))
@@ -346,7 +399,7 @@ func (x *Engine) Entities() []graph.Entity {
 
 // Seed teaches the resolver entities that already exist (e.g. in Neo4j), so
 // that new articles reuse their ids.
-func (x *Engine) Seed(entities []graph.Entity) {
+func (x *Chain) Seed(entities []graph.Entity) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	for _, e := range entities {
@@ -392,7 +445,7 @@ var idPrefix = map[string]string{graph.TypeCountry: "country:", graph.TypeCity: 
 
 // resolve assigns ids (places, then organisations, people and events, since
 // an event's key holds its organiser's id) and builds the article's batch.
-func (r *resolver) resolve(d *doc) graph.Batch {
+func (r *resolver) resolve(d *Document) graph.Batch {
 	var ls []*local
 	used := map[*local]bool{}
 	for _, f := range d.rels {

@@ -24,27 +24,31 @@ type mention struct {
 
 func (m *mention) nested() bool { return m.parent != nil }
 
-// detect finds every mention in s, in the order the later stages rely on:
-// gazetteer names first, then phrases built around head nouns (which may
-// swallow them), then people, then anaphors.
-func (d *doc) detect(s *sentence) {
-	ws := s.words
-	covered := make([]*mention, len(ws)) // top-level mention over each word
-	add := func(m *mention) *mention {
-		s.mentions = append(s.mentions, m)
-		if m.parent == nil {
-			for i := m.phrase; i <= m.last; i++ {
-				if c := covered[i]; c != nil && c != m && c.parent == nil {
-					c.parent = m
-				}
-				covered[i] = m
-			}
-		}
-		d.touch(m.ent, s, m)
-		return m
-	}
+// beginRecognition prepares s for the recognisers: no word is covered yet.
+func (d *Document) beginRecognition(s *Sentence) {
+	s.covered = make([]*mention, len(s.words))
+}
 
-	// 1. Gazetteer names, nisba adjectives, Latin-script names.
+// add records a mention found in s; a top-level mention becomes the parent
+// of the mentions it spans.
+func (d *Document) add(s *Sentence, m *mention) *mention {
+	s.mentions = append(s.mentions, m)
+	if m.parent == nil {
+		for i := m.phrase; i <= m.last; i++ {
+			if c := s.covered[i]; c != nil && c != m && c.parent == nil {
+				c.parent = m
+			}
+			s.covered[i] = m
+		}
+	}
+	d.touch(m.ent, s, m)
+	return m
+}
+
+// gazetteerNames finds names the lexicons know: gazetteer names, nisba adjectives, Latin-script names.
+func (d *Document) gazetteerNames(s *Sentence) {
+	ws := s.words
+	add := func(m *mention) *mention { return d.add(s, m) }
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
 		if w.isPunct() {
@@ -100,8 +104,12 @@ func (d *doc) detect(s *sentence) {
 			}
 		}
 	}
+}
 
-	// 1b. A quoted name met earlier in the article (على هامش "تيكاد 8").
+// quotedNames finds a quoted name met earlier in the article (على هامش "تيكاد 8").
+func (d *Document) quotedNames(s *Sentence) {
+	ws, covered := s.words, s.covered
+	add := func(m *mention) *mention { return d.add(s, m) }
 	for i := 0; i < len(ws); i++ {
 		if !ws[i].quoteOpen || covered[i] != nil {
 			continue
@@ -117,8 +125,12 @@ func (d *doc) detect(s *sentence) {
 			}
 		}
 	}
+}
 
-	// 2. Organisations and events built around a head noun.
+// headPhrases finds organisations and events built around a head noun.
+func (d *Document) headPhrases(s *Sentence) {
+	ws, covered := s.words, s.covered
+	add := func(m *mention) *mention { return d.add(s, m) }
 	for i := 0; i < len(ws); i++ {
 		if covered[i] != nil && covered[i].first != i {
 			continue
@@ -130,8 +142,12 @@ func (d *doc) detect(s *sentence) {
 			i = m.last
 		}
 	}
+}
 
-	// 3. People: a title phrase and the name after it, or a given name.
+// people finds people: a title phrase and the name after it, or a given name.
+func (d *Document) people(s *Sentence) {
+	ws, covered := s.words, s.covered
+	add := func(m *mention) *mention { return d.add(s, m) }
 	for i := 0; i < len(ws); i++ {
 		if covered[i] != nil {
 			continue
@@ -145,8 +161,12 @@ func (d *doc) detect(s *sentence) {
 			i = m.last
 		}
 	}
+}
 
-	// 4. Anaphors: هذا الاجتماع، المملكة، التحالف.
+// anaphors finds anaphors: هذا الاجتماع، المملكة، التحالف.
+func (d *Document) anaphors(s *Sentence) {
+	ws, covered := s.words, s.covered
+	add := func(m *mention) *mention { return d.add(s, m) }
 	for i := 0; i < len(ws); i++ {
 		if covered[i] != nil || ws[i].isPunct() {
 			continue
@@ -156,9 +176,12 @@ func (d *doc) detect(s *sentence) {
 			i = m.last
 		}
 	}
+}
 
-	// 5. English: a capitalised run nobody claimed, of two or three words,
-	// is a person's name (Ian McCary).
+// capitalisedRuns finds English: a capitalised run nobody claimed, of two or three words, is a person's name (Ian McCary).
+func (d *Document) capitalisedRuns(s *Sentence) {
+	ws, covered := s.words, s.covered
+	add := func(m *mention) *mention { return d.add(s, m) }
 	if d.lang == "en" {
 		for i := 0; i < len(ws); i++ {
 			if covered[i] != nil || ws[i].Kind != text.Latin || !isUpperStart(ws[i].Text) {
@@ -174,15 +197,17 @@ func (d *doc) detect(s *sentence) {
 			i = j
 		}
 	}
+}
 
-	// 6. A title after the name: خالد بن سلمان، وزير الدفاع السعودي.
-	d.titlesAfterNames(s, covered, add)
+// titlesAfter finds a title after the name: خالد بن سلمان، وزير الدفاع السعودي.
+func (d *Document) titlesAfter(s *Sentence) {
+	d.titlesAfterNames(s, s.covered, func(m *mention) *mention { return d.add(s, m) })
 }
 
 // innerGazetteer records names nested inside a gazetteer organisation
 // (داعش in التحالف الدولي لهزيمة تنظيم داعش), so relations inside the name
 // can be read.
-func (d *doc) innerGazetteer(s *sentence, outer *mention, add func(*mention) *mention) {
+func (d *Document) innerGazetteer(s *Sentence, outer *mention, add func(*mention) *mention) {
 	keys := s.keys
 	for i := outer.first + 1; i <= outer.last; i++ {
 		if e, n := d.x.lex.MatchOrg(keys[:outer.last+1], i); e != nil && e.ID != outer.ent.lexID {
@@ -220,7 +245,7 @@ var personParticles = map[string]bool{"bin": true, "ibn": true, "bint": true, "b
 var latinConnectors = map[string]bool{"of": true, "for": true, "to": true, "and": true, "the": true, "on": true, "against": true, "de": true, "du": true, "des": true, "la": true, "al": true, "el": true, "bin": true, "ibn": true}
 
 // latinRun returns the last index of the capitalised Latin name starting at i.
-func (d *doc) latinRun(s *sentence, i int) int {
+func (d *Document) latinRun(s *Sentence, i int) int {
 	ws := s.words
 	j := i
 	for k := i + 1; k < len(ws); k++ {
@@ -255,7 +280,7 @@ var calendarWords = map[string]bool{"monday": true, "tuesday": true, "wednesday"
 
 // wholeKnownName reports whether words i..j are exactly one gazetteer name
 // or a demonym.
-func (d *doc) wholeKnownName(s *sentence, i, j int) bool {
+func (d *Document) wholeKnownName(s *Sentence, i, j int) bool {
 	if e, n := s.matchPlace(d.x.lex, i); e != nil && n == j-i+1 {
 		return true
 	}
@@ -274,7 +299,7 @@ func isAcronymish(s string) bool { return len(s) > 1 && strings.ToUpper(s) == s 
 func romanOrNumber(s string) bool { return len(s) <= 3 }
 
 // surface is the article text of words[i..j].
-func (s *sentence) surface(i, j int) string {
+func (s *Sentence) surface(i, j int) string {
 	if i > j || i < 0 || j >= len(s.words) {
 		return ""
 	}
@@ -288,7 +313,7 @@ func (s *sentence) surface(i, j int) string {
 
 // surfaceStem is like surface but drops the first word's proclitic (the و
 // of والمبعوث, the ب of بنيامي), which is not part of the name.
-func (s *sentence) surfaceStem(i, j int) string {
+func (s *Sentence) surfaceStem(i, j int) string {
 	full := s.surface(i, j)
 	pre := []rune(s.words[i].pre)
 	if len(pre) == 0 {
@@ -318,7 +343,7 @@ func isArabicLetter(r rune) bool {
 
 // latinName turns a capitalised Latin run into a mention: a known name, an
 // alias learned earlier in the article, or a new organisation/event/person.
-func (d *doc) latinName(s *sentence, i, j int) *mention {
+func (d *Document) latinName(s *Sentence, i, j int) *mention {
 	name := s.surface(i, j)
 	if name == "" {
 		return nil
@@ -362,7 +387,7 @@ func (d *doc) latinName(s *sentence, i, j int) *mention {
 // by its head nouns ("Tokyo International Conference on African
 // Development", "Alliance of Small Island States"), any other run with a
 // connector inside as an organisation, and nothing for titles and names.
-func (d *doc) latinRunType(s *sentence, i, j int) string {
+func (d *Document) latinRunType(s *Sentence, i, j int) string {
 	ws := s.words
 	event, org, orgOnly, connector := false, false, false, false
 	for k := i; k <= j; k++ {
@@ -394,11 +419,11 @@ func (d *doc) latinRunType(s *sentence, i, j int) string {
 	return ""
 }
 
-func (d *doc) isOrgHeadWord(k string) bool   { _, ok := d.x.lex.OrgHead(k); return ok }
-func (d *doc) isEventHeadWord(k string) bool { _, ok := d.x.lex.EventHead(k); return ok }
+func (d *Document) isOrgHeadWord(k string) bool   { _, ok := d.x.lex.OrgHead(k); return ok }
+func (d *Document) isEventHeadWord(k string) bool { _, ok := d.x.lex.EventHead(k); return ok }
 
 // lexEntity returns the article-local entity for a gazetteer entry.
-func (d *doc) lexEntity(e *lexicon.Entry, s *sentence, i, j int) *local {
+func (d *Document) lexEntity(e *lexicon.Entry, s *Sentence, i, j int) *local {
 	if l, ok := d.byLex[e.ID]; ok {
 		if !d.isNisbaAt(s, i, j) {
 			d.addName(l, s.surfaceStem(i, j))
@@ -421,7 +446,7 @@ func (d *doc) lexEntity(e *lexicon.Entry, s *sentence, i, j int) *local {
 // story about Jordan is Amman).
 func isDash(s string) bool { return s == "-" || s == "–" || s == "—" }
 
-func (d *doc) cityInContext(e *lexicon.Entry, n int, w word, dateline bool) *lexicon.Entry {
+func (d *Document) cityInContext(e *lexicon.Entry, n int, w word, dateline bool) *lexicon.Entry {
 	if n != 1 || e.Type != graph.TypeCountry {
 		return e
 	}
@@ -440,7 +465,7 @@ func (d *doc) cityInContext(e *lexicon.Entry, n int, w word, dateline bool) *lex
 
 // isNisbaAt reports whether words i..j are a single nisba adjective, which
 // points at a country but is not one of its names.
-func (d *doc) isNisbaAt(s *sentence, i, j int) bool {
+func (d *Document) isNisbaAt(s *Sentence, i, j int) bool {
 	if i != j {
 		return false
 	}
@@ -469,7 +494,7 @@ func firstNonEmpty(xs ...string) string {
 // surnameNisba reports whether the nisba at i is the last part of a
 // person's name (محمد شياع السوداني): it follows a given name and at most
 // one more name word, not a title or a noun.
-func (d *doc) surnameNisba(ws []word, i int) bool {
+func (d *Document) surnameNisba(ws []word, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-2; k-- {
 		w := ws[k]
 		if w.isPunct() || d.x.lex.IsStopword(w.Key) {
@@ -484,7 +509,7 @@ func (d *doc) surnameNisba(ws []word, i int) bool {
 
 // titlesAfterNames reads an appositive title after a person's name: "X،
 // وزير الدفاع السعودي" / "X, Chairperson of the African Union Commission".
-func (d *doc) titlesAfterNames(s *sentence, covered []*mention, add func(*mention) *mention) {
+func (d *Document) titlesAfterNames(s *Sentence, covered []*mention, add func(*mention) *mention) {
 	ws := s.words
 	for _, m := range append([]*mention(nil), s.mentions...) {
 		if m.ent.final().typ != graph.TypePerson || m.parent != nil || m.anaphor || m.last+2 >= len(ws) || !ws[m.last+1].comma {

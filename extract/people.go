@@ -17,7 +17,7 @@ var headOfStateKinds = map[string]bool{"king": true, "emir": true, "crown-prince
 // titledPerson reads "title [complement] [,] Name": وزير الخارجية الأميركي
 // أنتوني بلينكن / الكاتب العام لوزارة ... بالنيجر، أدو الهادجي أبو. The
 // complement's organisations and countries become HOLDS_POSITION facts.
-func (d *doc) titledPerson(s *sentence, i int, covered []*mention, add func(*mention) *mention) *mention {
+func (d *Document) titledPerson(s *Sentence, i int, covered []*mention, add func(*mention) *mention) *mention {
 	ws := s.words
 	title, n := s.matchTitle(d.x.lex, i)
 	if title == nil || (n == 1 && i+1 < len(ws) && nameParticles[ws[i+1].Key]) {
@@ -185,12 +185,10 @@ func (d *doc) titledPerson(s *sentence, i int, covered []*mention, add func(*men
 	return m
 }
 
-func (d *doc) relateTitled(p, where *local, title string, s *sentence, conf float64) {
-	n := len(d.rels)
-	d.relate(graph.HoldsPosition, p, where, s, conf)
-	if len(d.rels) > n {
-		d.rels[n].title = title
-	}
+// relateTitled fills a person's office slot: the Slots stage makes it a
+// HOLDS_POSITION fact.
+func (d *Document) relateTitled(p, where *local, title string, s *Sentence, conf float64) {
+	d.slot(fact{pred: graph.HoldsPosition, s: p, o: where, sent: s, confidence: conf, title: title})
 }
 
 func isMinister(t *lexicon.Entry) bool {
@@ -198,7 +196,7 @@ func isMinister(t *lexicon.Entry) bool {
 }
 
 // impliedMinistry builds "وزارة …" from a minister's title "وزير …".
-func (d *doc) impliedMinistry(s *sentence, i, last int, comma bool) *local {
+func (d *Document) impliedMinistry(s *Sentence, i, last int, comma bool) *local {
 	ws := s.words
 	first := i
 	for first <= last && !strings.HasPrefix(ws[first].stem, "وزير") {
@@ -221,7 +219,7 @@ func (d *doc) impliedMinistry(s *sentence, i, last int, comma bool) *local {
 // soleCountryBefore is the one country the sentence names before word i
 // (التي طورها المغرب، تحت القيادة … الملك محمد السادس), or nil when there is
 // none or more than one: a king's or president's country is not guessed.
-func (d *doc) soleCountryBefore(s *sentence, i int) *local {
+func (d *Document) soleCountryBefore(s *Sentence, i int) *local {
 	var c *local
 	for _, m := range s.mentions {
 		if m.ent.final().typ != graph.TypeCountry || m.first < 0 || m.parent != nil {
@@ -243,7 +241,7 @@ func (d *doc) soleCountryBefore(s *sentence, i int) *local {
 // unknownTail returns the first of the last two or three words of
 // ws[from..to] when they are all unknown to the word lists (a foreign name),
 // or -1.
-func (d *doc) unknownTail(ws []word, from, to int, covered []*mention) int {
+func (d *Document) unknownTail(ws []word, from, to int, covered []*mention) int {
 	first := -1
 	for k := to; k >= from && to-k < 3; k-- {
 		if !d.unknownWord(ws[k], covered[k]) {
@@ -259,13 +257,13 @@ func (d *doc) unknownTail(ws []word, from, to int, covered []*mention) int {
 
 // unknownWord reports whether w is an Arabic word no list knows, free, with
 // no article or proclitic: the stuff foreign names are made of.
-func (d *doc) unknownWord(w word, c *mention) bool {
+func (d *Document) unknownWord(w word, c *mention) bool {
 	return c == nil && !w.isPunct() && w.Kind == text.Word && !d.x.lex.IsKnownWord(w.Key) && !d.x.lex.IsKnownWord(w.stem) &&
 		!d.x.lex.IsStopword(w.Key) && !strings.HasPrefix(w.Key, "ال") && w.pre == ""
 }
 
 // nameStart reports whether a person's name can start at word k.
-func (d *doc) nameStart(ws []word, k int, covered []*mention, strict bool) bool {
+func (d *Document) nameStart(ws []word, k int, covered []*mention, strict bool) bool {
 	if k >= len(ws) || !d.nameWord(ws, k, covered) {
 		return false
 	}
@@ -281,7 +279,7 @@ func (d *doc) nameStart(ws []word, k int, covered []*mention, strict bool) bool 
 }
 
 // nameWord reports whether word k can be part of a person's name.
-func (d *doc) nameWord(ws []word, k int, covered []*mention) bool {
+func (d *Document) nameWord(ws []word, k int, covered []*mention) bool {
 	w := ws[k]
 	if w.isPunct() || (w.Kind != text.Word && w.Kind != text.Latin) || covered[k] != nil {
 		return false
@@ -311,7 +309,7 @@ func (d *doc) nameWord(ws []word, k int, covered []*mention) bool {
 }
 
 // nameEnd returns the last word of a name starting at k (up to four words).
-func (d *doc) nameEnd(ws []word, k int, covered []*mention) int {
+func (d *Document) nameEnd(ws []word, k int, covered []*mention) int {
 	end := k - 1
 	limit := 4
 	for t := k; t < len(ws) && t-k < limit; t++ {
@@ -335,7 +333,7 @@ func (d *doc) nameEnd(ws []word, k int, covered []*mention) int {
 
 // namedPerson finds a name with no title: a given name and one to three
 // more name words (ناصر بوريطة), or a surname already met in the article.
-func (d *doc) namedPerson(s *sentence, i int, covered []*mention) *mention {
+func (d *Document) namedPerson(s *Sentence, i int, covered []*mention) *mention {
 	ws := s.words
 	w := ws[i]
 	if w.isPunct() {
@@ -359,7 +357,7 @@ func (d *doc) namedPerson(s *sentence, i int, covered []*mention) *mention {
 
 // person finds or creates the person with this name and remembers the
 // surname for later short mentions (بوريطة).
-func (d *doc) person(name string) *local {
+func (d *Document) person(name string) *local {
 	ks := foldWords(name)
 	if len(ks) == 1 {
 		if l := d.surnames[ks[0]]; l != nil {
@@ -391,7 +389,7 @@ func arabicArticleName(s string) bool {
 // nameParticles join the parts of a name: بن، بنت، آل، ابن، bin, al.
 var nameParticles = map[string]bool{"بن": true, "بنت": true, "ال": true, "ابن": true, "ابو": true, "bin": true, "bint": true, "ibn": true, "al": true, "el": true, "abu": true, "abou": true, "ould": true, "ولد": true}
 
-func (d *doc) isRelative(w word) bool {
+func (d *Document) isRelative(w word) bool {
 	switch w.stem {
 	case "الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "which", "who", "that", "whose":
 		return true

@@ -28,7 +28,7 @@ var strongHeads = map[string]bool{"وزاره": true, "ministry": true}
 // headPhrase builds an organisation or event name around a head noun at i:
 // head, modifiers, nested names, up to a boundary; an appositive quoted
 // alias right after it becomes a second name of the same entity.
-func (d *doc) headPhrase(s *sentence, i int, covered []*mention, add func(*mention) *mention) *mention {
+func (d *Document) headPhrase(s *Sentence, i int, covered []*mention, add func(*mention) *mention) *mention {
 	ws := s.words
 	w := ws[i]
 	if w.isPunct() || (w.Kind != text.Word && w.Kind != text.Latin) {
@@ -283,10 +283,10 @@ loop:
 		}
 	}
 	if organiser != nil && typ == graph.TypeEvent {
-		d.relate(graph.OrganizedBy, l, organiser.ent, s, 0.85)
+		d.slot(fact{pred: graph.OrganizedBy, s: l, o: organiser.ent, sent: s, confidence: 0.85})
 	}
 	if place != nil && typ == graph.TypeEvent {
-		d.relate(graph.HeldIn, l, place.ent, s, 0.8)
+		d.slot(fact{pred: graph.HeldIn, s: l, o: place.ent, sent: s, confidence: 0.8})
 	}
 	return m
 }
@@ -294,7 +294,7 @@ loop:
 // eventEntity finds or creates the event a phrase names. An event named
 // only by its head and a city (اجتماع مراكش) is the article's main event
 // when there is one: writers name a meeting by where it is held.
-func (d *doc) eventEntity(name, head string, modifiers []string, organiser, place *mention, s *sentence, i int) *local {
+func (d *Document) eventEntity(name, head string, modifiers []string, organiser, place *mention, s *Sentence, i int) *local {
 	if organiser == nil && place != nil && onlyPlace(modifiers) {
 		if main := d.mainEvent(); main != nil {
 			return main
@@ -328,7 +328,7 @@ func (d *doc) eventEntity(name, head string, modifiers []string, organiser, plac
 func onlyPlace(mods []string) bool { return len(mods) == 0 }
 
 // orgEntity finds or creates the organisation a phrase names.
-func (d *doc) orgEntity(name, head string, inner []*mention, s *sentence, i int) *local {
+func (d *Document) orgEntity(name, head string, inner []*mention, s *Sentence, i int) *local {
 	// التحالف ضد داعش is التحالف الدولي لهزيمة داعش when both oppose the
 	// same target: the signature is head + target.
 	sig := ""
@@ -361,7 +361,7 @@ func (d *doc) orgEntity(name, head string, inner []*mention, s *sentence, i int)
 }
 
 // opposesBefore reports whether an OPPOSES trigger ends right before word i.
-func (d *doc) opposesBefore(ws []word, i int) bool {
+func (d *Document) opposesBefore(ws []word, i int) bool {
 	for _, t := range d.x.rules.triggers {
 		if t.predicate != graph.Opposes {
 			continue
@@ -379,7 +379,7 @@ func (d *doc) opposesBefore(ws []word, i int) bool {
 
 // englishHeadPhrase: "the ministerial meeting of the Global Coalition",
 // "Africa Focus Group General Meeting" is handled as a capitalised run.
-func (d *doc) englishHeadPhrase(s *sentence, i int, typ string, covered []*mention, add func(*mention) *mention) *mention {
+func (d *Document) englishHeadPhrase(s *Sentence, i int, typ string, covered []*mention, add func(*mention) *mention) *mention {
 	ws := s.words
 	if typ != graph.TypeEvent {
 		return nil
@@ -417,7 +417,7 @@ func (d *doc) englishHeadPhrase(s *sentence, i int, typ string, covered []*menti
 	m := add(&mention{first: start, last: last, phrase: start, ent: l})
 	if organiser != nil {
 		organiser.parent = m
-		d.relate(graph.OrganizedBy, l, organiser.ent, s, 0.85)
+		d.slot(fact{pred: graph.OrganizedBy, s: l, o: organiser.ent, sent: s, confidence: 0.85})
 	}
 	return m
 }
@@ -436,7 +436,7 @@ func ordinalWord(k string) bool {
 }
 
 // startsDate reports whether a month name or a year expression starts at j.
-func (d *doc) startsDate(ws []word, j int) bool {
+func (d *Document) startsDate(ws []word, j int) bool {
 	if m, _ := d.cur.month(d.x.lex, j); m > 0 {
 		return true
 	}

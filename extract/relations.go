@@ -10,7 +10,7 @@ import (
 // index of the first word after it. A trailing one-letter preposition in a
 // phrase (التابعة ل) is satisfied by the next word's proclitic and does not
 // consume that word.
-func (d *doc) triggerAt(ws []word, i int) (*trigger, int) {
+func (d *Document) triggerAt(ws []word, i int) (*trigger, int) {
 	s := d.cur
 	if s == nil || len(ws) == 0 || len(s.words) != len(ws) || &s.words[0] != &ws[0] {
 		return d.findTrigger(ws, i)
@@ -33,7 +33,7 @@ type trigHit struct {
 	done bool
 }
 
-func (d *doc) findTrigger(ws []word, i int) (*trigger, int) {
+func (d *Document) findTrigger(ws []word, i int) (*trigger, int) {
 	var best *trigger
 	bestNext, bestLen := 0, 0
 	if ws[i].isPunct() {
@@ -56,13 +56,13 @@ func (d *doc) findTrigger(ws []word, i int) (*trigger, int) {
 
 // startsTrigger reports whether a relation trigger other than an OPPOSES
 // one (which may stand inside a name) starts at word j.
-func (d *doc) startsTrigger(ws []word, j int) bool {
+func (d *Document) startsTrigger(ws []word, j int) bool {
 	t, _ := d.triggerAt(ws, j)
 	return t != nil && t.predicate != graph.Opposes
 }
 
 // triggerEndsAt reports whether t's phrase ends right before word i.
-func (d *doc) triggerEndsAt(ws []word, t trigger, i int) (int, bool) {
+func (d *Document) triggerEndsAt(ws []word, t trigger, i int) (int, bool) {
 	for start := max(0, i-len(t.words)-2); start <= i; start++ {
 		if next, ok := matchPhrase(ws, start, t.words); ok && next == i {
 			return start, true
@@ -107,7 +107,7 @@ func matchPhrase(ws []word, i int, phrase []string) (int, bool) {
 }
 
 // relations reads the facts of one sentence from its triggers.
-func (d *doc) relations(s *sentence) {
+func (d *Document) relations(s *Sentence) {
 	ws := s.words
 	d.relAnte = nil
 	d.pendingEvent = nil
@@ -150,7 +150,7 @@ func (d *doc) relations(s *sentence) {
 
 // hostedIn: a country that hosts an event "in" a city (hosted … in
 // Marrakech / يستضيف … بمراكش) says where the event is held.
-func (d *doc) hostedIn(s *sentence) {
+func (d *Document) hostedIn(s *Sentence) {
 	place := d.placeIn(s)
 	if place == nil || place.ent.final().typ != graph.TypeCity {
 		return
@@ -166,7 +166,7 @@ func (d *doc) hostedIn(s *sentence) {
 
 // jointly reports whether the clause of the trigger at i says it is done
 // jointly (بشكل مشترك, jointly), which makes chairing co-chairing.
-func (d *doc) jointly(s *sentence, i int) bool {
+func (d *Document) jointly(s *Sentence, i int) bool {
 	for k := i; k < len(s.words) && k < d.limit; k++ {
 		switch s.words[k].stem {
 		case "مشترك", "مشتركه", "jointly":
@@ -178,7 +178,7 @@ func (d *doc) jointly(s *sentence, i int) bool {
 
 // continues reports whether the verb at i continues the clause before it
 // with the same subject: "كما" / "ثم" / ", and" right before it.
-func (d *doc) continues(s *sentence, i int) bool {
+func (d *Document) continues(s *Sentence, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-2; k-- {
 		switch s.words[k].Key {
 		case "كما", "ثم", "and", "also":
@@ -194,7 +194,7 @@ func (d *doc) continues(s *sentence, i int) bool {
 // relativeWithTrigger reports whether a relative pronoun at i opens a clause
 // that states a fact (، والذي ترأس …); one that does not (، الذي يستمر
 // يومين،) is skipped over rather than ending the main clause.
-func (d *doc) relativeWithTrigger(ws []word, i int) bool {
+func (d *Document) relativeWithTrigger(ws []word, i int) bool {
 	if !d.isRelative(ws[i]) {
 		return false
 	}
@@ -207,7 +207,7 @@ func (d *doc) relativeWithTrigger(ws []word, i int) bool {
 }
 
 // apply links a trigger's arguments according to its frame.
-func (d *doc) apply(s *sentence, t *trigger, i, next int) {
+func (d *Document) apply(s *Sentence, t *trigger, i, next int) {
 	at := d.x.rules.args[t.predicate]
 	conf := t.confidence
 	pred := t.predicate
@@ -404,7 +404,7 @@ func union(a, b map[string]bool) map[string]bool {
 // antecedent resolves a relative pronoun right before the trigger (الذي
 // يحتضن، والتي يرأسها، which hosts). Coordinated relatives in one sentence
 // ("، والذي …، والذي …") share their antecedent.
-func (d *doc) antecedent(s *sentence, i int, types map[string]bool) *mention {
+func (d *Document) antecedent(s *Sentence, i int, types map[string]bool) *mention {
 	ws := s.words
 	k := i - 1
 	for k >= 0 && (ws[k].comma || isAuxiliary(ws[k].Key)) {
@@ -433,7 +433,7 @@ func isAuxiliary(k string) bool {
 
 // before is the nearest mention ending before word i whose type fits (and,
 // when gender is set, whose gender agrees). Ties go to the outer mention.
-func (d *doc) before(s *sentence, i int, types map[string]bool, gender byte) *mention {
+func (d *Document) before(s *Sentence, i int, types map[string]bool, gender byte) *mention {
 	var best *mention
 	for _, m := range s.mentions {
 		if m.last >= i || m.first < 0 || m.nisba || !types[m.ent.final().typ] {
@@ -451,7 +451,7 @@ func (d *doc) before(s *sentence, i int, types map[string]bool, gender byte) *me
 
 // after is the first fitting mention starting at or after word i, not
 // counting skip. Ties go to the outer mention.
-func (d *doc) after(s *sentence, i int, types map[string]bool, skip *mention) *mention {
+func (d *Document) after(s *Sentence, i int, types map[string]bool, skip *mention) *mention {
 	var best *mention
 	for _, m := range s.mentions {
 		if m.phrase < i || m.nisba || !types[m.ent.final().typ] || (d.limit > 0 && m.phrase >= d.limit) {
@@ -468,7 +468,7 @@ func (d *doc) after(s *sentence, i int, types map[string]bool, skip *mention) *m
 }
 
 // covering is the outermost mention that covers word i, if any.
-func (s *sentence) covering(i int) *mention {
+func (s *Sentence) covering(i int) *mention {
 	var best *mention
 	for _, m := range s.mentions {
 		if m.phrase <= i && i <= m.last && m.first >= 0 {
@@ -482,7 +482,7 @@ func (s *sentence) covering(i int) *mention {
 
 // containerFitting is the innermost mention of a fitting type that contains
 // word i without starting there: the coalition in التحالف الدولي ضد داعش.
-func (s *sentence) containerFitting(i int, types map[string]bool) *mention {
+func (s *Sentence) containerFitting(i int, types map[string]bool) *mention {
 	var best *mention
 	for _, m := range s.mentions {
 		if m.phrase < i && i <= m.last && types[m.ent.final().typ] && m.first >= 0 {
@@ -496,7 +496,7 @@ func (s *sentence) containerFitting(i int, types map[string]bool) *mention {
 
 // list expands a mention into the coordinated list it heads: A، وB، وC /
 // A, B and C. Items are mentions of the same coarse type.
-func (d *doc) list(s *sentence, m *mention) []*mention {
+func (d *Document) list(s *Sentence, m *mention) []*mention {
 	if m == nil {
 		return nil
 	}
@@ -545,7 +545,7 @@ func (d *doc) list(s *sentence, m *mention) []*mention {
 
 // placeIn is the place where the sentence's event happens: a city or
 // country governed by بـ / في / in / at.
-func (d *doc) placeIn(s *sentence) *mention {
+func (d *Document) placeIn(s *Sentence) *mention {
 	ws := s.words
 	for _, m := range s.mentions {
 		t := m.ent.final().typ
@@ -571,7 +571,7 @@ func (d *doc) placeIn(s *sentence) *mention {
 
 // locatedIn reads "نيامي النيجرية" (a city and a nisba) and "Marrakech,
 // Morocco" as LOCATED_IN.
-func (d *doc) locatedIn(s *sentence) {
+func (d *Document) locatedIn(s *Sentence) {
 	for _, m := range s.mentions {
 		if m.ent.final().typ != graph.TypeCity || m.first < 0 {
 			continue

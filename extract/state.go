@@ -13,7 +13,7 @@ import (
 // doc is the state of one article while it is being read: the entities it
 // names so far (article-local, not yet given global ids), the facts found,
 // and what anaphors and relative pronouns may point back at.
-type doc struct {
+type Document struct {
 	x         *Engine
 	a         Article
 	lang      string
@@ -28,6 +28,7 @@ type doc struct {
 	// current sentence: "، والذي …، والذي …" share it.
 	relAnte *local
 
+	slots        []fact // facts recognisers read off phrases, stated by the Slots stage
 	rels         []fact
 	attrs        []attrFact
 	clock        int    // advances with every mention, for recency
@@ -36,15 +37,15 @@ type doc struct {
 	pendingEvent *local // an event someone took part in, the someone still to come
 	lastSubject  *local // subject of the last verb fact, for "كما التقى …" with its subject left out
 	sentNo       int
-	cur          *sentence           // the sentence being read
-	sents        []*sentence         // every sentence read, to recycle their buffers
+	cur          *Sentence           // the sentence being read
+	sents        []*Sentence         // every sentence read, to recycle their buffers
 	toks         []text.Token        // the article tokens, recycled after the batch is built
 	runes        []rune              // the article text
 	keyMemo      map[string][]string // name -> nameKeys
 }
 
 // pos is a position in the article that orders mentions.
-func (d *doc) pos(word int) int { return d.sentNo*10000 + word }
+func (d *Document) pos(word int) int { return d.sentNo*10000 + word }
 
 // local is one entity as this article knows it.
 type local struct {
@@ -92,7 +93,7 @@ func (l *local) ref() string {
 type fact struct {
 	pred       string
 	s, o       *local
-	sent       *sentence
+	sent       *Sentence
 	confidence float64
 	title      string // HOLDS_POSITION: the office
 	trigger    int    // word index of the trigger that stated it, -1 if none
@@ -101,11 +102,11 @@ type fact struct {
 type attrFact struct {
 	name, value string
 	s           *local
-	sent        *sentence
+	sent        *Sentence
 	confidence  float64
 }
 
-func (d *doc) newLocal(typ, name string) *local {
+func (d *Document) newLocal(typ, name string) *local {
 	l := &local{typ: typ, name: cleanName(name)}
 	d.locals = append(d.locals, l)
 	d.addName(l, name)
@@ -113,7 +114,7 @@ func (d *doc) newLocal(typ, name string) *local {
 }
 
 // entity finds an entity of typ by any of its names, or creates it.
-func (d *doc) entity(typ, name string, extra []string) *local {
+func (d *Document) entity(typ, name string, extra []string) *local {
 	if l := d.findByName(name, typ); l != nil {
 		return l
 	}
@@ -132,7 +133,7 @@ func (d *doc) entity(typ, name string, extra []string) *local {
 
 // findByName looks an entity up by a name's key (and, for foreign names, by
 // its consonant skeleton). typ "" matches any type.
-func (d *doc) findByName(name, typ string) *local {
+func (d *Document) findByName(name, typ string) *local {
 	for _, k := range d.nameKeys(name) {
 		if l := d.byKey[k]; l != nil {
 			l = l.final()
@@ -144,7 +145,7 @@ func (d *doc) findByName(name, typ string) *local {
 	return nil
 }
 
-func (d *doc) addName(l *local, name string) {
+func (d *Document) addName(l *local, name string) {
 	l = l.final()
 	if l.raw[name] {
 		return // the same surface again: nothing new to learn
@@ -177,7 +178,7 @@ func (d *doc) addName(l *local, name string) {
 }
 
 // merge folds b into a: both names turned out to be one entity.
-func (d *doc) merge(a, b *local) {
+func (d *Document) merge(a, b *local) {
 	a, b = a.final(), b.final()
 	if a == b {
 		return
@@ -200,7 +201,7 @@ func (d *doc) merge(a, b *local) {
 }
 
 // touch records a mention of l in s.
-func (d *doc) touch(l *local, s *sentence, m *mention) {
+func (d *Document) touch(l *local, s *Sentence, m *mention) {
 	l = l.final()
 	d.clock++
 	if m == nil || !m.nisba {
@@ -229,7 +230,7 @@ func (d *doc) touch(l *local, s *sentence, m *mention) {
 }
 
 // mainEvent is the event the article is mostly about so far.
-func (d *doc) mainEvent() *local {
+func (d *Document) mainEvent() *local {
 	var best *local
 	for _, l := range d.locals {
 		if l.mergedInto != nil || l.typ != graph.TypeEvent {
@@ -243,7 +244,7 @@ func (d *doc) mainEvent() *local {
 }
 
 // focus is the most-named entity of typ so far (ties: the earliest).
-func (d *doc) focus(typ string) *local {
+func (d *Document) focus(typ string) *local {
 	var best *local
 	for _, l := range d.locals {
 		if l.mergedInto != nil || l.typ != typ {
@@ -256,8 +257,26 @@ func (d *doc) focus(typ string) *local {
 	return best
 }
 
+// slot records a fact a recogniser read off a phrase (an office, an
+// organiser, a place); the Slots stage states it.
+func (d *Document) slot(f fact) { d.slots = append(d.slots, f) }
+
+// slotFacts states the slots filled in s.
+func (d *Document) slotFacts(s *Sentence) {
+	for _, f := range d.slots {
+		if f.sent != s {
+			continue
+		}
+		n := len(d.rels)
+		d.relate(f.pred, f.s, f.o, s, f.confidence)
+		if len(d.rels) > n {
+			d.rels[n].title = f.title
+		}
+	}
+}
+
 // relate records a fact, checking the vocabulary's argument types.
-func (d *doc) relate(pred string, s, o *local, sent *sentence, conf float64) {
+func (d *Document) relate(pred string, s, o *local, sent *Sentence, conf float64) {
 	if s == nil || o == nil {
 		return
 	}
@@ -381,7 +400,7 @@ func cleanName(name string) string {
 }
 
 // nameKeys memoises nameKeys for one article: the same names recur.
-func (d *doc) nameKeys(name string) []string {
+func (d *Document) nameKeys(name string) []string {
 	if d.keyMemo == nil {
 		return nameKeys(name)
 	}
