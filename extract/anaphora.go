@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/kgraph/kgraph/extract/resolve"
 	"github.com/kgraph/kgraph/extract/text"
 
 	"github.com/kgraph/kgraph/graph"
@@ -87,7 +88,7 @@ func headFits(l *local, heads []string) bool {
 			return true
 		}
 		for _, n := range l.names {
-			if isLatinName(n) && strings.Contains(strings.ToLower(n), want) {
+			if resolve.IsLatin(n) && strings.Contains(strings.ToLower(n), want) {
 				return true
 			}
 			// المملكة المغربية: any of its names may carry the head.

@@ -1,9 +1,10 @@
 package extract
 
 import (
-	"github.com/kgraph/kgraph/extract/lexicon"
 	"strings"
 	"sync"
+
+	"github.com/kgraph/kgraph/extract/lexicon"
 
 	"github.com/kgraph/kgraph/extract/text"
 )

@@ -4,14 +4,13 @@ import (
 	"context"
 	"fmt"
 	"iter"
-	"sort"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/kgraph/kgraph/extract/dates"
 	"github.com/kgraph/kgraph/extract/lexicon"
+	"github.com/kgraph/kgraph/extract/resolve"
 	"github.com/kgraph/kgraph/extract/text"
 	"github.com/kgraph/kgraph/graph"
 )
@@ -43,7 +42,7 @@ type Chain struct {
 	heads     map[*lexicon.Entry]string // folded head noun of each gazetteer name
 
 	mu  sync.Mutex
-	res *resolver
+	res *resolve.Resolver
 }
 
 // Engine is the former name of Chain.
@@ -71,7 +70,7 @@ func New(opts ...Option) (*Chain, error) {
 	if err != nil {
 		return nil, fmt.Errorf("extract: rules: %w", err)
 	}
-	x := &Chain{lex: c.lex, rules: r, known: map[string]bool{}, res: newResolver()}
+	x := &Chain{lex: c.lex, rules: r, known: map[string]bool{}, res: resolve.New()}
 	x.languages, x.neutral = defaultLanguages(c)
 	for code, l := range c.languages {
 		x.languages[code] = l
@@ -151,7 +150,7 @@ func (x *Chain) Extract(ctx context.Context, a Article) (graph.Batch, error) {
 	}
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	b := x.res.resolve(d)
+	b := x.batch(d)
 	for _, s := range d.sents {
 		s.release()
 	}
@@ -381,254 +380,6 @@ func guessLang(s string) string {
 		return "en"
 	}
 	return "ar"
-}
-
-// Entities returns every entity seen so far, merged across articles, in
-// first-seen order.
-func (x *Chain) Entities() []graph.Entity {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	out := make([]graph.Entity, 0, len(x.res.order))
-	for _, id := range x.res.order {
-		e := *x.res.ents[id]
-		e.Aliases = append([]string(nil), e.Aliases...)
-		out = append(out, e)
-	}
-	return out
-}
-
-// Seed teaches the resolver entities that already exist (e.g. in Neo4j), so
-// that new articles reuse their ids.
-func (x *Chain) Seed(entities []graph.Entity) {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	for _, e := range entities {
-		x.res.taken[e.ID] = true
-		for _, n := range append([]string{e.Name, e.NameAR, e.NameEN}, e.Aliases...) {
-			if n == "" {
-				continue
-			}
-			for _, k := range nameKeys(n) {
-				if e.Type != graph.TypePerson && strings.HasPrefix(k, "psk:") {
-					continue
-				}
-				x.res.bind(coarse(e.Type)+"|"+k, e.ID)
-			}
-		}
-		if strings.Contains(e.ID, ":") {
-			x.res.bind("lex|"+e.ID, e.ID)
-		}
-	}
-}
-
-// resolver gives article-local entities their global, stable ids.
-type resolver struct {
-	byKey map[string]string
-	taken map[string]bool
-	ents  map[string]*graph.Entity
-	order []string
-}
-
-func newResolver() *resolver {
-	return &resolver{byKey: map[string]string{}, taken: map[string]bool{}, ents: map[string]*graph.Entity{}}
-}
-
-func (r *resolver) bind(key, id string) {
-	if _, ok := r.byKey[key]; !ok {
-		r.byKey[key] = id
-	}
-}
-
-var typeOrder = map[string]int{graph.TypeCountry: 0, graph.TypeCity: 1, graph.TypeLocation: 2, graph.TypeOrganization: 3, graph.TypePerson: 4, graph.TypeEvent: 5}
-
-var idPrefix = map[string]string{graph.TypeCountry: "country:", graph.TypeCity: "city:", graph.TypeLocation: "loc:", graph.TypeOrganization: "org:", graph.TypePerson: "person:", graph.TypeEvent: "event:"}
-
-// resolve assigns ids (places, then organisations, people and events, since
-// an event's key holds its organiser's id) and builds the article's batch.
-func (r *resolver) resolve(d *Document) graph.Batch {
-	var ls []*local
-	used := map[*local]bool{}
-	for _, f := range d.rels {
-		used[f.s.final()], used[f.o.final()] = true, true
-	}
-	for _, a := range d.attrs {
-		used[a.s.final()] = true
-	}
-	for _, l := range d.locals {
-		if l.mergedInto == nil && (len(l.mentions) > 0 || used[l]) {
-			ls = append(ls, l)
-		}
-	}
-	sort.SliceStable(ls, func(i, j int) bool { return typeOrder[ls[i].typ] < typeOrder[ls[j].typ] })
-
-	b := graph.Batch{Article: d.a.Article}
-	if b.Article.Lang == "" {
-		b.Article.Lang = d.lang
-	}
-	for _, l := range ls {
-		if id, ok := r.byKey["lex|"+l.lexID]; ok && l.lexID != "" && r.knowsNames(id, l) {
-			// A gazetteer entity under names already bound: nothing to learn.
-			l.id = id
-			b.Entities = append(b.Entities, r.entityFor(l, d.a.ID))
-			continue
-		}
-		keys := r.keysOf(l)
-		id := ""
-		for _, k := range keys {
-			if v, ok := r.byKey[k]; ok {
-				id = v
-				break
-			}
-		}
-		if id == "" {
-			id = r.mint(l)
-		}
-		for _, k := range keys {
-			r.bind(k, id)
-		}
-		l.id = id
-		e := r.entityFor(l, d.a.ID)
-		b.Entities = append(b.Entities, e)
-	}
-	seen := map[string]int{}
-	for _, f := range d.rels {
-		s, o := f.s.final(), f.o.final()
-		k := s.id + "|" + f.pred + "|" + o.id
-		if i, dup := seen[k]; dup {
-			if f.confidence > b.Relations[i].Confidence {
-				b.Relations[i].Confidence = f.confidence
-			}
-			continue
-		}
-		rel := graph.Relation{Subject: s.id, Predicate: f.pred, Object: o.id, Article: d.a.ID, Evidence: f.sent.Text, Confidence: round2(f.confidence)}
-		if f.title != "" {
-			rel.Properties = map[string]any{"title": f.title}
-		}
-		seen[k] = len(b.Relations)
-		b.Relations = append(b.Relations, rel)
-	}
-	aseen := map[string]bool{}
-	for _, a := range d.attrs {
-		s := a.s.final()
-		k := s.id + "|" + a.name + "|" + a.value
-		if aseen[k] {
-			continue
-		}
-		aseen[k] = true
-		b.Attributes = append(b.Attributes, graph.Attribute{Subject: s.id, Name: a.name, Value: a.value, Article: d.a.ID, Evidence: a.sent.Text, Confidence: round2(a.confidence)})
-	}
-	return b
-}
-
-func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
-
-// keysOf lists the keys an entity is known by, the most specific first.
-func (r *resolver) keysOf(l *local) []string {
-	var keys []string
-	if l.lexID != "" {
-		keys = append(keys, "lex|"+l.lexID)
-	}
-	if l.eventKey != "" {
-		k := l.eventKey
-		if l.organiser != nil && l.organiser.ent.final().id != "" {
-			k = k[:strings.Index(k, "|by:")] + "|by:" + l.organiser.ent.final().id
-		}
-		keys = append(keys, "ev|"+k)
-	}
-	if l.sig != "" {
-		keys = append(keys, "sig|"+l.sig)
-	}
-	for _, n := range l.names {
-		for _, k := range nameKeys(n) {
-			if l.typ == graph.TypeEvent && strings.HasPrefix(k, "sk:") || l.typ != graph.TypePerson && strings.HasPrefix(k, "psk:") {
-				continue
-			}
-			keys = append(keys, coarse(l.typ)+"|"+k)
-		}
-	}
-	return keys
-}
-
-// knowsNames reports whether every name of l is already a name of entity id.
-func (r *resolver) knowsNames(id string, l *local) bool {
-	g := r.ents[id]
-	if g == nil {
-		return false
-	}
-	for _, n := range l.names {
-		if n != g.Name && !contains(g.Aliases, n) {
-			return false
-		}
-	}
-	return true
-}
-
-func (r *resolver) mint(l *local) string {
-	base := l.lexID
-	if base == "" {
-		name := firstNonEmpty(l.nameEN, l.name)
-		base = idPrefix[l.typ] + slug(name)
-	}
-	id := base
-	for n := 2; r.taken[id]; n++ {
-		id = fmt.Sprintf("%s-%d", base, n)
-	}
-	r.taken[id] = true
-	return id
-}
-
-// entityFor merges l into the global entity and returns the article's view
-// of it (its own mentions only).
-func (r *resolver) entityFor(l *local, article string) graph.Entity {
-	g, ok := r.ents[l.id]
-	if !ok {
-		g = &graph.Entity{ID: l.id, Type: l.typ}
-		r.ents[l.id] = g
-		r.order = append(r.order, l.id)
-	}
-	if g.NameEN == "" {
-		g.NameEN = l.nameEN
-	}
-	if g.NameAR == "" {
-		g.NameAR = firstNonEmpty(l.nameAR, firstArabic(l.names))
-	}
-	g.Name = firstNonEmpty(g.NameEN, g.NameAR, l.name)
-	names := append([]string{l.name}, l.names...)
-	for _, n := range names {
-		if n != g.Name && !contains(g.Aliases, n) {
-			g.Aliases = append(g.Aliases, n)
-		}
-	}
-	if !contains(g.Articles, article) {
-		g.Articles = append(g.Articles, article)
-	}
-	g.Mentions = append(g.Mentions, l.mentions...)
-
-	e := graph.Entity{ID: l.id, Type: l.typ, Name: g.Name, NameAR: g.NameAR, NameEN: g.NameEN, Articles: []string{article}, Mentions: l.mentions}
-	for _, n := range names {
-		if n != e.Name && !contains(e.Aliases, n) {
-			e.Aliases = append(e.Aliases, n)
-		}
-	}
-	return e
-}
-
-func firstArabic(names []string) string {
-	for _, n := range names {
-		if !isLatinName(n) {
-			return n
-		}
-	}
-	return ""
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // tokenBufs recycles the article token slices (see wordBufs).

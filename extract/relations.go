@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/kgraph/kgraph/extract/resolve"
 	"github.com/kgraph/kgraph/graph"
 )
 
@@ -528,7 +529,7 @@ func (d *Document) list(s *Sentence, m *mention) []*mention {
 		}
 		var nextItem *mention
 		for _, c := range s.mentions {
-			if c.phrase == k && c.parent == nil && coarse(c.ent.final().typ) == coarse(m.ent.final().typ) && c.first >= 0 {
+			if c.phrase == k && c.parent == nil && resolve.Coarse(c.ent.final().typ) == resolve.Coarse(m.ent.final().typ) && c.first >= 0 {
 				if nextItem == nil || c.last > nextItem.last {
 					nextItem = c
 				}
@@ -617,7 +618,7 @@ func computeGender(l *local) byte {
 	name := l.nameAR
 	if name == "" {
 		for _, n := range l.names {
-			if !isLatinName(n) {
+			if !resolve.IsLatin(n) {
 				name = n
 				break
 			}

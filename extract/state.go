@@ -2,10 +2,9 @@ package extract
 
 import (
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode/utf8"
 
+	"github.com/kgraph/kgraph/extract/resolve"
 	"github.com/kgraph/kgraph/extract/text"
 	"github.com/kgraph/kgraph/graph"
 )
@@ -61,8 +60,9 @@ type local struct {
 	organiser      *mention
 	count          int
 	lastSeen       int
-	positions      []int // sentence*10000+word of every mention, for anaphors
-	mentions       []graph.Mention
+	positions      []int           // sentence*10000+word of every mention, for anaphors
+	mentions       []graph.Mention // where it is named
+	refs           []graph.Mention // where it is only referred to (anaphors, nisbas)
 	mergedInto     *local
 	raw            map[string]bool // surfaces already added
 	gender         byte            // 0 until computed; 'u' unknown
@@ -87,7 +87,7 @@ func (l *local) ref() string {
 	if l.id != "" {
 		return l.id
 	}
-	return nameKey(l.name)
+	return resolve.NameKey(l.name)
 }
 
 type fact struct {
@@ -137,7 +137,7 @@ func (d *Document) findByName(name, typ string) *local {
 	for _, k := range d.nameKeys(name) {
 		if l := d.byKey[k]; l != nil {
 			l = l.final()
-			if typ == "" || coarse(l.typ) == coarse(typ) {
+			if typ == "" || resolve.Coarse(l.typ) == resolve.Coarse(typ) {
 				return l
 			}
 		}
@@ -172,7 +172,7 @@ func (d *Document) addName(l *local, name string) {
 			d.byKey[k] = l
 		}
 	}
-	if l.nameEN == "" && isLatinName(name) && l.typ != graph.TypeEvent {
+	if l.nameEN == "" && resolve.IsLatin(name) && l.typ != graph.TypeEvent {
 		l.nameEN = name
 	}
 }
@@ -192,6 +192,7 @@ func (d *Document) merge(a, b *local) {
 	}
 	a.count += b.count
 	a.mentions = append(a.mentions, b.mentions...)
+	a.refs = append(a.refs, b.refs...)
 	a.lastSeen = max(a.lastSeen, b.lastSeen)
 	for k, l := range d.byKey {
 		if l == b {
@@ -211,7 +212,7 @@ func (d *Document) touch(l *local, s *Sentence, m *mention) {
 	if m != nil {
 		l.positions = append(l.positions, d.pos(m.first))
 	}
-	if m == nil || m.anaphor {
+	if m == nil {
 		return
 	}
 	w0, w1 := s.words[m.first], s.words[m.last]
@@ -226,7 +227,13 @@ func (d *Document) touch(l *local, s *Sentence, m *mention) {
 	if start < 0 || w1.End > len(r) || start >= w1.End {
 		return
 	}
-	l.mentions = append(l.mentions, graph.Mention{Article: d.a.ID, Start: start, End: w1.End, Text: string(r[start:w1.End])})
+	at := graph.Mention{Article: d.a.ID, Start: start, End: w1.End, Text: string(r[start:w1.End])}
+	if m.anaphor || m.nisba {
+		// المملكة، الأميركية: it points at the entity but does not name it.
+		l.refs = append(l.refs, at)
+		return
+	}
+	l.mentions = append(l.mentions, at)
 }
 
 // mainEvent is the event the article is mostly about so far.
@@ -297,94 +304,6 @@ func (d *Document) relate(pred string, s, o *local, sent *Sentence, conf float64
 	d.rels = append(d.rels, fact{pred: pred, s: s, o: o, sent: sent, confidence: conf, trigger: d.trigger})
 }
 
-func coarse(t string) string {
-	switch t {
-	case graph.TypeCountry, graph.TypeCity, graph.TypeLocation:
-		return "place"
-	}
-	return t
-}
-
-// nameKey is the matching form of a name: folded, the article dropped from
-// each word, في X read as بX, punctuation gone.
-func nameKey(name string) string {
-	toks := text.Tokenize(name)
-	parts := make([]string, 0, len(toks))
-	prep := ""
-	for _, t := range toks {
-		if t.Kind == text.Punct || t.Key == "" {
-			continue
-		}
-		k := t.Key
-		if k == "في" {
-			prep = "ب"
-			continue
-		}
-		if strings.HasPrefix(k, "بال") && len([]rune(k)) > 4 {
-			k = "ب" + k[len("بال"):]
-		} else if strings.HasPrefix(k, "لل") && len([]rune(k)) > 4 {
-			k = "ل" + k[len("لل"):]
-		} else {
-			k = stripAl(k)
-		}
-		if k == "تنظيم" { // تنظيم داعش = داعش
-			continue
-		}
-		parts = append(parts, prep+k)
-		prep = ""
-	}
-	return strings.Join(parts, " ")
-}
-
-var (
-	nameKeyMemo     sync.Map // name -> []string; names recur across articles
-	nameKeyMemoSize atomic.Int64
-)
-
-// memoLimit bounds each memo so that years of odd input cannot grow it
-// without end; past it, values are computed and not kept.
-const memoLimit = 1 << 18
-
-// nameKeys are every key a name is indexed under.
-func nameKeys(name string) []string {
-	if v, ok := nameKeyMemo.Load(name); ok {
-		return v.([]string)
-	}
-	ks := computeNameKeys(name)
-	if nameKeyMemoSize.Add(1) < memoLimit {
-		nameKeyMemo.Store(name, ks)
-	}
-	return ks
-}
-
-func computeNameKeys(name string) []string {
-	k := nameKey(name)
-	if k == "" {
-		return nil
-	}
-	keys := []string{"n:" + k}
-	for _, psk := range personSkeletons(name) {
-		keys = append(keys, "psk:"+psk)
-	}
-	if sk := skeletonKey(name); sk != "" {
-		keys = append(keys, "sk:"+sk)
-	}
-	return keys
-}
-
-func isLatinName(s string) bool {
-	letters, latin := 0, 0
-	for _, r := range s {
-		if r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' {
-			latin++
-		}
-		if r > ' ' {
-			letters++
-		}
-	}
-	return letters > 0 && latin*2 > letters
-}
-
 // cleanName drops quote marks and stray punctuation around a surface form.
 func cleanName(name string) string {
 	if isClean(name) {
@@ -402,11 +321,11 @@ func cleanName(name string) string {
 // nameKeys memoises nameKeys for one article: the same names recur.
 func (d *Document) nameKeys(name string) []string {
 	if d.keyMemo == nil {
-		return nameKeys(name)
+		return resolve.NameKeys(name)
 	}
 	ks, ok := d.keyMemo[name]
 	if !ok {
-		ks = nameKeys(name)
+		ks = resolve.NameKeys(name)
 		d.keyMemo[name] = ks
 	}
 	return ks
@@ -421,3 +340,7 @@ func isClean(name string) bool {
 	r, _ := utf8.DecodeLastRuneInString(name)
 	return !strings.ContainsRune(" ،,.:;؛", r)
 }
+
+// memoLimit bounds each memo so that years of odd input cannot grow it
+// without end; past it, values are computed and not kept.
+const memoLimit = 1 << 18

@@ -36,14 +36,17 @@ type Mention struct {
 // Entity is one resolved real-world thing. Its ID is stable across runs so
 // that reloading is idempotent.
 type Entity struct {
-	ID         string         `json:"id"`
-	Type       string         `json:"type"`
-	Name       string         `json:"name"`
-	NameAR     string         `json:"name_ar,omitempty"`
-	NameEN     string         `json:"name_en,omitempty"`
-	Aliases    []string       `json:"aliases,omitempty"`
-	Articles   []string       `json:"articles,omitempty"`
-	Mentions   []Mention      `json:"mentions,omitempty"`
+	ID       string    `json:"id"`
+	Type     string    `json:"type"`
+	Name     string    `json:"name"`
+	NameAR   string    `json:"name_ar,omitempty"`
+	NameEN   string    `json:"name_en,omitempty"`
+	Aliases  []string  `json:"aliases,omitempty"`
+	Articles []string  `json:"articles,omitempty"`
+	Mentions []Mention `json:"mentions,omitempty"` // where the entity is named
+	// Refs are where it is only referred to: nisba adjectives (الأميركية),
+	// anaphors (المملكة) and pronouns. They support relations but are not names.
+	Refs       []Mention      `json:"refs,omitempty"`
 	Properties map[string]any `json:"properties,omitempty"`
 }
 

@@ -1,6 +1,7 @@
-package extract
+package resolve
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -116,7 +117,7 @@ func skeletonKey(name string) string { return skeletonOf(lexicon.Default(), name
 
 func skeletonOf(lex *lexicon.Lexicon, name string) string {
 	var words []string
-	latin := isLatinName(name)
+	latin := IsLatin(name)
 	for _, t := range text.Tokenize(name) {
 		if t.Kind == text.Punct || t.Key == "" {
 			continue
@@ -207,7 +208,7 @@ func personSkeletons(name string) []string {
 			keys = append(keys, t.Key)
 		}
 	}
-	out := skeletonsOf(keys, isLatinName(name))
+	out := skeletonsOf(keys, IsLatin(name))
 	// سلطان بن أحمد الجابر = Sultan Al Jaber: the father's name is often
 	// left out, so the name without "بن X" is a key too.
 	var short []string
@@ -219,8 +220,8 @@ func personSkeletons(name string) []string {
 		short = append(short, keys[i])
 	}
 	if len(short) < len(keys) {
-		for _, k := range skeletonsOf(short, isLatinName(name)) {
-			if !contains(out, k) {
+		for _, k := range skeletonsOf(short, IsLatin(name)) {
+			if !slices.Contains(out, k) {
 				out = append(out, k)
 			}
 		}

@@ -1,0 +1,95 @@
+package extract
+
+import (
+	"github.com/kgraph/kgraph/extract/resolve"
+	"github.com/kgraph/kgraph/graph"
+)
+
+// batch resolves the document's entities against every article seen before
+// and builds the article's batch. The caller holds x.mu: resolution is the
+// one stage that shares state across articles.
+func (x *Chain) batch(d *Document) graph.Batch {
+	used := map[*local]bool{}
+	for _, f := range d.rels {
+		used[f.s.final()], used[f.o.final()] = true, true
+	}
+	for _, a := range d.attrs {
+		used[a.s.final()] = true
+	}
+	var ls []*local
+	for _, l := range d.locals {
+		if l.mergedInto == nil && (len(l.mentions) > 0 || used[l]) {
+			ls = append(ls, l)
+		}
+	}
+	byLocal := make(map[*local]*resolve.Local, len(ls))
+	rls := make([]*resolve.Local, len(ls))
+	for i, l := range ls {
+		rls[i] = &resolve.Local{
+			Type: l.typ, Name: l.name, Names: l.names, NameEN: l.nameEN, NameAR: l.nameAR,
+			LexID: l.lexID, EventKey: l.eventKey, Sig: l.sig, Mentions: l.mentions, Refs: l.refs,
+		}
+		byLocal[l] = rls[i]
+	}
+	for i, l := range ls {
+		if l.organiser != nil {
+			rls[i].Organiser = byLocal[l.organiser.ent.final()]
+		}
+	}
+
+	b := graph.Batch{Article: d.a.Article}
+	if b.Article.Lang == "" {
+		b.Article.Lang = d.lang
+	}
+	b.Entities = x.res.Resolve(d.a.ID, rls)
+	for i, l := range ls {
+		l.id = rls[i].ID
+	}
+
+	seen := map[string]int{}
+	for _, f := range d.rels {
+		s, o := f.s.final(), f.o.final()
+		k := s.id + "|" + f.pred + "|" + o.id
+		if i, dup := seen[k]; dup {
+			if f.confidence > b.Relations[i].Confidence {
+				b.Relations[i].Confidence = round2(f.confidence)
+			}
+			continue
+		}
+		rel := graph.Relation{Subject: s.id, Predicate: f.pred, Object: o.id, Article: d.a.ID, Evidence: f.sent.Text, Confidence: round2(f.confidence)}
+		if f.title != "" {
+			rel.Properties = map[string]any{"title": f.title}
+		}
+		seen[k] = len(b.Relations)
+		b.Relations = append(b.Relations, rel)
+	}
+	aseen := map[string]bool{}
+	for _, a := range d.attrs {
+		s := a.s.final()
+		k := s.id + "|" + a.name + "|" + a.value
+		if aseen[k] {
+			continue
+		}
+		aseen[k] = true
+		b.Attributes = append(b.Attributes, graph.Attribute{Subject: s.id, Name: a.name, Value: a.value, Article: d.a.ID, Evidence: a.sent.Text, Confidence: round2(a.confidence)})
+	}
+	return b
+}
+
+func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
+
+// Entities returns every entity seen so far, merged across articles, in
+// first-seen order.
+func (x *Chain) Entities() []graph.Entity {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.res.Entities()
+}
+
+// Seed teaches the resolver entities that already exist (e.g. in Neo4j), so
+// that new articles reuse their ids.
+func (x *Chain) Seed(entities []graph.Entity) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.res.Seed(entities)
+}

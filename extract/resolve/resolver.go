@@ -1,0 +1,315 @@
+// Package resolve gives the entities each article names their global,
+// stable ids: the same real-world thing named in two articles, or in
+// Arabic in one and English in another, gets one id.
+//
+// An entity is found again by its keys: its lexicon id, an event's head,
+// canonical modifiers and organiser, an opposition signature, the folded
+// forms of its names and, for transliterated names, their consonant
+// skeletons. The resolver keeps keys and names, not mentions, unless asked
+// to (KeepMentions), so its memory grows with the entities, not with the
+// articles.
+package resolve
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/kgraph/kgraph/extract/text"
+	"github.com/kgraph/kgraph/graph"
+)
+
+// Local is one entity as one article knows it.
+type Local struct {
+	Type           string
+	Name           string   // display name
+	Names          []string // every surface form that names it
+	NameEN, NameAR string
+	LexID          string // lexicon id (country:MA), if the lexicon knows it
+	// EventKey is an event's head and canonical modifiers; its organiser's
+	// id is added once the organiser is resolved.
+	EventKey  string
+	Organiser *Local
+	Sig       string // what an organisation opposes, for coalitions named two ways
+	Mentions  []graph.Mention
+	Refs      []graph.Mention // nisba adjectives, anaphors and pronouns that point at it
+
+	ID string // set by Resolve
+}
+
+// Resolver assigns ids. It is not safe for concurrent use: articles are
+// resolved one at a time, in input order, so ids do not depend on timing.
+type Resolver struct {
+	// KeepMentions keeps every article's mentions on the merged entities,
+	// for Entities; a loader that writes each article's batch needs none.
+	KeepMentions bool
+
+	byKey  map[string]string
+	taken  map[string]bool
+	ents   map[string]*graph.Entity // names only, mentions too with KeepMentions
+	order  []string                 // ids of entities some article named, first seen first
+	listed map[string]bool          // ids in order
+}
+
+// New returns an empty Resolver that keeps mentions.
+func New() *Resolver {
+	return &Resolver{KeepMentions: true, byKey: map[string]string{}, taken: map[string]bool{}, ents: map[string]*graph.Entity{}, listed: map[string]bool{}}
+}
+
+func (r *Resolver) bind(key, id string) {
+	if _, ok := r.byKey[key]; !ok {
+		r.byKey[key] = id
+	}
+}
+
+var typeOrder = map[string]int{graph.TypeCountry: 0, graph.TypeCity: 1, graph.TypeLocation: 2, graph.TypeOrganization: 3, graph.TypePerson: 4, graph.TypeEvent: 5}
+
+var idPrefix = map[string]string{graph.TypeCountry: "country:", graph.TypeCity: "city:", graph.TypeLocation: "loc:", graph.TypeOrganization: "org:", graph.TypePerson: "person:", graph.TypeEvent: "event:"}
+
+// Resolve gives each local entity of one article its id (places first, then
+// organisations, people and events, since an event's key holds its
+// organiser's id) and returns the article's view of each: its names and
+// its own mentions.
+func (r *Resolver) Resolve(article string, ls []*Local) []graph.Entity {
+	ls = slices.Clone(ls)
+	sort.SliceStable(ls, func(i, j int) bool { return typeOrder[ls[i].Type] < typeOrder[ls[j].Type] })
+	out := make([]graph.Entity, 0, len(ls))
+	for _, l := range ls {
+		if id, ok := r.byKey["lex|"+l.LexID]; ok && l.LexID != "" && r.knowsNames(id, l) {
+			// A gazetteer entity under names already bound: nothing to learn.
+			l.ID = id
+			out = append(out, r.entityFor(l, article))
+			continue
+		}
+		keys := r.keysOf(l)
+		id := ""
+		for _, k := range keys {
+			if v, ok := r.byKey[k]; ok && r.samePerson(v, l) {
+				id = v
+				break
+			}
+		}
+		if id == "" {
+			id = r.mint(l)
+		}
+		for _, k := range keys {
+			r.bind(k, id)
+		}
+		l.ID = id
+		out = append(out, r.entityFor(l, article))
+	}
+	return out
+}
+
+// keysOf lists the keys an entity is known by, the most specific first.
+func (r *Resolver) keysOf(l *Local) []string {
+	var keys []string
+	if l.LexID != "" {
+		keys = append(keys, "lex|"+l.LexID)
+	}
+	if l.EventKey != "" {
+		k := l.EventKey
+		if l.Organiser != nil && l.Organiser.ID != "" {
+			if i := strings.Index(k, "|by:"); i >= 0 {
+				k = k[:i]
+			}
+			k += "|by:" + l.Organiser.ID
+		}
+		keys = append(keys, "ev|"+k)
+	}
+	if l.Sig != "" {
+		keys = append(keys, "sig|"+l.Sig)
+	}
+	for _, n := range l.Names {
+		for _, k := range NameKeys(n) {
+			if l.Type == graph.TypeEvent && strings.HasPrefix(k, "sk:") || l.Type != graph.TypePerson && strings.HasPrefix(k, "psk:") {
+				continue
+			}
+			keys = append(keys, Coarse(l.Type)+"|"+k)
+		}
+	}
+	return keys
+}
+
+// samePerson guards against merging two people through a loose key (a
+// consonant skeleton, a shared family name): people whose given names
+// differ in the same script are different people, whatever else they share
+// (محمد منصور and أحمد منصور; عمر and عمرو). Anything that is not a pair
+// of people passes.
+func (r *Resolver) samePerson(id string, l *Local) bool {
+	g := r.ents[id]
+	if g == nil || g.Type != graph.TypePerson || l.Type != graph.TypePerson {
+		return true
+	}
+	for _, a := range givenNames(l.Names) {
+		for _, b := range givenNames(append([]string{g.Name, g.NameAR, g.NameEN}, g.Aliases...)) {
+			if a.latin == b.latin && a.word != b.word {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+type givenName struct {
+	word  string // folded first word of a name of two words or more
+	latin bool
+}
+
+// givenNames are the first words of the multi-word names among names. A
+// one-word name (a bare family name) gives none, so it never blocks.
+func givenNames(names []string) []givenName {
+	var out []givenName
+	for _, n := range names {
+		if n == "" {
+			continue
+		}
+		var words []string
+		for _, t := range text.Tokenize(n) {
+			if t.Kind != text.Punct && t.Key != "" {
+				words = append(words, t.Key)
+			}
+		}
+		if len(words) < 2 {
+			continue
+		}
+		g := givenName{word: words[0], latin: IsLatin(n)}
+		if !slices.Contains(out, g) {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// knowsNames reports whether every name of l is already a name of entity id.
+func (r *Resolver) knowsNames(id string, l *Local) bool {
+	g := r.ents[id]
+	if g == nil {
+		return false
+	}
+	for _, n := range l.Names {
+		if n != g.Name && !slices.Contains(g.Aliases, n) {
+			return false
+		}
+	}
+	return true
+}
+
+func (r *Resolver) mint(l *Local) string {
+	base := l.LexID
+	if base == "" {
+		name := l.NameEN
+		if name == "" {
+			name = l.Name
+		}
+		base = idPrefix[l.Type] + slug(name)
+	}
+	id := base
+	for n := 2; r.taken[id]; n++ {
+		id = fmt.Sprintf("%s-%d", base, n)
+	}
+	r.taken[id] = true
+	return id
+}
+
+// entityFor merges l into the global entity and returns the article's view
+// of it (its own mentions only).
+func (r *Resolver) entityFor(l *Local, article string) graph.Entity {
+	g, ok := r.ents[l.ID]
+	if !ok {
+		g = &graph.Entity{ID: l.ID, Type: l.Type}
+		r.ents[l.ID] = g
+	}
+	if !r.listed[l.ID] {
+		r.listed[l.ID] = true
+		r.order = append(r.order, l.ID)
+	}
+	if g.NameEN == "" {
+		g.NameEN = l.NameEN
+	}
+	if g.NameAR == "" {
+		g.NameAR = l.NameAR
+		if g.NameAR == "" {
+			g.NameAR = firstArabic(l.Names)
+		}
+	}
+	g.Name = firstNonEmpty(g.NameEN, g.NameAR, l.Name)
+	names := append([]string{l.Name}, l.Names...)
+	for _, n := range names {
+		if n != g.Name && !slices.Contains(g.Aliases, n) {
+			g.Aliases = append(g.Aliases, n)
+		}
+	}
+	if r.KeepMentions {
+		if !slices.Contains(g.Articles, article) {
+			g.Articles = append(g.Articles, article)
+		}
+		g.Mentions = append(g.Mentions, l.Mentions...)
+		g.Refs = append(g.Refs, l.Refs...)
+	}
+
+	e := graph.Entity{ID: l.ID, Type: l.Type, Name: g.Name, NameAR: g.NameAR, NameEN: g.NameEN, Articles: []string{article}, Mentions: l.Mentions, Refs: l.Refs}
+	for _, n := range names {
+		if n != e.Name && !slices.Contains(e.Aliases, n) {
+			e.Aliases = append(e.Aliases, n)
+		}
+	}
+	return e
+}
+
+// Entities returns every entity seen so far, merged across articles, in
+// first-seen order.
+func (r *Resolver) Entities() []graph.Entity {
+	out := make([]graph.Entity, 0, len(r.order))
+	for _, id := range r.order {
+		e := *r.ents[id]
+		e.Aliases = slices.Clone(e.Aliases)
+		out = append(out, e)
+	}
+	return out
+}
+
+// Seed teaches the resolver entities that already exist (e.g. in Neo4j), so
+// that new articles reuse their ids.
+func (r *Resolver) Seed(entities []graph.Entity) {
+	for _, e := range entities {
+		r.taken[e.ID] = true
+		if _, ok := r.ents[e.ID]; !ok {
+			seeded := graph.Entity{ID: e.ID, Type: e.Type, Name: e.Name, NameAR: e.NameAR, NameEN: e.NameEN, Aliases: slices.Clone(e.Aliases)}
+			r.ents[e.ID] = &seeded
+		}
+		for _, n := range append([]string{e.Name, e.NameAR, e.NameEN}, e.Aliases...) {
+			if n == "" {
+				continue
+			}
+			for _, k := range NameKeys(n) {
+				if e.Type != graph.TypePerson && strings.HasPrefix(k, "psk:") {
+					continue
+				}
+				r.bind(Coarse(e.Type)+"|"+k, e.ID)
+			}
+		}
+		if strings.Contains(e.ID, ":") {
+			r.bind("lex|"+e.ID, e.ID)
+		}
+	}
+}
+
+func firstArabic(names []string) string {
+	for _, n := range names {
+		if !IsLatin(n) {
+			return n
+		}
+	}
+	return ""
+}
+
+func firstNonEmpty(xs ...string) string {
+	for _, x := range xs {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}
