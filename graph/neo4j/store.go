@@ -20,6 +20,7 @@ import (
 
 	"github.com/kgraph/kgraph/graph"
 	neo4jdriver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	neo4jconfig "github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 )
 
@@ -37,6 +38,9 @@ const DefaultBatchSize = 50
 type Config struct {
 	URI, Username, Password, Database string
 	BatchSize                         int // articles per transaction; DefaultBatchSize if <= 0
+	// MaxRetryTime bounds how long a transaction is retried after transient
+	// errors and lost connections; the driver's default (30s) if <= 0.
+	MaxRetryTime time.Duration
 }
 
 // Store is a graph.Sink, graph.Retracter and graph.SchemaCreator on Neo4j.
@@ -74,7 +78,11 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if cfg.Username != "" {
 		auth = neo4jdriver.BasicAuth(cfg.Username, cfg.Password, "")
 	}
-	d, err := neo4jdriver.NewDriverWithContext(cfg.URI, auth)
+	d, err := neo4jdriver.NewDriverWithContext(cfg.URI, auth, func(c *neo4jconfig.Config) {
+		if cfg.MaxRetryTime > 0 {
+			c.MaxTransactionRetryTime = cfg.MaxRetryTime
+		}
+	})
 	if err != nil {
 		return nil, s.redact(fmt.Errorf("neo4j uri %q: %w", s.uri, err))
 	}
@@ -121,7 +129,20 @@ func isAuthError(err error) bool {
 
 func isConnectivityError(err error) bool {
 	var conn *neo4jdriver.ConnectivityError
-	return errors.As(err, &conn)
+	if errors.As(err, &conn) {
+		return true
+	}
+	// A transaction function that kept losing its connection until the
+	// retry time ran out: the database is unavailable, not the data wrong.
+	var limit *neo4jdriver.TransactionExecutionLimit
+	if errors.As(err, &limit) {
+		for _, e := range limit.Errors {
+			if errors.As(e, &conn) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // redact replaces the password in err's message, wherever a server or the
@@ -240,7 +261,33 @@ ORDER BY e.id`, nil)
 // returns its columns and rows. Nodes, relationships and paths come back as
 // plain maps and lists, temporal values as ISO 8601 strings.
 func (s *Store) Query(ctx context.Context, cypher string, params map[string]any) ([]string, [][]any, error) {
-	sess := s.session(ctx, neo4jdriver.AccessModeWrite)
+	return s.query(ctx, neo4jdriver.AccessModeWrite, cypher, params)
+}
+
+// ReadQuery is Query in a read-only session: the server refuses a statement
+// that would write (see IsWriteRefused).
+func (s *Store) ReadQuery(ctx context.Context, cypher string, params map[string]any) ([]string, [][]any, error) {
+	return s.query(ctx, neo4jdriver.AccessModeRead, cypher, params)
+}
+
+// IsCypherError reports whether err is the server rejecting the statement
+// itself (syntax, semantics, types, a constraint, a refused write), as
+// opposed to the connection or authentication failing.
+func IsCypherError(err error) bool {
+	var n4j *neo4jdriver.Neo4jError
+	return errors.As(err, &n4j) && n4j.Classification() == "ClientError" && !n4j.HasSecurityCode()
+}
+
+// IsWriteRefused reports whether err is the server refusing a write in a
+// read-only session.
+func IsWriteRefused(err error) bool {
+	var n4j *neo4jdriver.Neo4jError
+	return errors.As(err, &n4j) && (n4j.Code == "Neo.ClientError.Statement.AccessMode" ||
+		n4j.Code == "Neo.ClientError.Security.Forbidden" && strings.Contains(n4j.Msg, "read"))
+}
+
+func (s *Store) query(ctx context.Context, mode neo4jdriver.AccessMode, cypher string, params map[string]any) ([]string, [][]any, error) {
+	sess := s.session(ctx, mode)
 	defer sess.Close(ctx)
 	res, err := sess.Run(ctx, cypher, params)
 	if err != nil {
