@@ -24,6 +24,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
@@ -48,7 +49,10 @@ type Config struct {
 	LogFormat string // "text" or "json"
 	LogLevel  string // "debug", "info", "warn" or "error"
 	Source    string // default Article.Source for ingested articles; "" means the root directory name
-	File      string // the configuration file that was read, "" if none
+	// MaxRetryTime bounds how long one transaction is retried after a lost
+	// connection or a transient error before the command gives up (exit 3).
+	MaxRetryTime time.Duration
+	File         string // the configuration file that was read, "" if none
 }
 
 const redacted = "********"
@@ -83,8 +87,8 @@ func (c Config) Redacted() Config {
 
 // String describes c without the password.
 func (c Config) String() string {
-	return fmt.Sprintf("{Neo4j:%v BatchSize:%d LogFormat:%s LogLevel:%s Source:%q File:%q}",
-		c.Neo4j, c.BatchSize, c.LogFormat, c.LogLevel, c.Source, c.File)
+	return fmt.Sprintf("{Neo4j:%v BatchSize:%d LogFormat:%s LogLevel:%s Source:%q MaxRetryTime:%v File:%q}",
+		c.Neo4j, c.BatchSize, c.LogFormat, c.LogLevel, c.Source, c.MaxRetryTime, c.File)
 }
 
 // LogValue keeps the password out of slog output.
@@ -95,6 +99,7 @@ func (c Config) LogValue() slog.Value {
 		slog.String("log_format", c.LogFormat),
 		slog.String("log_level", c.LogLevel),
 		slog.String("source", c.Source),
+		slog.Duration("max_retry_time", c.MaxRetryTime),
 		slog.String("file", c.File),
 	)
 }
@@ -118,10 +123,37 @@ type setting struct {
 	flag   string // long flag name; "" if none
 	def    string
 	secret bool
-	apply  func(c *Config, v string) error
+	// nonEmpty: an environment variable that is set but empty is an error
+	// rather than "unset", because it is almost always a mistake (an empty
+	// secret, an unexpanded variable) that would silently reach the default.
+	nonEmpty bool
+	apply    func(c *Config, v string) error
 }
 
 // Flag names understood by Load. Commands declare the ones they offer;
+// uriPort returns what follows the last colon of a URI's host part, if any,
+// without relying on url.Parse, which rejects a bad port with a vaguer error.
+func uriPort(v string) (string, bool) {
+	rest := v
+	if i := strings.Index(rest, "://"); i >= 0 {
+		rest = rest[i+3:]
+	}
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		rest = rest[:i]
+	}
+	if i := strings.LastIndex(rest, "@"); i >= 0 {
+		rest = rest[i+1:]
+	}
+	if strings.HasSuffix(rest, "]") { // [::1] without a port
+		return "", false
+	}
+	i := strings.LastIndex(rest, ":")
+	if i < 0 {
+		return "", false
+	}
+	return rest[i+1:], true
+}
+
 // AddGlobalFlags declares the global ones.
 const (
 	FlagConfig        = "config"
@@ -133,13 +165,14 @@ const (
 	FlagLogLevel      = "log-level"
 	FlagBatchSize     = "batch-size"
 	FlagSource        = "source"
+	FlagMaxRetryTime  = "max-retry-time"
 )
 
 // EnvConfig names the configuration file when --config is not given.
 const EnvConfig = "KGRAPH_CONFIG"
 
 var settings = []setting{
-	{key: "neo4j.uri", env: "NEO4J_URI", flag: FlagNeo4jURI, def: "bolt://127.0.0.1:7687",
+	{key: "neo4j.uri", env: "NEO4J_URI", flag: FlagNeo4jURI, def: "bolt://127.0.0.1:7687", nonEmpty: true,
 		apply: func(c *Config, v string) error {
 			if err := checkURI(v); err != nil {
 				return err
@@ -189,9 +222,29 @@ var settings = []setting{
 		}},
 	{key: "source", env: "KGRAPH_SOURCE", flag: FlagSource,
 		apply: func(c *Config, v string) error { c.Source = strings.TrimSpace(v); return nil }},
+	{key: "max_retry_time", env: "KGRAPH_MAX_RETRY_TIME", flag: FlagMaxRetryTime, def: "30s",
+		apply: func(c *Config, v string) error {
+			d, err := time.ParseDuration(strings.TrimSpace(v))
+			if err != nil {
+				return errors.New("not a duration such as 30s or 2m")
+			}
+			if d < 0 {
+				return errors.New("must not be negative")
+			}
+			c.MaxRetryTime = d
+			return nil
+		}},
 }
 
 func checkURI(v string) error {
+	if strings.TrimSpace(v) == "" {
+		return errors.New("empty; give a URI such as bolt://127.0.0.1:7687")
+	}
+	if p, ok := uriPort(v); ok {
+		if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
+			return fmt.Errorf("port %q is not a number from 1 to 65535", p)
+		}
+	}
 	u, err := url.Parse(v)
 	if err != nil {
 		return errors.New("not a URI")
@@ -217,6 +270,7 @@ func AddGlobalFlags(fs *pflag.FlagSet) {
 	fs.String(FlagDatabase, "", "Neo4j database (env NEO4J_DATABASE; default: the server's default)")
 	fs.String(FlagLogFormat, "", `log format, "text" or "json" (env KGRAPH_LOG_FORMAT)`)
 	fs.String(FlagLogLevel, "", "log level: debug, info, warn, error (env KGRAPH_LOG_LEVEL)")
+	fs.String(FlagMaxRetryTime, "", "how long to retry a Neo4j transaction after a lost connection before exiting 3 (env KGRAPH_MAX_RETRY_TIME, default 30s)")
 }
 
 // Options say where Load looks.
@@ -295,6 +349,11 @@ func Load(opts Options) (Config, error) {
 	}
 	for _, s := range settings {
 		key, origin := s.key, "default"
+		if env, set := os.LookupEnv(s.env); s.nonEmpty && set && strings.TrimSpace(env) == "" &&
+			(opts.Flags == nil || s.flag == "" || !opts.Flags.Changed(s.flag)) {
+			return Config{}, &Error{Key: s.env, Origin: "environment",
+				Err: fmt.Errorf("set but empty; unset it to use the default %s, or give a value", s.def)}
+		}
 		switch {
 		case opts.Flags != nil && s.flag != "" && opts.Flags.Changed(s.flag):
 			key, origin = "--"+s.flag, "flag"

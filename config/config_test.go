@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"bytes"
 
@@ -19,10 +20,17 @@ import (
 func clearEnv(t *testing.T) {
 	t.Helper()
 	for _, s := range settings {
-		t.Setenv(s.env, "")
+		unsetenv(t, s.env)
 	}
-	t.Setenv(EnvConfig, "")
+	unsetenv(t, EnvConfig)
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+}
+
+// unsetenv removes k for the test; t.Setenv restores it afterwards.
+func unsetenv(t *testing.T, k string) {
+	t.Helper()
+	t.Setenv(k, "")
+	os.Unsetenv(k)
 }
 
 func flags(t *testing.T, args ...string) *pflag.FlagSet {
@@ -127,6 +135,18 @@ func TestErrors(t *testing.T) {
 		{"missing explicit file", "", nil, []string{"--config", "DIR/nope.yaml"},
 			`config: read DIR/nope.yaml`},
 		{"bad yaml", "neo4j: [\n", nil, nil, `config: read DIR/kgraph.yaml`},
+		{"env uri set but empty", "", map[string]string{"NEO4J_URI": ""}, nil,
+			`config: NEO4J_URI="" (from environment): set but empty; unset it to use the default bolt://127.0.0.1:7687`},
+		{"env uri blank", "", map[string]string{"NEO4J_URI": "  "}, nil, `config: NEO4J_URI="" (from environment): set but empty`},
+		{"flag uri empty", "", nil, []string{"--neo4j-uri="}, `config: --neo4j-uri="" (from flag): empty`},
+		{"port too big", "", map[string]string{"NEO4J_URI": "bolt://127.0.0.1:99999"}, nil,
+			`config: NEO4J_URI="bolt://127.0.0.1:99999" (from environment): port "99999" is not a number from 1 to 65535`},
+		{"port zero", "", nil, []string{"--neo4j-uri", "neo4j://db:0"}, `config: --neo4j-uri="neo4j://db:0" (from flag): port "0"`},
+		{"port not a number", "", nil, []string{"--neo4j-uri", "bolt://db:http"}, `config: --neo4j-uri="bolt://db:http" (from flag): port "http"`},
+		{"empty port", "", nil, []string{"--neo4j-uri", "bolt://db:"}, `config: --neo4j-uri="bolt://db:" (from flag): port ""`},
+		{"max retry time", "", map[string]string{"KGRAPH_MAX_RETRY_TIME": "soon"}, nil,
+			`config: KGRAPH_MAX_RETRY_TIME="soon" (from environment): not a duration`},
+		{"negative max retry time", "", nil, []string{"--max-retry-time", "-1s"}, `config: --max-retry-time="-1s" (from flag): must not be negative`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -219,5 +239,24 @@ func TestPasswordNeverShown(t *testing.T) {
 	}
 	if strings.Contains(err.Error(), secret) {
 		t.Errorf("error shows the password: %v", err)
+	}
+}
+
+func TestValidURIs(t *testing.T) {
+	for _, uri := range []string{
+		"bolt://127.0.0.1:7687", "neo4j+s://xxxx.databases.neo4j.io", "bolt://[::1]:7687", "bolt://[::1]",
+		"neo4j://bob:s3:cr:et@db.example:7687", "bolt://db:65535/", "neo4j://db?policy=x",
+	} {
+		t.Run(uri, func(t *testing.T) {
+			clearEnv(t)
+			t.Setenv("NEO4J_URI", uri)
+			c, err := Load(Options{Dir: t.TempDir()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.Neo4j.URI != uri || c.MaxRetryTime != 30*time.Second {
+				t.Errorf("URI %q, MaxRetryTime %v; want %q, 30s", c.Neo4j.URI, c.MaxRetryTime, uri)
+			}
+		})
 	}
 }
