@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/kgraph/kgraph/extract/lexicon"
+	"github.com/kgraph/kgraph/extract/ner"
 
 	"github.com/kgraph/kgraph/extract/text"
 )
@@ -31,6 +32,7 @@ type Sentence struct {
 	words    []word
 	mentions []*mention
 	covered  []*mention // top-level mention over each word, while recognising
+	tagged   []ner.Span // the tagger's names, word indexes
 	dates    []*dateHit
 	keys     []string         // folded word keys, what lexicon lookups want
 	toks     []text.Token     // as tokenised, offsets relative to the sentence

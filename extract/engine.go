@@ -10,6 +10,7 @@ import (
 
 	"github.com/kgraph/kgraph/extract/dates"
 	"github.com/kgraph/kgraph/extract/lexicon"
+	"github.com/kgraph/kgraph/extract/ner"
 	"github.com/kgraph/kgraph/extract/resolve"
 	"github.com/kgraph/kgraph/extract/text"
 	"github.com/kgraph/kgraph/graph"
@@ -107,22 +108,29 @@ func New(opts ...Option) (*Chain, error) {
 // English, and for any other language only the gazetteer, which needs no
 // grammar.
 func defaultLanguages(c *chainConfig) (map[string]*Language, *Language) {
-	arabic := &Language{
-		Code:        "ar",
-		Recognizers: []Recognizer{Gazetteer{}, HeadPhrases{}, TitledPeople{}, TitlesAfterNames{}},
-		Linkers:     []Linker{Anaphors{}},
-		Finders:     []RelationFinder{Slots{}, Frames{}, EventDates{}},
-		Finishers:   []Finisher{Inference{}},
-	}
-	english := &Language{
-		Code:        "en",
-		Recognizers: []Recognizer{Gazetteer{}, HeadPhrases{}, TitledPeople{}, CapitalisedRuns{}, TitlesAfterNames{}},
-		Linkers:     []Linker{Anaphors{}},
-		Finders:     []RelationFinder{Slots{}, Frames{}, EventDates{}},
-		Finishers:   []Finisher{Inference{}},
+	langs := map[string]*Language{}
+	for _, code := range []string{"ar", "en"} {
+		rec := []Recognizer{Gazetteer{}, HeadPhrases{}, TitledPeople{}}
+		var tagger *ner.Tagger
+		if !c.noTagger {
+			tagger, _ = ner.Load(code) // no model: the rules alone
+		}
+		switch {
+		case tagger != nil:
+			rec = append(rec, Tagged{Tagger: tagger})
+		case code == "en":
+			rec = append(rec, CapitalisedRuns{})
+		}
+		langs[code] = &Language{
+			Code:        code,
+			Recognizers: append(rec, TitlesAfterNames{}),
+			Linkers:     []Linker{Anaphors{}},
+			Finders:     []RelationFinder{Slots{}, Frames{}, EventDates{}},
+			Finishers:   []Finisher{Inference{}},
+		}
 	}
 	neutral := &Language{Code: "", Recognizers: []Recognizer{Gazetteer{}}}
-	return map[string]*Language{"ar": arabic, "en": english}, neutral
+	return langs, neutral
 }
 
 func (x *Chain) entryHead(e *lexicon.Entry) string {

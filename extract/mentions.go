@@ -355,6 +355,9 @@ func (d *Document) latinName(s *Sentence, i, j int) *mention {
 		d.addName(l, name)
 		return &mention{first: i, last: j, phrase: i, ent: l}
 	}
+	if !d.x.Supports(d.lang) {
+		return nil // no grammar to tell a person from a body: only what the lexicon knows
+	}
 	if d.lang != "en" && !(s.words[i].quoteOpen || (i > 0 && (s.words[i-1].Key == "ل" || s.words[i-1].Key == "لـ"))) {
 		// A stray Latin word inside Arabic text is usually a brand or a
 		// quote; only quoted or governed ones name entities.

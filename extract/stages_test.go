@@ -1,0 +1,167 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/kgraph/kgraph/extract/ner"
+	"github.com/kgraph/kgraph/graph"
+)
+
+// Golden span tests: each stage on sentences written for these tests, to
+// the exact mentions (type, text, code-point offsets) and facts it makes.
+// Mentions are "Type:text@start-end"; refs (anaphors, nisbas) are
+// "ref:Type:text@start-end"; facts are "subject PREDICATE object".
+
+// readWith runs a chain of the given stages for one language over text.
+func readWith(t *testing.T, lang string, text string, l *Language) *Document {
+	t.Helper()
+	opts := []Option{}
+	if l != nil {
+		l.Code = lang
+		opts = append(opts, WithLanguage(l))
+	}
+	x, err := New(opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := Article{Text: text}
+	a.ID, a.Lang = "t1", lang
+	d, err := x.read(context.Background(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func spansOf(d *Document) []string {
+	var out []string
+	for _, l := range d.locals {
+		if l.mergedInto != nil {
+			continue
+		}
+		for _, m := range l.mentions {
+			out = append(out, fmt.Sprintf("%s:%s@%d-%d", l.typ, m.Text, m.Start, m.End))
+		}
+		for _, m := range l.refs {
+			out = append(out, fmt.Sprintf("ref:%s:%s@%d-%d", l.typ, m.Text, m.Start, m.End))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func factsOf(d *Document) []string {
+	var out []string
+	for _, f := range d.rels {
+		out = append(out, f.s.final().name+" "+f.pred+" "+f.o.final().name)
+	}
+	sort.Strings(out)
+	return out
+}
+
+type spanCase struct {
+	name    string
+	lang    string
+	text    string
+	stages  *Language
+	want    []string // every mention and ref, exactly
+	facts   []string // every fact, exactly (nil: not checked)
+	notWant []string // substrings that no mention or fact may contain
+}
+
+func runSpanCases(t *testing.T, cases []spanCase) {
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := readWith(t, c.lang, c.text, c.stages)
+			got := spansOf(d)
+			if os.Getenv("KGRAPH_GOLDEN") != "" {
+				t.Logf("spans %q\nfacts %q", got, factsOf(d))
+			}
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Errorf("mentions\n got %q\nwant %q", got, c.want)
+			}
+			if c.facts != nil {
+				if fs := factsOf(d); strings.Join(fs, "\n") != strings.Join(c.facts, "\n") {
+					t.Errorf("facts\n got %q\nwant %q", fs, c.facts)
+				}
+			}
+			all := strings.Join(append(got, factsOf(d)...), "\n")
+			for _, bad := range c.notWant {
+				if strings.Contains(all, bad) {
+					t.Errorf("found %q in\n%s", bad, all)
+				}
+			}
+		})
+	}
+}
+
+var (
+	gazetteerOnly = &Language{Recognizers: []Recognizer{Gazetteer{}}}
+	phrasesOnly   = &Language{Recognizers: []Recognizer{Gazetteer{}, HeadPhrases{}}}
+	peopleOnly    = &Language{Recognizers: []Recognizer{Gazetteer{}, TitledPeople{}}}
+	withAnaphors  = &Language{Recognizers: []Recognizer{Gazetteer{}, HeadPhrases{}, TitledPeople{}}, Linkers: []Linker{Anaphors{}}}
+	withSlots     = &Language{Recognizers: []Recognizer{Gazetteer{}, HeadPhrases{}, TitledPeople{}, TitlesAfterNames{}}, Finders: []RelationFinder{Slots{}}}
+	withFrames    = &Language{Recognizers: []Recognizer{Gazetteer{}, HeadPhrases{}, TitledPeople{}}, Linkers: []Linker{Anaphors{}}, Finders: []RelationFinder{Slots{}, Frames{}}}
+	_             = graph.TypeCity
+)
+
+func TestStageSpans(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "gazetteer city and country", lang: "ar", stages: gazetteerOnly,
+			text: "وصل الوفد إلى الرباط قادما من تونس.",
+			want: []string{"City:الرباط@14-20", "Country:تونس@30-34"}},
+		{name: "gazetteer nisba is a ref", lang: "ar", stages: gazetteerOnly,
+			text: "قالت الخارجية الأميركية إن المحادثات مستمرة.",
+			want: []string{"ref:Country:الأميركية@14-23"}},
+		{name: "gazetteer ignores common words", lang: "ar", stages: gazetteerOnly,
+			text: "قال المسؤول إن الاجتماع كان مثمرا.", want: []string{}},
+		{name: "head phrase ministry", lang: "ar", stages: phrasesOnly,
+			text: "أعلنت وزارة الصحة عن حملة جديدة.",
+			want: []string{"Organization:وزارة الصحة@6-17"}},
+		{name: "titled person", lang: "ar", stages: peopleOnly,
+			text: "قال وزير الخارجية ناصر بوريطة إن الحوار مستمر.",
+			want: []string{"Person:ناصر بوريطة@18-29"}},
+		{name: "anaphor points back", lang: "ar", stages: withAnaphors,
+			text: "زار الوفد المغرب يوم الاثنين. وقالت المملكة إنها ترحب بالزيارة.",
+			want: []string{"Country:المغرب@10-16", "ref:Country:المملكة@36-43"}},
+		{name: "office slot becomes a fact", lang: "ar", stages: withSlots,
+			text:  "قال وزير الخارجية الفرنسي جان إيف لودريان إن الحوار مستمر.",
+			want:  []string{"Person:جان إيف لودريان@26-41", "ref:Country:الفرنسي@18-25"},
+			facts: []string{"جان إيف لودريان HOLDS_POSITION France"}},
+		{name: "no slot stage, no fact", lang: "ar", stages: peopleOnly, facts: []string{},
+			text: "قال وزير الخارجية الفرنسي جان إيف لودريان إن الحوار مستمر.",
+			want: []string{"Person:جان إيف لودريان@26-41", "ref:Country:الفرنسي@18-25"}},
+		{name: "verb frame", lang: "ar", stages: withFrames,
+			text:    "استقبل الملك محمد السادس الرئيس الفرنسي إيمانويل ماكرون في الرباط.",
+			want:    []string{"City:الرباط@59-65", "Person:إيمانويل ماكرون@40-55", "Person:محمد السادس@13-24", "ref:Country:الفرنسي@32-39"},
+			facts:   []string{"إيمانويل ماكرون HOLDS_POSITION France", "محمد السادس MET_WITH إيمانويل ماكرون"},
+			notWant: []string{"الرباط MET_WITH"}},
+		{name: "unsupported language gets the gazetteer only", lang: "fr",
+			text:    "Le ministre Nasser Bourita a reçu son homologue à Rabat.",
+			want:    []string{"City:Rabat@50-55"},
+			notWant: []string{"Organization:Nasser"}},
+		{name: "english common words are no names", lang: "en",
+			text: "The company said profits rose sharply in the third quarter.", want: []string{}},
+	})
+}
+
+// TestTaggedSpans: the trained tagger's names join the rules' (full
+// built-in chain), and names the rules claimed keep their rule reading.
+func TestTaggedSpans(t *testing.T) {
+	if _, err := ner.Load("en"); err != nil {
+		t.Skipf("no English model: %v", err)
+	}
+	runSpanCases(t, []spanCase{
+		{name: "untitled english people", lang: "en",
+			text:  "Angela Merkel met Emmanuel Macron in Paris on Monday.",
+			want:  []string{"City:Paris@37-42", "Person:Angela Merkel@0-13", "Person:Emmanuel Macron@18-33"},
+			facts: []string{"Angela Merkel MET_WITH Emmanuel Macron"}},
+		{name: "no names in a plain sentence", lang: "en",
+			text: "Shares fell after the results were published on Tuesday.", want: []string{}},
+	})
+}

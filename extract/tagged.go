@@ -1,0 +1,78 @@
+package extract
+
+import (
+	"github.com/kgraph/kgraph/extract/ner"
+	"github.com/kgraph/kgraph/graph"
+)
+
+// Tagged recognises the names a trained tagger (extract/ner) finds: people,
+// organisations and places that no rule and no lexicon knows (a foreign
+// name transliterated with no title before it, a company, a club).
+//
+// How it combines with the rules: it runs after the gazetteer, head-noun
+// phrases and titled people, and takes only spans none of them claimed, so
+// a lexicon name keeps its lexicon id and a titled person keeps their
+// office. A place the lexicon knows under the span's exact words becomes
+// that place. MISC (nationalities, events, works) is left to the rules.
+type Tagged struct {
+	Tagger *ner.Tagger
+}
+
+// ReadDocument tags the whole article at once: the tagger's document-level
+// features (a name tagged elsewhere in the article) need every sentence.
+func (t Tagged) ReadDocument(d *Document) {
+	doc := make([][]string, len(d.sents))
+	for i, s := range d.sents {
+		words := make([]string, len(s.words))
+		for k, w := range s.words {
+			words[k] = w.Text
+		}
+		doc[i] = words
+	}
+	tags := t.Tagger.Tag(doc)
+	for i, s := range d.sents {
+		s.tagged = ner.Spans(tags[i])
+	}
+}
+
+func (Tagged) Recognize(d *Document, s *Sentence) {
+	for _, sp := range s.tagged {
+		i, j := sp.Start, sp.End-1
+		if !d.unclaimed(s, i, j) {
+			continue
+		}
+		var l *local
+		switch sp.Type {
+		case "PER":
+			l = d.person(s.surfaceStem(i, j))
+		case "ORG":
+			l = d.entity(graph.TypeOrganization, s.surfaceStem(i, j), nil)
+		case "LOC":
+			if e, n := s.matchPlace(d.x.lex, i); e != nil && n == j-i+1 {
+				l = d.lexEntity(e, s, i, j)
+			} else {
+				l = d.entity(graph.TypeCity, s.surfaceStem(i, j), nil)
+			}
+		default:
+			continue
+		}
+		if l == nil || l.name == "" {
+			continue
+		}
+		d.add(s, &mention{first: i, last: j, phrase: i, ent: l, prep: s.words[i].pre})
+	}
+}
+
+// unclaimed reports whether words i..j hold a name no earlier stage took:
+// none is covered, none is punctuation.
+func (d *Document) unclaimed(s *Sentence, i, j int) bool {
+	if i < 0 || j >= len(s.words) || i > j {
+		return false
+	}
+	for k := i; k <= j; k++ {
+		if s.covered[k] != nil || s.words[k].isPunct() {
+			return false
+		}
+	}
+	return true
+}
