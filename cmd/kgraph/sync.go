@@ -187,7 +187,7 @@ func runSync(ctx context.Context, g *globals, opts syncOptions) error {
 	s, err := syncer.New(syncer.Options{
 		Source:      src,
 		Store:       store,
-		FactCounter: syncer.CypherFactCounter{Q: store},
+		FactCounter: syncer.CypherFactCounter{Q: store, Source: src},
 		Locker:      store,
 		Walk:        walker.Walk,
 		Prune:       opts.Prune,

@@ -55,30 +55,6 @@ func TestValidate(t *testing.T) {
 	}
 }
 
-func TestQueryBuildersRefuseUnknownNames(t *testing.T) {
-	if _, err := mergeRelationsQuery("HOSTS]->() DELETE x //"); !errors.Is(err, graph.ErrUnknownPredicate) {
-		t.Errorf("mergeRelationsQuery accepted an unknown predicate: %v", err)
-	}
-	if _, err := mergeEntitiesQuery("Country:Evil"); !errors.Is(err, graph.ErrUnknownType) {
-		t.Errorf("mergeEntitiesQuery accepted an unknown type: %v", err)
-	}
-	if _, err := latestAttributeQuery("aliases"); !errors.Is(err, ErrBadAttribute) {
-		t.Errorf("latestAttributeQuery accepted a reserved name: %v", err)
-	}
-	for _, p := range graph.Predicates {
-		q, err := mergeRelationsQuery(p)
-		if err != nil || !strings.Contains(q, "[r:"+p+"]") {
-			t.Errorf("mergeRelationsQuery(%s) = %q, %v", p, q, err)
-		}
-	}
-	for _, typ := range graph.EntityTypes {
-		q, err := mergeEntitiesQuery(typ)
-		if err != nil || !strings.Contains(q, "e:"+typ+",") {
-			t.Errorf("mergeEntitiesQuery(%s) = %q, %v", typ, q, err)
-		}
-	}
-}
-
 func TestBuildRows(t *testing.T) {
 	a1 := graph.Batch{
 		Article: graph.Article{ID: "a1", Title: "T1", SHA256: "h1", Published: "2022-05-11"},
@@ -115,14 +91,11 @@ func TestBuildRows(t *testing.T) {
 	}
 	r := buildRows([]graph.Batch{a1, a2})
 
-	if got := r.articles[1]["title"]; got != nil {
+	if got := r.articles[1]["props"].(map[string]any)["title"]; got != nil {
 		t.Errorf("empty title should be nil (removes the property), got %#v", got)
 	}
-	if got, want := r.entityIDs, []string{"country:MA", "org:afg"}; !reflect.DeepEqual(got, want) {
-		t.Errorf("entityIDs = %v, want %v", got, want)
-	}
-	if n := len(r.entities[graph.TypeCountry]); n != 1 {
-		t.Errorf("country entity rows = %d, want 1 across the group", n)
+	if len(r.entities) != 2 || r.entities[0]["id"] != "country:MA" || r.entities[1]["id"] != "org:afg" {
+		t.Errorf("entity rows = %v, want one per entity across the group, sorted", r.entities)
 	}
 	if n := len(r.mentions); n != 4 {
 		t.Fatalf("mention rows = %d, want 4 (one per article and entity)", n)
@@ -143,31 +116,52 @@ func TestBuildRows(t *testing.T) {
 	if got := r.mentions[3]["names"]; !reflect.DeepEqual(got, []string{}) {
 		t.Errorf("entity without mentions: names = %#v, want empty list", got)
 	}
+	// Alias counts: how many articles of the group use each form.
+	if len(r.aliases) != 1 {
+		t.Fatalf("alias rows = %v, want one per entity with forms (org:afg has none)", r.aliases)
+	}
+	if got, want := r.aliases[0]["forms"], []string{"Maroc", "المغرب", "المملكة"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("forms = %v, want %v", got, want)
+	}
+	if got, want := r.aliases[0]["counts"], []int64{1, 1, 1}; !reflect.DeepEqual(got, want) {
+		t.Errorf("counts = %v, want %v", got, want)
+	}
+	// Derived properties come from the latest article: a2 has no date,
+	// which sorts first, so a1 (2022) is the latest.
+	props := map[string]any{}
+	for _, p := range r.props {
+		if p["entity"] == "country:MA" {
+			props[p["prop"].(string)] = p["value"]
+		}
+	}
+	if want := map[string]any{"name": "Morocco", "name_ar": "المغرب", "type": graph.TypeCountry}; !reflect.DeepEqual(props, want) {
+		t.Errorf("country:MA props = %v, want %v", props, want)
+	}
 
-	co := r.relations[graph.CoChairs]
-	if len(co) != 1 {
-		t.Fatalf("CO_CHAIRS rows = %d, want 1 (one per subject/object across the group)", len(co))
+	if len(r.evidence) != 3 {
+		t.Fatalf("evidence rows = %d, want 3 (one per fact and article)", len(r.evidence))
 	}
-	if got, want := co[0]["articles"], []string{"a1", "a2"}; !reflect.DeepEqual(got, want) {
-		t.Errorf("articles = %v, want %v", got, want)
+	if got := r.evidence[0]["evidence"]; got != "s2" {
+		t.Errorf("evidence = %v, want the most confident sentence of the article", got)
 	}
-	if got, want := co[0]["evidence"], []string{"s2", "t1"}; !reflect.DeepEqual(got, want) {
-		t.Errorf("evidence = %v, want the most confident sentence per article %v", got, want)
-	}
-	if got, want := co[0]["confidences"], []float64{0.9, 0.6}; !reflect.DeepEqual(got, want) {
-		t.Errorf("confidences = %v, want %v", got, want)
-	}
-	if got := r.relations[graph.MemberOf][0]["properties"]; !reflect.DeepEqual(got, []string{`{"since":"2014"}`}) {
+	if got := r.evidence[1]["properties"]; got != `{"since":"2014"}` {
 		t.Errorf("properties = %v", got)
+	}
+	if r.evidence[0]["id"] == r.evidence[2]["id"] {
+		t.Error("two articles' evidence of one fact share an id")
+	}
+	if len(r.facts) != 2 {
+		t.Fatalf("fact rows = %v, want 2 (one per subject, predicate, object)", r.facts)
+	}
+	co := r.facts[0]
+	if co["predicate"] != graph.CoChairs || co["n"] != int64(2) || co["confidence"] != 0.9 || co["first"] != "2022-05-11" || co["last"] != "2022-05-11" {
+		t.Errorf("CO_CHAIRS row = %v", co)
 	}
 	if r.nRelations != 3 {
 		t.Errorf("nRelations = %d, want 3", r.nRelations)
 	}
-	if len(r.attributes) != 1 {
-		t.Errorf("attribute rows = %d, want 1 (repeat within an article dropped)", len(r.attributes))
-	}
-	if got, want := r.attrPairs, []attrPair{{"org:afg", "member_count"}}; !reflect.DeepEqual(got, want) {
-		t.Errorf("attrPairs = %v, want %v", got, want)
+	if len(r.states) != 1 {
+		t.Errorf("attribute rows = %d, want 1 (repeat within an article dropped)", len(r.states))
 	}
 }
 

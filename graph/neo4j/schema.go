@@ -2,19 +2,31 @@ package neo4j
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	neo4jdriver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
+// ErrOldModel is returned by CreateSchema for a graph written by a kgraph
+// before provenance moved to evidence nodes: it must be rebuilt (see
+// MODEL.md, "Upgrading").
+var ErrOldModel = errors.New("graph uses the old provenance model")
+
 // schema is every constraint and index the loader relies on. The uniqueness
 // constraints also give MERGE an index to look up by.
 var schema = []string{
 	`CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE`,
-	`CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE`,
+	// An article is identified by (source, id): two feeds may both have a 1001.
+	`CREATE CONSTRAINT article_key IF NOT EXISTS FOR (a:Article) REQUIRE (a.source, a.id) IS UNIQUE`,
+	`CREATE CONSTRAINT evidence_id IF NOT EXISTS FOR (v:Evidence) REQUIRE v.id IS UNIQUE`,
 	lockConstraint,
 	`CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name)`,
 	`CREATE INDEX article_source IF NOT EXISTS FOR (a:Article) ON (a.source)`,
+	`CREATE INDEX article_ids IF NOT EXISTS FOR (a:Article) ON (a.id)`,
+	// The evidence of one fact, for recomputing its aggregates and for
+	// queries from a relationship to its sentences.
+	`CREATE INDEX evidence_fact IF NOT EXISTS FOR (v:Evidence) ON (v.subject, v.predicate, v.object)`,
 	// The Arabic analyzer normalises alef/hamza forms and strips the article
 	// ال, which suits the Arabic names; Latin names are only lower-cased.
 	"CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.name_ar, e.name_en, e.aliases] " +
@@ -24,8 +36,16 @@ var schema = []string{
 const lockConstraint = `CREATE CONSTRAINT kgraph_lock_name IF NOT EXISTS FOR (l:KgraphLock) REQUIRE l.name IS UNIQUE`
 
 // CreateSchema creates the constraints and indexes if they do not exist and
-// waits until they are online.
+// waits until they are online. On a graph of the old model it returns
+// ErrOldModel and changes nothing.
 func (s *Store) CreateSchema(ctx context.Context) error {
+	if err := s.checkModel(ctx); err != nil {
+		return err
+	}
+	// The old model's article constraint was on id alone.
+	if err := s.autoCommit(ctx, `DROP CONSTRAINT article_id IF EXISTS`); err != nil {
+		return s.wrap("create schema", err)
+	}
 	for _, stmt := range schema {
 		if err := s.autoCommit(ctx, stmt); err != nil {
 			return s.wrap("create schema", err)
@@ -33,6 +53,31 @@ func (s *Store) CreateSchema(ctx context.Context) error {
 	}
 	if err := s.autoCommit(ctx, `CALL db.awaitIndexes(300)`); err != nil {
 		return s.wrap("wait for indexes", err)
+	}
+	return nil
+}
+
+// checkModel refuses a graph whose articles were written by the old model:
+// they have no evidence nodes to retract, so mixing models would leave
+// facts behind.
+func (s *Store) checkModel(ctx context.Context) error {
+	old, err := read(ctx, s, func(tx neo4jdriver.ManagedTransaction) (bool, error) {
+		recs, err := collect(ctx, tx, `SHOW CONSTRAINTS YIELD name WHERE name = 'article_id' RETURN count(*) > 0`, nil)
+		if err != nil || len(recs) == 0 || recs[0].Values[0] != true {
+			return false, err
+		}
+		recs, err = collect(ctx, tx, `RETURN EXISTS { MATCH (a:Article) }`, nil)
+		if err != nil || len(recs) == 0 {
+			return false, err
+		}
+		return recs[0].Values[0] == true, nil
+	})
+	if err != nil {
+		return s.wrap("check graph model", err)
+	}
+	if old {
+		return fmt.Errorf("%w: this graph was loaded by an older kgraph; rebuild it: "+
+			"delete it (MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS) and run load, build or sync again", ErrOldModel)
 	}
 	return nil
 }

@@ -179,26 +179,43 @@ func mustWrite(tb testing.TB, s *Store, bs ...graph.Batch) WriteStats {
 	return st
 }
 
-// relProvenance returns the provenance lists of one relationship, or ok=false.
+// relProvenance returns the evidence of one fact, by article id, and its
+// best confidence, or ok=false. It checks that the fact's aggregates agree
+// with its evidence nodes.
 func relProvenance(tb testing.TB, s *Store, subj, pred, obj string) (articles, evidence []any, conf float64, ok bool) {
 	tb.Helper()
-	if !graph.IsPredicate(pred) {
-		tb.Fatalf("bad predicate %q", pred)
-	}
-	rows := query(tb, s, fmt.Sprintf(`
-MATCH (:Entity {id: $s})-[r:%s]->(:Entity {id: $o})
-RETURN r.articles, r.evidence, r.confidence, size(r.confidences), size(r.properties)`, pred), map[string]any{"s": subj, "o": obj})
+	rows := query(tb, s, `
+MATCH (:Entity {id: $s})-[r:$($p)]->(:Entity {id: $o})
+RETURN r.article_count, r.confidence, r.first_seen, r.last_seen`, map[string]any{"s": subj, "p": pred, "o": obj})
+	evs := query(tb, s, `
+MATCH (a:Article)-[:SUPPORTS]->(v:Evidence {subject: $s, predicate: $p, object: $o})
+RETURN v.article, v.evidence, v.confidence, a.published ORDER BY v.article`, map[string]any{"s": subj, "p": pred, "o": obj})
 	if len(rows) == 0 {
+		if len(evs) > 0 {
+			tb.Fatalf("%s-%s->%s: no relationship but %d evidence nodes", subj, pred, obj, len(evs))
+		}
 		return nil, nil, 0, false
 	}
 	if len(rows) > 1 {
 		tb.Fatalf("%s-%s->%s: %d relationships, want one", subj, pred, obj, len(rows))
 	}
-	articles, evidence = rows[0][0].([]any), rows[0][1].([]any)
-	if n := int(rows[0][3].(int64)); n != len(articles) || int(rows[0][4].(int64)) != len(articles) || len(evidence) != len(articles) {
-		tb.Fatalf("%s-%s->%s: provenance lists not parallel: %v", subj, pred, obj, rows[0])
+	best, first, last := 0.0, "", ""
+	for _, e := range evs {
+		articles = append(articles, e[0])
+		evidence = append(evidence, e[1])
+		best = max(best, e[2].(float64))
+		if p, _ := e[3].(string); p != "" {
+			if first == "" || p < first {
+				first = p
+			}
+			last = max(last, p)
+		}
 	}
-	return articles, evidence, rows[0][2].(float64), true
+	r := rows[0]
+	if r[0] != int64(len(evs)) || r[1] != best || fmt.Sprint(r[2]) != fmt.Sprint(orNil(first)) || fmt.Sprint(r[3]) != fmt.Sprint(orNil(last)) {
+		tb.Fatalf("%s-%s->%s: aggregates %v disagree with evidence %v", subj, pred, obj, r, evs)
+	}
+	return articles, evidence, r[1].(float64), true
 }
 
 func TestLoadTwiceIsIdempotent(t *testing.T) {
@@ -274,7 +291,7 @@ func TestChangedArticleReplacesItsFacts(t *testing.T) {
 		t.Error("new fact IT CO_CHAIRS afg missing")
 	}
 	arts, ev, conf, _ := relProvenance(t, s, "country:MA", graph.CoChairs, "org:afg")
-	if !reflect.DeepEqual(arts, []any{"art-b", "art-a"}) || ev[1] != "جملة جديدة" || conf != 0.7 {
+	if !reflect.DeepEqual(arts, []any{"art-a", "art-b"}) || ev[0] != "جملة جديدة" || conf != 0.7 {
 		t.Errorf("shared fact: articles %v evidence %v confidence %v", arts, ev, conf)
 	}
 	// The alias only the old version gave is gone; the other article's stays.
@@ -286,8 +303,8 @@ func TestChangedArticleReplacesItsFacts(t *testing.T) {
 	if got := scalar(t, s, `MATCH (e:Entity {id:'org:coalition'}) RETURN e.member_count`, nil); got != "85" {
 		t.Errorf("member_count = %v, want 85", got)
 	}
-	if got := scalar(t, s, `MATCH (:Article {id:'art-a'})-[r]->() RETURN count(r)`, nil); got != int64(3) {
-		t.Errorf("art-a has %v relationships, want 3 MENTIONS", got)
+	if got := query(t, s, `MATCH (:Article {id:'art-a'})-[r]->() RETURN type(r), count(r) ORDER BY type(r)`, nil); !reflect.DeepEqual(got, [][]any{{"MENTIONS", int64(3)}, {"SUPPORTS", int64(2)}}) {
+		t.Errorf("art-a has %v relationships, want 3 MENTIONS and 2 SUPPORTS", got)
 	}
 }
 
@@ -391,7 +408,7 @@ func TestUnknownRelationshipTypeRejected(t *testing.T) {
 		t.Errorf("articles = %v, want only art-a", got)
 	}
 	if got := scalar(t, s, `MATCH ()-[r]->() WHERE NOT type(r) IN $known RETURN count(r)`,
-		map[string]any{"known": append([]string{"MENTIONS", "STATES"}, graph.Predicates...)}); got != int64(0) {
+		map[string]any{"known": append([]string{"MENTIONS", "STATES", "SUPPORTS"}, graph.Predicates...)}); got != int64(0) {
 		t.Errorf("%v relationships of unknown type", got)
 	}
 }
@@ -632,4 +649,97 @@ func TestModelExampleQueries(t *testing.T) {
 			t.Errorf("example %d returned nothing:%s", i+1, st)
 		}
 	}
+}
+
+// Two sources may use the same article id; each keeps its own article, and
+// retracting one leaves the other.
+func TestArticleIdentityIsSourceAndID(t *testing.T) {
+	s := openClean(t)
+	ctx := context.Background()
+	a, b := articleB(), articleB()
+	a.Article.Source, b.Article.Source = "feedA", "feedB"
+	b.Article.SHA256 = "sha-other"
+	mustWrite(t, s, a)
+	if st := mustWrite(t, s, b); st.Articles != 1 || st.Unchanged != 0 {
+		t.Fatalf("second source's article: %+v, want it written", st)
+	}
+	if st := mustWrite(t, s, a, b); st.Unchanged != 2 {
+		t.Errorf("reload of both: %+v, want both unchanged", st)
+	}
+	if got := scalar(t, s, `MATCH (a:Article {id: 'art-b'}) RETURN count(a)`, nil); got != int64(2) {
+		t.Fatalf("articles art-b = %v, want one per source", got)
+	}
+	arts, _, _, _ := relProvenance(t, s, "country:MA", graph.CoChairs, "org:afg")
+	if len(arts) != 2 {
+		t.Errorf("evidence of a fact both state = %v, want one per source", arts)
+	}
+	if err := s.RetractFrom(ctx, "feedA", []string{"art-b"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := query(t, s, `MATCH (a:Article) RETURN a.source`, nil); !reflect.DeepEqual(got, [][]any{{"feedB"}}) {
+		t.Errorf("after retracting feedA/art-b: articles %v, want feedB's only", got)
+	}
+	arts, _, _, ok := relProvenance(t, s, "country:MA", graph.CoChairs, "org:afg")
+	if !ok || len(arts) != 1 {
+		t.Errorf("fact after retracting one source: %v %v", ok, arts)
+	}
+	if hashes, _ := s.ArticleHashes(ctx, "feedB"); hashes["art-b"] != "sha-other" {
+		t.Errorf("ArticleHashes(feedB) = %v", hashes)
+	}
+}
+
+// The graph does not depend on the order articles were loaded in, nor on
+// whether they shared a transaction.
+func TestLoadOrderDoesNotMatter(t *testing.T) {
+	s := openClean(t)
+	c := articleA()
+	c.Article.ID, c.Article.SHA256, c.Article.Published = "art-c", "sha-c", "2023-01-02"
+	c.Entities[0].NameEN, c.Entities[0].Name = "Kingdom of Morocco", "Kingdom of Morocco"
+	c.Attributes[0].Value = "86"
+	orders := [][][]graph.Batch{
+		{{articleA()}, {articleB()}, {c}},
+		{{c}, {articleB()}, {articleA()}},
+		{{articleB(), c, articleA()}},
+	}
+	var want []string
+	for i, order := range orders {
+		wipe(t, s)
+		for _, group := range order {
+			mustWrite(t, s, group...)
+		}
+		got := withoutLoadedAt(snapshot(t, s))
+		if i == 0 {
+			want = got
+			continue
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("order %d gives another graph:\n got %v\nwant %v", i, got, want)
+		}
+	}
+	row := query(t, s, `MATCH (e:Entity {id: 'country:MA'}) RETURN e.name, e.alias_counts, e.aliases`, nil)[0]
+	if row[0] != "Kingdom of Morocco" {
+		t.Errorf("name = %v, want the latest article's", row[0])
+	}
+	if got := scalar(t, s, `MATCH (e:Entity {id:'org:coalition'}) RETURN e.member_count`, nil); got != "86" {
+		t.Errorf("member_count = %v, want 86 from the latest article", got)
+	}
+	// Retracting the latest article brings back the next one's name.
+	if err := s.Retract(context.Background(), []string{"art-c"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := scalar(t, s, `MATCH (e:Entity {id: 'country:MA'}) RETURN e.name`, nil); got != "Morocco" {
+		t.Errorf("name after retracting the latest article = %v, want Morocco", got)
+	}
+}
+
+func withoutLoadedAt(lines []string) []string {
+	out := make([]string, 0, len(lines))
+	for _, l := range lines {
+		if i := strings.Index(l, "loaded_at:"); i >= 0 {
+			j := strings.IndexAny(l[i:], " ]")
+			l = l[:i] + l[i+j:]
+		}
+		out = append(out, l)
+	}
+	return out
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/kgraph/kgraph/graph"
 	neo4jdriver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -52,7 +51,8 @@ func (s *Store) Write(ctx context.Context, b graph.Batch) error {
 
 // WriteBatches loads many articles, BatchSize articles per transaction.
 // Articles whose sha256 is already loaded are skipped without a write;
-// changed ones have their previous contributions replaced.
+// changed ones have their previous contributions replaced. An article is
+// identified by its source and id.
 //
 // Invalid batches are rejected up front and the rest is still written: the
 // returned error then joins one *ArticleError per rejected article. A
@@ -83,19 +83,19 @@ func (s *Store) WriteBatches(ctx context.Context, bs []graph.Batch) (WriteStats,
 }
 
 // groups splits batches into transactions of at most batchSize articles. A
-// repeated article id starts a new group, so its later version is written
+// repeated article starts a new group, so its later version is written
 // after, and replaces, the earlier one.
 func (s *Store) groups(bs []graph.Batch) [][]graph.Batch {
 	var out [][]graph.Batch
 	var cur []graph.Batch
-	inCur := map[string]bool{}
+	inCur := map[articleRef]bool{}
 	for _, b := range bs {
-		if len(cur) == s.batchSize || inCur[b.Article.ID] {
+		if len(cur) == s.batchSize || inCur[refOf(b.Article)] {
 			out = append(out, cur)
-			cur, inCur = nil, map[string]bool{}
+			cur, inCur = nil, map[articleRef]bool{}
 		}
 		cur = append(cur, b)
-		inCur[b.Article.ID] = true
+		inCur[refOf(b.Article)] = true
 	}
 	if len(cur) > 0 {
 		out = append(out, cur)
@@ -104,343 +104,359 @@ func (s *Store) groups(bs []graph.Batch) [][]graph.Batch {
 }
 
 func idRange(bs []graph.Batch) string {
+	first := refOf(bs[0].Article).String()
 	if len(bs) == 1 {
-		return bs[0].Article.ID
+		return first
 	}
-	return fmt.Sprintf("%s..%s (%d)", bs[0].Article.ID, bs[len(bs)-1].Article.ID, len(bs))
+	return fmt.Sprintf("%s..%s (%d)", first, refOf(bs[len(bs)-1].Article), len(bs))
+}
+
+func refParams(refs []articleRef) []map[string]any {
+	out := make([]map[string]any, len(refs))
+	for i, r := range refs {
+		out[i] = r.param()
+	}
+	return out
 }
 
 // writeGroup is one transaction: skip unchanged articles, drop what changed
-// ones contributed before, write the new contributions, then recompute the
-// entity properties derived from them. It may be retried, so it keeps no
-// state outside tx.
+// ones contributed before, then write the new contributions. It may be
+// retried, so it keeps no state outside tx.
 func writeGroup(ctx context.Context, tx neo4jdriver.ManagedTransaction, group []graph.Batch) (WriteStats, error) {
 	var stats WriteStats
-	ids := make([]string, len(group))
+	refs := make([]articleRef, len(group))
 	for i, b := range group {
-		ids[i] = b.Article.ID
+		refs[i] = refOf(b.Article)
 	}
-	recs, err := collect(ctx, tx, `
-UNWIND $ids AS id
-MATCH (a:Article {id: id})
-RETURN a.id, coalesce(a.sha256, '')`, map[string]any{"ids": ids})
+	recs, err := collect(ctx, tx, qArticleHashes, map[string]any{"keys": refParams(refs)})
 	if err != nil {
 		return stats, fmt.Errorf("read article hashes: %w", err)
 	}
-	loaded := make(map[string]string, len(recs))
+	loaded := make(map[articleRef]string, len(recs))
 	for _, r := range recs {
-		loaded[str(r.Values[0])] = str(r.Values[1])
+		loaded[articleRef{str(r.Values[0]), str(r.Values[1])}] = str(r.Values[2])
 	}
 	var todo []graph.Batch
-	var replaced []string
+	var replaced []articleRef
 	for _, b := range group {
-		sha, ok := loaded[b.Article.ID]
+		sha, ok := loaded[refOf(b.Article)]
 		switch {
 		case ok && sha != "" && sha == b.Article.SHA256:
 			stats.Unchanged++
 			continue
 		case ok:
-			replaced = append(replaced, b.Article.ID)
+			replaced = append(replaced, refOf(b.Article))
 		}
 		todo = append(todo, b)
 	}
 	if len(todo) == 0 {
 		return stats, nil
 	}
-
-	touched, err := removeContributions(ctx, tx, replaced)
-	if err != nil {
+	if err := removeContributions(ctx, tx, replaced); err != nil {
 		return stats, err
 	}
 	r := buildRows(todo)
 	if err := writeRows(ctx, tx, r); err != nil {
 		return stats, err
 	}
-	touched.add(r.entityIDs, r.attrPairs)
-	if err := recompute(ctx, tx, touched); err != nil {
-		return stats, err
-	}
 	stats.Articles = len(todo)
 	stats.Entities = len(r.mentions)
 	stats.Relations = r.nRelations
-	stats.Attributes = len(r.attributes)
+	stats.Attributes = len(r.states)
 	return stats, nil
 }
 
-// touchedSet is what a removal or write may have changed: entities whose
-// names, aliases or existence must be recomputed, and attribute properties.
-type touchedSet struct {
-	entities map[string]bool
-	pairs    map[attrPair]bool
-}
+// The queries. Labels and relationship types are parameters (Cypher 5.26
+// dynamic labels and types), so there is one query string per step however
+// many types a batch holds: a cold server plans each once.
+const (
+	qArticleHashes = `
+UNWIND $keys AS k
+MATCH (a:Article {source: k.source, id: k.id})
+RETURN a.source, a.id, coalesce(a.sha256, '')`
 
-func newTouched() touchedSet {
-	return touchedSet{entities: map[string]bool{}, pairs: map[attrPair]bool{}}
+	// qRemoveEvidence deletes the articles' evidence and updates the facts
+	// it supported: the count goes down by what was removed, and only when
+	// the removed evidence held the best confidence or the first or last
+	// date are those recomputed, from the remaining evidence of that fact.
+	// A fact with no evidence left is deleted.
+	qRemoveEvidence = `
+UNWIND $keys AS k
+MATCH (:Article {source: k.source, id: k.id})-[:SUPPORTS]->(ev:Evidence)
+WITH ev.subject AS sid, ev.predicate AS p, ev.object AS oid, collect(ev) AS evs
+WITH sid, p, oid, evs, size(evs) AS n,
+     reduce(c = 0.0, x IN evs | CASE WHEN x.confidence > c THEN x.confidence ELSE c END) AS c,
+     [x IN evs WHERE x.seen IS NOT NULL | x.seen] AS seens
+FOREACH (x IN evs | DETACH DELETE x)
+WITH sid, p, oid, n, c, seens
+MATCH (:Entity {id: sid})-[r:$(p)]->(:Entity {id: oid})
+SET r.article_count = r.article_count - n
+WITH r, sid, p, oid, c, seens
+CALL (r, sid, p, oid, c, seens) {
+  WITH r, sid, p, oid
+  WHERE r.article_count > 0 AND (c >= r.confidence OR r.first_seen IN seens OR r.last_seen IN seens)
+  MATCH (x:Evidence {subject: sid, predicate: p, object: oid})
+  WITH r, max(x.confidence) AS mc, min(x.seen) AS mf, max(x.seen) AS ml
+  SET r.confidence = mc, r.first_seen = mf, r.last_seen = ml
 }
+WITH r WHERE r.article_count <= 0
+DELETE r`
 
-func (t touchedSet) add(entities []string, pairs []attrPair) {
-	for _, e := range entities {
-		t.entities[e] = true
-	}
-	for _, p := range pairs {
-		t.pairs[p] = true
-	}
-}
+	qRemoveStates = `
+UNWIND $keys AS k
+MATCH (:Article {source: k.source, id: k.id})-[s:STATES]->(:Entity)
+DELETE s`
 
-func (t touchedSet) entityIDs() []string {
-	out := make([]string, 0, len(t.entities))
-	for e := range t.entities {
-		out = append(out, e)
-	}
-	sort.Strings(out)
-	return out
-}
+	// qRemoveMentions deletes the articles' MENTIONS, takes their surface
+	// forms off the alias counts (an alias no remaining article uses goes),
+	// deletes entities no article mentions any more, and returns the
+	// derived properties whose value came from one of these articles: only
+	// those are recomputed.
+	qRemoveMentions = `
+UNWIND $keys AS k
+MATCH (:Article {source: k.source, id: k.id})-[m:MENTIONS]->(e:Entity)
+WITH e, m, m.key AS key, m.names + [y IN coalesce(m.aliases, []) WHERE NOT y IN m.names] AS fs
+DELETE m
+WITH e, collect(key) AS ks, reduce(acc = [], x IN collect(fs) | acc + x) AS gone
+WITH e, ks, gone, coalesce(e.aliases, []) AS old, coalesce(e.alias_counts, []) AS oc
+WITH e, ks, old, [i IN range(0, size(old) - 1) | oc[i] - size([x IN gone WHERE x = old[i]])] AS cnt
+WITH e, ks, old, cnt, [i IN range(0, size(old) - 1) WHERE cnt[i] > 0] AS keep
+SET e.alias_counts = [i IN keep | cnt[i]]
+FOREACH (_ IN CASE WHEN size(keep) < size(old) THEN [1] ELSE [] END | SET e.aliases = [i IN keep | old[i]])
+WITH e, EXISTS { (:Article)-[:MENTIONS]->(e) } AS alive,
+     [p IN keys(e) WHERE p STARTS WITH '_key_' AND any(k IN ks WHERE e[p] STARTS WITH k) | substring(p, 5)] AS props,
+     e.id AS id
+CALL (e, alive) { WITH e WHERE NOT alive DETACH DELETE e }
+WITH id, props WHERE alive AND size(props) > 0
+RETURN id, props`
 
-// removeContributions deletes what the given articles contributed (their
-// MENTIONS and STATES, and their entries in relationship provenance) and
-// returns what that touched. Article nodes stay; the caller decides.
-func removeContributions(ctx context.Context, tx neo4jdriver.ManagedTransaction, articleIDs []string) (touchedSet, error) {
-	t := newTouched()
-	if len(articleIDs) == 0 {
-		return t, nil
-	}
-	params := map[string]any{"ids": articleIDs}
-	recs, err := collect(ctx, tx, `
-UNWIND $ids AS id
-MATCH (:Article {id: id})-[:MENTIONS]->(e:Entity)
-RETURN DISTINCT e.id`, params)
-	if err != nil {
-		return t, fmt.Errorf("find mentioned entities: %w", err)
-	}
-	for _, r := range recs {
-		t.entities[str(r.Values[0])] = true
-	}
-	if recs, err = collect(ctx, tx, `
-UNWIND $ids AS id
-MATCH (:Article {id: id})-[s:STATES]->(e:Entity)
-RETURN DISTINCT e.id, s.name`, params); err != nil {
-		return t, fmt.Errorf("find stated attributes: %w", err)
-	}
-	for _, r := range recs {
-		t.pairs[attrPair{str(r.Values[0]), str(r.Values[1])}] = true
-	}
-	// Relationships are found through the article's own MENTIONS: every
-	// relation an article states joins two entities it mentions.
-	if err := run(ctx, tx, `
-UNWIND $ids AS id
-MATCH (:Article {id: id})-[:MENTIONS]->(:Entity)-[r]->(:Entity)
-WHERE id IN r.articles
-WITH r, collect(DISTINCT id) AS gone
-WITH r, [i IN range(0, size(r.articles) - 1) WHERE NOT r.articles[i] IN gone] AS keep
-WITH r,
-     [i IN keep | r.articles[i]] AS articles,
-     [i IN keep | r.evidence[i]] AS evidence,
-     [i IN keep | r.confidences[i]] AS confidences,
-     [i IN keep | r.properties[i]] AS properties
-SET r.articles = articles, r.evidence = evidence, r.confidences = confidences, r.properties = properties,
-    r.confidence = reduce(m = 0.0, c IN confidences | CASE WHEN c > m THEN c ELSE m END)
-WITH r WHERE size(r.articles) = 0
-DELETE r`, params); err != nil {
-		return t, fmt.Errorf("remove relation provenance: %w", err)
-	}
-	if err := run(ctx, tx, `
-UNWIND $ids AS id
-MATCH (:Article {id: id})-[r:MENTIONS|STATES]->(:Entity)
-DELETE r`, params); err != nil {
-		return t, fmt.Errorf("remove mentions and attributes: %w", err)
-	}
-	return t, nil
-}
-
-func writeRows(ctx context.Context, tx neo4jdriver.ManagedTransaction, r rows) error {
-	if err := run(ctx, tx, `
+	// qRecomputeNames sets each named property to the value of the latest
+	// article still mentioning the entity, relabelling it if its type
+	// changed.
+	qRecomputeNames = `
 UNWIND $rows AS row
-MERGE (a:Article {id: row.id})
-SET a.title = row.title, a.url = row.url, a.source = row.source, a.published = row.published,
-    a.lang = row.lang, a.sha256 = row.sha256, a.path = row.path, a.loaded_at = datetime()`,
-		map[string]any{"rows": r.articles}); err != nil {
-		return fmt.Errorf("merge articles: %w", err)
-	}
-	for _, typ := range sortedKeys(r.entities) {
-		q, err := mergeEntitiesQuery(typ)
-		if err != nil {
-			return err
-		}
-		if err := run(ctx, tx, q, map[string]any{"rows": r.entities[typ], "type": typ}); err != nil {
-			return fmt.Errorf("merge %s entities: %w", typ, err)
-		}
-	}
-	if err := run(ctx, tx, `
-UNWIND $rows AS row
-MATCH (a:Article {id: row.article})
 MATCH (e:Entity {id: row.entity})
-MERGE (a)-[m:MENTIONS]->(e)
-SET m.count = row.count, m.names = row.names, m.spans = row.spans, m.aliases = row.aliases,
-    m.type = row.type, m.name = row.name, m.name_ar = row.name_ar, m.name_en = row.name_en`,
-		map[string]any{"rows": r.mentions}); err != nil {
-		return fmt.Errorf("merge mentions: %w", err)
-	}
-	for _, pred := range sortedKeys(r.relations) {
-		q, err := mergeRelationsQuery(pred)
-		if err != nil {
-			return err
-		}
-		if err := run(ctx, tx, q, map[string]any{"rows": r.relations[pred]}); err != nil {
-			return fmt.Errorf("merge %s relations: %w", pred, err)
-		}
-	}
-	if len(r.attributes) > 0 {
-		if err := run(ctx, tx, `
-UNWIND $rows AS row
-MATCH (a:Article {id: row.article})
-MATCH (e:Entity {id: row.entity})
-MERGE (a)-[s:STATES {name: row.name, value: row.value}]->(e)
-SET s.evidence = row.evidence, s.confidence = row.confidence`,
-			map[string]any{"rows": r.attributes}); err != nil {
-			return fmt.Errorf("merge attributes: %w", err)
-		}
-	}
-	return nil
+CALL (e, row) {
+  OPTIONAL MATCH (:Article)-[m:MENTIONS]->(e) WHERE m[row.prop] IS NOT NULL
+  WITH m ORDER BY m.key DESC LIMIT 1
+  RETURN m[row.prop] AS value, m.key AS key
 }
+SET e['_key_' + row.prop] = key, e[row.prop] = value
+WITH e, row, value WHERE row.prop = 'type' AND value IS NOT NULL
+REMOVE e:$($types)
+SET e:$(value)`
 
-// mergeEntitiesQuery is the entity MERGE for one type label. The label is
-// spliced into the query, so it must be in the vocabulary.
-func mergeEntitiesQuery(typ string) (string, error) {
-	if !graph.IsEntityType(typ) {
-		return "", fmt.Errorf("merge entities: %w %q", graph.ErrUnknownType, typ)
-	}
-	return fmt.Sprintf(`
+	qRecomputeAttributes = `
+UNWIND $rows AS row
+MATCH (e:Entity {id: row.entity})
+CALL (e, row) {
+  OPTIONAL MATCH (:Article)-[s:STATES {name: row.prop}]->(e)
+  WITH s ORDER BY s.key DESC LIMIT 1
+  RETURN s.value AS value, s.key AS key
+}
+SET e['_key_' + row.prop] = key, e[row.prop] = value`
+
+	qMergeArticles = `
+UNWIND $rows AS row
+MERGE (a:Article {source: row.source, id: row.id})
+SET a += row.props, a.loaded_at = datetime()`
+
+	qMergeEntities = `
 UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
-ON CREATE SET e:%s, e.type = $type, e.name = row.name`, typ), nil
-}
+ON CREATE SET e:$(row.type), e.type = row.type, e.name = row.name, e.aliases = [], e.alias_counts = []`
 
-// mergeRelationsQuery is the relationship MERGE for one predicate. An
-// article already in the provenance lists is not appended again.
-func mergeRelationsQuery(pred string) (string, error) {
-	if !graph.IsPredicate(pred) {
-		return "", fmt.Errorf("merge relations: %w %q", graph.ErrUnknownPredicate, pred)
-	}
-	return fmt.Sprintf(`
+	// Articles written here have no contributions (new, or just removed),
+	// so their relationships are created, not merged.
+	qCreateMentions = `
+UNWIND $rows AS row
+MATCH (a:Article {source: row.source, id: row.article})
+MATCH (e:Entity {id: row.entity})
+CREATE (a)-[:MENTIONS {count: row.count, names: row.names, spans: row.spans, aliases: row.aliases,
+  type: row.type, name: row.name, name_ar: row.name_ar, name_en: row.name_en, key: row.key}]->(e)`
+
+	// qAddAliases adds the group's surface forms to the alias counts. The
+	// alias list itself, which the full-text index covers, is only written
+	// when a form is new.
+	qAddAliases = `
+UNWIND $rows AS row
+MATCH (e:Entity {id: row.entity})
+WITH e, row, coalesce(e.aliases, []) AS old, coalesce(e.alias_counts, []) AS oc
+WITH e, row, old,
+     [i IN range(0, size(old) - 1) | oc[i] + reduce(n = 0, j IN range(0, size(row.forms) - 1) |
+        n + CASE WHEN row.forms[j] = old[i] THEN row.counts[j] ELSE 0 END)] AS cnt,
+     [j IN range(0, size(row.forms) - 1) WHERE NOT row.forms[j] IN old] AS add
+CALL (e, cnt, add) {
+  WITH e, cnt, add WHERE size(add) = 0
+  SET e.alias_counts = cnt
+}
+CALL (e, old, cnt, add, row) {
+  WITH e, old + [j IN add | row.forms[j]] AS names, cnt + [j IN add | row.counts[j]] AS counts, add
+  WHERE size(add) > 0
+  WITH e, names, counts, COLLECT { UNWIND range(0, size(names) - 1) AS i RETURN i ORDER BY names[i] } AS perm
+  SET e.aliases = [i IN perm | names[i]], e.alias_counts = [i IN perm | counts[i]]
+}`
+
+	// qSetProps sets a derived property when the group's article is later
+	// than the one the value came from, and writes the value itself only
+	// when it differs.
+	qSetProps = `
+UNWIND $rows AS row
+MATCH (e:Entity {id: row.entity})
+WITH e, row WHERE coalesce(e['_key_' + row.prop], '') < row.key
+SET e['_key_' + row.prop] = row.key
+WITH e, row WHERE e[row.prop] IS NULL OR e[row.prop] <> row.value
+SET e[row.prop] = row.value
+WITH e, row WHERE row.prop = 'type'
+REMOVE e:$($types)
+SET e:$(row.value)`
+
+	qCreateEvidence = `
+UNWIND $rows AS row
+MATCH (a:Article {source: row.source, id: row.article})
+CREATE (a)-[:SUPPORTS]->(:Evidence {id: row.id, source: row.source, article: row.article, subject: row.subject, predicate: row.predicate, object: row.object,
+  evidence: row.evidence, confidence: row.confidence, properties: row.properties, seen: row.seen})`
+
+	qMergeFacts = `
 UNWIND $rows AS row
 MATCH (s:Entity {id: row.subject})
 MATCH (o:Entity {id: row.object})
-MERGE (s)-[r:%s]->(o)
-WITH r, row, coalesce(r.articles, []) AS had
-WITH r, row, had, [i IN range(0, size(row.articles) - 1) WHERE NOT row.articles[i] IN had] AS add
-WITH r,
-     had + [i IN add | row.articles[i]] AS articles,
-     coalesce(r.evidence, []) + [i IN add | row.evidence[i]] AS evidence,
-     coalesce(r.confidences, []) + [i IN add | row.confidences[i]] AS confidences,
-     coalesce(r.properties, []) + [i IN add | row.properties[i]] AS properties
-SET r.articles = articles, r.evidence = evidence, r.confidences = confidences, r.properties = properties,
-    r.confidence = reduce(m = 0.0, c IN confidences | CASE WHEN c > m THEN c ELSE m END)`, pred), nil
-}
+MERGE (s)-[r:$(row.predicate)]->(o)
+ON CREATE SET r.article_count = 0
+SET r.article_count = r.article_count + row.n,
+    r.confidence = CASE WHEN r.confidence >= row.confidence THEN r.confidence ELSE row.confidence END,
+    r.first_seen = CASE WHEN row.first IS NULL OR r.first_seen <= row.first THEN r.first_seen ELSE row.first END,
+    r.last_seen = CASE WHEN row.last IS NULL OR r.last_seen >= row.last THEN r.last_seen ELSE row.last END`
 
-// typeLabels removes every entity type label, so a retyped entity keeps one.
-var typeLabels = ":" + strings.Join(graph.EntityTypes, ":")
+	qCreateStates = `
+UNWIND $rows AS row
+MATCH (a:Article {source: row.source, id: row.article})
+MATCH (e:Entity {id: row.entity})
+CREATE (a)-[:STATES {name: row.name, value: row.value, evidence: row.evidence, confidence: row.confidence, key: row.key}]->(e)`
 
-// recompute derives entity properties from the remaining articles: deletes
-// entities no article mentions, sets names and aliases (names from the
-// latest article, aliases the union over all), fixes type labels, and sets
-// each touched attribute property to the latest article's value.
-func recompute(ctx context.Context, tx neo4jdriver.ManagedTransaction, t touchedSet) error {
-	ids := t.entityIDs()
-	if len(ids) > 0 {
-		params := map[string]any{"ids": ids}
-		if err := run(ctx, tx, `
+	qDeleteArticles = `
+UNWIND $keys AS k
+MATCH (a:Article {source: k.source, id: k.id})
+DETACH DELETE a`
+
+	qArticlesByID = `
 UNWIND $ids AS id
-MATCH (e:Entity {id: id})
-WHERE NOT EXISTS { (:Article)-[:MENTIONS]->(e) }
-DETACH DELETE e`, params); err != nil {
-			return fmt.Errorf("delete orphan entities: %w", err)
-		}
-		recs, err := collect(ctx, tx, `
-UNWIND $ids AS id
-MATCH (e:Entity {id: id})<-[m:MENTIONS]-(a:Article)
-WITH e, m ORDER BY coalesce(a.published, '') DESC, a.loaded_at DESC, a.id DESC
-WITH e, collect(m) AS ms
-WITH e, ms,
-     [x IN ms WHERE x.name IS NOT NULL | x.name] AS names,
-     [x IN ms WHERE x.name_ar IS NOT NULL | x.name_ar] AS ars,
-     [x IN ms WHERE x.name_en IS NOT NULL | x.name_en] AS ens
-SET e.name = coalesce(head(ens), head(names), head(ars), e.id),
-    e.name_ar = head(ars),
-    e.name_en = head(ens),
-    e.aliases = COLLECT { UNWIND ms AS x UNWIND x.names + x.aliases AS n WITH DISTINCT n RETURN n ORDER BY n }
-WITH e, head(ms).type AS want
-WHERE e.type IS NULL OR e.type <> want
-RETURN e.id, want`, params)
-		if err != nil {
-			return fmt.Errorf("recompute entity names: %w", err)
-		}
-		retype := map[string][]string{}
-		for _, r := range recs {
-			want := str(r.Values[1])
-			retype[want] = append(retype[want], str(r.Values[0]))
-		}
-		for _, typ := range sortedKeys(retype) {
-			if !graph.IsEntityType(typ) {
-				return fmt.Errorf("retype entities: %w %q", graph.ErrUnknownType, typ)
-			}
-			if err := run(ctx, tx, fmt.Sprintf(`
-UNWIND $ids AS id
-MATCH (e:Entity {id: id})
-REMOVE e%s
-SET e:%s, e.type = $type`, typeLabels, typ), map[string]any{"ids": retype[typ], "type": typ}); err != nil {
-				return fmt.Errorf("retype entities: %w", err)
+MATCH (a:Article {id: id})
+RETURN a.source, a.id`
+)
+
+// removeContributions deletes what the given articles contributed (their
+// evidence, MENTIONS and STATES) and brings the facts and entities they
+// touched up to date. Article nodes stay; the caller decides.
+func removeContributions(ctx context.Context, tx neo4jdriver.ManagedTransaction, refs []articleRef) error {
+	if len(refs) == 0 {
+		return nil
+	}
+	params := map[string]any{"keys": refParams(refs)}
+	// Evidence first: its facts are found through entities that the
+	// removal of MENTIONS may delete.
+	if err := run(ctx, tx, qRemoveEvidence, params); err != nil {
+		return fmt.Errorf("remove evidence: %w", err)
+	}
+	if err := run(ctx, tx, qRemoveStates, params); err != nil {
+		return fmt.Errorf("remove attributes: %w", err)
+	}
+	recs, err := collect(ctx, tx, qRemoveMentions, params)
+	if err != nil {
+		return fmt.Errorf("remove mentions: %w", err)
+	}
+	var names, attrs []map[string]any
+	for _, r := range recs {
+		id := str(r.Values[0])
+		for _, p := range strs(r.Values[1]) {
+			row := map[string]any{"entity": id, "prop": p}
+			if nameProps[p] {
+				names = append(names, row)
+			} else {
+				attrs = append(attrs, row)
 			}
 		}
 	}
-	byName := pairsByName(sortedPairs(t.pairs))
-	for _, name := range sortedKeys(byName) {
-		q, err := latestAttributeQuery(name)
-		if err != nil {
-			return err
+	if len(names) > 0 {
+		if err := run(ctx, tx, qRecomputeNames, map[string]any{"rows": names, "types": graph.EntityTypes}); err != nil {
+			return fmt.Errorf("recompute entity names: %w", err)
 		}
-		if err := run(ctx, tx, q, map[string]any{"ids": byName[name], "name": name}); err != nil {
-			return fmt.Errorf("recompute attribute %s: %w", name, err)
+	}
+	if len(attrs) > 0 {
+		if err := run(ctx, tx, qRecomputeAttributes, map[string]any{"rows": attrs}); err != nil {
+			return fmt.Errorf("recompute attributes: %w", err)
 		}
 	}
 	return nil
 }
 
-// latestAttributeQuery sets the property name of each entity to the value
-// stated by its latest article (by published date, load time, then id), or
-// removes it when no article states it anymore.
-func latestAttributeQuery(name string) (string, error) {
-	if !attributeName.MatchString(name) || reservedProperties[name] {
-		return "", fmt.Errorf("recompute attribute: %w %q", ErrBadAttribute, name)
+// writeRows writes a group's new contributions: entities before relations,
+// each list sorted by key.
+func writeRows(ctx context.Context, tx neo4jdriver.ManagedTransaction, r rows) error {
+	steps := []struct {
+		what  string
+		query string
+		rows  []map[string]any
+	}{
+		{"merge articles", qMergeArticles, r.articles},
+		{"merge entities", qMergeEntities, r.entities},
+		{"create mentions", qCreateMentions, r.mentions},
+		{"add aliases", qAddAliases, r.aliases},
+		{"set entity properties", qSetProps, r.props},
+		{"create evidence", qCreateEvidence, r.evidence},
+		{"merge facts", qMergeFacts, r.facts},
+		{"create attributes", qCreateStates, r.states},
 	}
-	return fmt.Sprintf(`
-UNWIND $ids AS id
-MATCH (e:Entity {id: id})
-CALL (e) {
-  OPTIONAL MATCH (a:Article)-[s:STATES {name: $name}]->(e)
-  WITH a, s ORDER BY coalesce(a.published, '') DESC, a.loaded_at DESC, a.id DESC, s.value DESC
-  LIMIT 1
-  RETURN s.value AS value
-}
-SET e.%s = value`, name), nil
+	for _, st := range steps {
+		if len(st.rows) == 0 {
+			continue
+		}
+		if err := run(ctx, tx, st.query, map[string]any{"rows": st.rows, "types": graph.EntityTypes}); err != nil {
+			return fmt.Errorf("%s: %w", st.what, err)
+		}
+	}
+	return nil
 }
 
 // Retract removes everything the given articles contributed, and the
-// articles themselves. Facts other articles also support stay; entities no
-// remaining article mentions are deleted. Unknown ids are ignored.
+// articles themselves, in every source that has them. Facts other articles
+// also support stay; entities no remaining article mentions are deleted.
+// Unknown ids are ignored.
 func (s *Store) Retract(ctx context.Context, articleIDs []string) error {
+	return s.retract(ctx, "", false, articleIDs)
+}
+
+// RetractFrom is Retract limited to the articles of one source: another
+// source's article with the same id stays.
+func (s *Store) RetractFrom(ctx context.Context, source string, articleIDs []string) error {
+	return s.retract(ctx, source, true, articleIDs)
+}
+
+func (s *Store) retract(ctx context.Context, source string, bySource bool, articleIDs []string) error {
 	for _, ids := range chunk(articleIDs, s.batchSize) {
 		_, err := write(ctx, s, func(tx neo4jdriver.ManagedTransaction) (struct{}, error) {
-			t, err := removeContributions(ctx, tx, ids)
-			if err != nil {
+			var refs []articleRef
+			if bySource {
+				for _, id := range ids {
+					refs = append(refs, articleRef{source, id})
+				}
+			} else {
+				recs, err := collect(ctx, tx, qArticlesByID, map[string]any{"ids": ids})
+				if err != nil {
+					return struct{}{}, fmt.Errorf("find articles: %w", err)
+				}
+				for _, r := range recs {
+					refs = append(refs, articleRef{str(r.Values[0]), str(r.Values[1])})
+				}
+			}
+			sort.Slice(refs, func(i, j int) bool { return refs[i].String() < refs[j].String() })
+			if err := removeContributions(ctx, tx, refs); err != nil {
 				return struct{}{}, err
 			}
-			if err := run(ctx, tx, `
-UNWIND $ids AS id
-MATCH (a:Article {id: id})
-DETACH DELETE a`, map[string]any{"ids": ids}); err != nil {
+			if err := run(ctx, tx, qDeleteArticles, map[string]any{"keys": refParams(refs)}); err != nil {
 				return struct{}{}, fmt.Errorf("delete articles: %w", err)
 			}
-			return struct{}{}, recompute(ctx, tx, t)
+			return struct{}{}, nil
 		})
 		if err != nil {
 			return s.wrap(fmt.Sprintf("retract %d articles", len(ids)), err)

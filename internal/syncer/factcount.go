@@ -8,18 +8,23 @@ type Querier interface {
 }
 
 // CypherFactCounter is a FactCounter for the Neo4j graph model of
-// graph/neo4j: an article's facts are the relationships between entities it
-// mentions whose provenance lists it, and its STATES attribute values.
-type CypherFactCounter struct{ Q Querier }
+// graph/neo4j: an article's facts are its evidence nodes (one per relation
+// it states) and its STATES attribute values. Source limits the count to
+// that source's articles ("" = any), since ids are unique per source only.
+type CypherFactCounter struct {
+	Q      Querier
+	Source string
+}
 
 // FactCounts implements FactCounter.
 func (c CypherFactCounter) FactCounts(ctx context.Context, ids []string) (map[string]int, error) {
 	_, rows, err := c.Q.Query(ctx, `
 UNWIND $ids AS id
 MATCH (a:Article {id: id})
+WHERE $source = '' OR a.source = $source
 RETURN id,
-       COUNT { (a)-[:MENTIONS]->(:Entity)-[r]->(:Entity) WHERE id IN r.articles } +
-       COUNT { (a)-[:STATES]->(:Entity) } AS facts`, map[string]any{"ids": ids})
+       COUNT { (a)-[:SUPPORTS]->(:Evidence) } +
+       COUNT { (a)-[:STATES]->(:Entity) } AS facts`, map[string]any{"ids": ids, "source": c.Source})
 	if err != nil {
 		return nil, err
 	}
@@ -27,7 +32,7 @@ RETURN id,
 	for _, r := range rows {
 		id, _ := r[0].(string)
 		n, _ := r[1].(int64)
-		out[id] = int(n)
+		out[id] += int(n)
 	}
 	return out, nil
 }

@@ -247,7 +247,7 @@ func (r syncRun) run(tb testing.TB, st *neo4j.Store) (syncer.Summary, error) {
 	s, err := syncer.New(syncer.Options{
 		Source:      r.source,
 		Store:       st,
-		FactCounter: syncer.CypherFactCounter{Q: st},
+		FactCounter: syncer.CypherFactCounter{Q: st, Source: r.source},
 		Locker:      st,
 		Walk:        source.Walker{Paths: []string{r.dir}, Source: r.source}.Walk,
 		NewExtractor: func(ctx context.Context) (extract.Extractor, error) {
@@ -514,7 +514,9 @@ func TestSyncPruneRetractsDeletedFile(t *testing.T) {
 	// Article 5 and 13 both say Tokyo LOCATED_IN Japan (5 % 8 == 13 % 8).
 	shared := func() []any {
 		_, rows, err := st.Query(context.Background(),
-			`MATCH (:City {id: 'city:jp'})-[r:LOCATED_IN]->(:Country {id: 'country:jp'}) RETURN r.articles`, nil)
+			`MATCH (:City {id: 'city:jp'})-[r:LOCATED_IN]->(:Country {id: 'country:jp'})
+MATCH (v:Evidence {subject: 'city:jp', predicate: 'LOCATED_IN', object: 'country:jp'})
+RETURN collect(v.article)`, nil)
 		if err != nil || len(rows) != 1 {
 			t.Fatalf("shared fact: %v, %d rows", err, len(rows))
 		}

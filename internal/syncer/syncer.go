@@ -17,6 +17,7 @@ import (
 	"os"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/kgraph/kgraph/extract"
@@ -54,6 +55,13 @@ type Locker interface {
 	ReleaseLock(ctx context.Context, name, owner string) error
 }
 
+// LockInspector is an optional ability of a Locker: who holds name and
+// until when (the lease's end on the store's clock). owner is "" when
+// nobody does. With it, a locked-out run names the holder.
+type LockInspector interface {
+	LockHolder(ctx context.Context, name string) (owner string, expires time.Time, err error)
+}
+
 // WalkFunc streams the articles to sync: fn is called once per article, in
 // order; onError is called for each file that cannot be read. Walk stops and
 // returns fn's error if fn returns one. extract/source.Walk bound to its
@@ -79,13 +87,19 @@ type Options struct {
 
 	Prune  bool
 	DryRun bool
+	// PruneMax is the largest share of the source's stored articles Prune
+	// may retract in one run, in (0, 1]; DefaultPruneMax if <= 0. Beyond it,
+	// or when the walk yields no article at all while some are stored (an
+	// unmounted volume looks like an empty folder), nothing is retracted
+	// and Run returns a *PruneRefusedError. 1 allows everything.
+	PruneMax float64
 
 	// Wait is how long to wait for another run's lock before ErrLocked;
 	// LockTTL the lease length, refreshed every LockTTL/3 while running.
 	Wait     time.Duration
 	LockTTL  time.Duration
 	LockPoll time.Duration // how often a waiting run retries; default 1s
-	Owner    string        // lock owner; default host:pid:start-time
+	Owner    string        // lock owner; default OwnerID()
 
 	// IsFatal reports whether a per-article error means the whole run must
 	// stop (the store is unreachable, authentication failed) rather than
@@ -112,10 +126,11 @@ const (
 	KindFailed    Kind = "failed"
 )
 
-// Default lock settings.
+// Default lock and prune settings.
 const (
 	DefaultLockTTL  = 2 * time.Minute
 	DefaultLockPoll = time.Second
+	DefaultPruneMax = 0.10
 )
 
 // Syncer runs syncs. A Syncer may run many times (see RunEvery) but not
@@ -146,8 +161,13 @@ func New(opts Options) (*Syncer, error) {
 		opts.LockPoll = DefaultLockPoll
 	}
 	if opts.Owner == "" {
-		host, _ := os.Hostname()
-		opts.Owner = host + ":" + strconv.Itoa(os.Getpid()) + ":" + strconv.FormatInt(time.Now().UnixNano(), 36)
+		opts.Owner = OwnerID()
+	}
+	if opts.PruneMax <= 0 {
+		opts.PruneMax = DefaultPruneMax
+	}
+	if opts.PruneMax > 1 {
+		return nil, &UsageError{Err: fmt.Errorf("prune max %v is more than 100%%", opts.PruneMax)}
 	}
 	if opts.IsFatal == nil {
 		opts.IsFatal = func(error) bool { return false }
@@ -157,6 +177,43 @@ func New(opts Options) (*Syncer, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	return &Syncer{opts: opts, log: log.With("source", opts.Source)}, nil
+}
+
+// OwnerID names this process as a lock owner: host, pid and start time,
+// "host:pid:2006-01-02T15:04:05.000000000Z", so a locked-out run can say who
+// holds the lock (see ParseOwner).
+func OwnerID() string {
+	host, _ := os.Hostname()
+	if host == "" {
+		host = "unknown-host"
+	}
+	return host + ":" + strconv.Itoa(os.Getpid()) + ":" + processStart.UTC().Format(ownerTimeLayout)
+}
+
+const ownerTimeLayout = "2006-01-02T15:04:05.000000000Z"
+
+var processStart = time.Now()
+
+// ParseOwner splits an owner made by OwnerID. ok is false for any other
+// owner string (another tool's, an older kgraph's).
+func ParseOwner(owner string) (host string, pid int, started time.Time, ok bool) {
+	host, rest, found := strings.Cut(owner, ":")
+	if !found {
+		return "", 0, time.Time{}, false
+	}
+	p, at, found := strings.Cut(rest, ":")
+	if !found {
+		return "", 0, time.Time{}, false
+	}
+	pid, err := strconv.Atoi(p)
+	if err != nil {
+		return "", 0, time.Time{}, false
+	}
+	started, err = time.Parse(ownerTimeLayout, at)
+	if err != nil {
+		return "", 0, time.Time{}, false
+	}
+	return host, pid, started, true
 }
 
 // LockName is the name of the lock a sync of source takes.
@@ -402,25 +459,58 @@ func (r *run) prune(ctx context.Context) error {
 		r.log.Warn("prune skipped: some files could not be read", "unreadable", r.readErrs, "would_retract", len(gone))
 		return nil
 	}
-	r.sum.Retracted = len(gone)
-	r.sum.RetractedIDs = gone
 	for _, id := range gone {
 		if r.opts.DryRun && r.opts.OnPlan != nil {
 			r.opts.OnPlan(KindRetract, id, "")
 		}
 	}
+	if refused := r.pruneGuard(len(gone)); refused != nil {
+		r.sum.PruneRefused = len(gone)
+		r.log.Warn("prune refused", "would_retract", len(gone), "stored", len(r.stored),
+			"walked", len(r.seen), "prune_max", r.opts.PruneMax)
+		return refused
+	}
+	r.sum.Retracted = len(gone)
+	r.sum.RetractedIDs = gone
 	if r.opts.DryRun || len(gone) == 0 {
 		return nil
 	}
 	wctx := context.WithoutCancel(ctx)
 	r.addRetracted(r.factCounts(wctx, gone))
-	if err := r.opts.Store.Retract(wctx, gone); err != nil {
+	if err := r.retract(wctx, gone); err != nil {
 		r.sum.Retracted = 0
 		r.sum.RetractedIDs = nil
 		return fmt.Errorf("retract %d vanished articles: %w", len(gone), err)
 	}
 	r.log.Info("retracted vanished articles", "count", len(gone))
 	return nil
+}
+
+// SourceRetracter is an optional ability of a Store whose articles are
+// identified by (source, id): it retracts only the given source's articles,
+// leaving another source's article with the same id alone.
+type SourceRetracter interface {
+	RetractFrom(ctx context.Context, source string, articleIDs []string) error
+}
+
+func (r *run) retract(ctx context.Context, ids []string) error {
+	if sr, ok := r.opts.Store.(SourceRetracter); ok {
+		return sr.RetractFrom(ctx, r.opts.Source, ids)
+	}
+	return r.opts.Store.Retract(ctx, ids)
+}
+
+// pruneGuard returns the refusal when retracting n of the stored articles
+// goes beyond PruneMax, and nil when it may go ahead.
+func (r *run) pruneGuard(n int) error {
+	stored := len(r.stored)
+	if n == 0 || stored == 0 || r.opts.PruneMax >= 1 {
+		return nil
+	}
+	if float64(n) <= r.opts.PruneMax*float64(stored) {
+		return nil
+	}
+	return &PruneRefusedError{Source: r.opts.Source, Retract: n, Stored: stored, Walked: len(r.seen), Max: r.opts.PruneMax}
 }
 
 func isContextErr(err error) bool {
