@@ -139,6 +139,16 @@ func (f *fakeStore) ReleaseLock(ctx context.Context, name, owner string) error {
 	return nil
 }
 
+func (f *fakeStore) LockHolder(ctx context.Context, name string) (string, time.Time, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	l, ok := f.locks[name]
+	if !ok {
+		return "", time.Time{}, nil
+	}
+	return l.owner, l.expires, nil
+}
+
 func (f *fakeStore) lockHolder(name string) string {
 	f.mu.Lock()
 	defer f.mu.Unlock()

@@ -22,10 +22,11 @@ func (s *Syncer) lock(ctx context.Context) (release func(), lockCtx context.Cont
 			break
 		}
 		left := time.Until(deadline)
+		holder := s.holder(ctx, name)
 		if left <= 0 {
-			return nil, nil, &LockedError{Name: name, Waited: s.opts.Wait}
+			return nil, nil, &LockedError{Name: name, Waited: s.opts.Wait, Holder: holder}
 		}
-		s.log.Info("waiting for another sync to finish", "lock", name, "left", left.Round(time.Second))
+		s.log.Info("waiting for another sync to finish", "lock", name, "holder", holder.String(), "left", left.Round(time.Second))
 		select {
 		case <-ctx.Done():
 			return nil, nil, &interruptedError{cause: fmt.Errorf("waiting for lock %q: %w", name, context.Cause(ctx))}
@@ -55,6 +56,21 @@ func (s *Syncer) lock(ctx context.Context) (release func(), lockCtx context.Cont
 		s.log.Debug("lock released", "lock", name)
 	}
 	return release, lockCtx, nil
+}
+
+// holder asks the Locker who holds name, if it can tell; the zero Holder
+// otherwise.
+func (s *Syncer) holder(ctx context.Context, name string) Holder {
+	li, ok := s.opts.Locker.(LockInspector)
+	if !ok {
+		return Holder{}
+	}
+	owner, expires, err := li.LockHolder(ctx, name)
+	if err != nil {
+		s.log.Debug("cannot read the lock's holder", "lock", name, "err", err)
+		return Holder{}
+	}
+	return newHolder(owner, expires)
 }
 
 // heartbeat renews the lease every TTL/3 until done is closed. A failed

@@ -20,6 +20,9 @@ type Summary struct {
 	// PruneSkipped counts articles Prune would have retracted but did not,
 	// because some files could not be read.
 	PruneSkipped int
+	// PruneRefused counts articles Prune would have retracted but did not,
+	// because the prune guard (PruneMax) refused.
+	PruneRefused int
 	RetractedIDs []string
 
 	// FactsAdded counts relations and attributes written; FactsRetracted
@@ -58,6 +61,7 @@ type summaryJSON struct {
 	Retracted      int       `json:"retracted"`
 	Failed         int       `json:"failed"`
 	PruneSkipped   int       `json:"prune_skipped,omitempty"`
+	PruneRefused   int       `json:"prune_refused,omitempty"`
 	FactsAdded     int       `json:"facts_added"`
 	FactsRetracted *int      `json:"facts_retracted"` // null when the store cannot count them
 	Failures       []Failure `json:"failures"`
@@ -70,14 +74,14 @@ type summaryJSON struct {
 // level is WARN when something failed or the run stopped early.
 func (s Summary) MarshalJSON() ([]byte, error) {
 	level := "INFO"
-	if s.Failed > 0 || s.Error != "" || s.Interrupted {
+	if s.Failed > 0 || s.Error != "" || s.Interrupted || s.PruneRefused > 0 {
 		level = "WARN"
 	}
 	j := summaryJSON{
 		Time: s.Started.Add(s.Duration).UTC(), Level: level, Msg: "sync summary", Source: s.Source, DryRun: s.DryRun, Started: s.Started.UTC(),
 		DurationMS: s.Duration.Milliseconds(), Interrupted: s.Interrupted,
 		New: s.New, Changed: s.Changed, Unchanged: s.Unchanged, Retracted: s.Retracted, Failed: s.Failed,
-		PruneSkipped: s.PruneSkipped, FactsAdded: s.FactsAdded, Failures: s.Failures, Error: s.Error,
+		PruneSkipped: s.PruneSkipped, PruneRefused: s.PruneRefused, FactsAdded: s.FactsAdded, Failures: s.Failures, Error: s.Error,
 	}
 	if j.Failures == nil {
 		j.Failures = []Failure{}
@@ -108,6 +112,9 @@ func (s Summary) WriteText(w io.Writer) error {
 	}
 	if s.PruneSkipped > 0 {
 		fmt.Fprintf(&b, "; prune skipped (%d articles) because some files could not be read", s.PruneSkipped)
+	}
+	if s.PruneRefused > 0 {
+		fmt.Fprintf(&b, "; prune refused (%d articles would go)", s.PruneRefused)
 	}
 	if s.Error != "" {
 		fmt.Fprintf(&b, "; stopped: %s", s.Error)

@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -56,6 +58,9 @@ func TestSyncClassifiesArticles(t *testing.T) {
 		{name: "one deleted with prune", change: func(c *fakeCorpus) { c.remove("a001") }, prune: true,
 			want: counts{Unchanged: 4, Retracted: 1}, wantGone: []string{"a001"}, wantFactsRm: 2},
 	}
+	// One of five is 20%: these cases are about classification, not the
+	// prune guard (TestPruneGuard).
+	pruneMax := 1.0
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			st, c := newFakeStore(), corpus(5)
@@ -71,7 +76,7 @@ func TestSyncClassifiesArticles(t *testing.T) {
 
 			tt.change(c)
 			opts := c.options(st)
-			opts.Prune = tt.prune
+			opts.Prune, opts.PruneMax = tt.prune, pruneMax
 			sum := mustRun(t, opts)
 
 			if got := countsOf(sum); got != tt.want {
@@ -141,7 +146,7 @@ func TestDryRunWritesNothing(t *testing.T) {
 
 	var plan []string
 	opts := c.options(st)
-	opts.DryRun, opts.Prune, opts.Locker = true, true, nil
+	opts.DryRun, opts.Prune, opts.Locker, opts.PruneMax = true, true, nil, 1
 	opts.OnPlan = func(k Kind, id, path string) { plan = append(plan, string(k)+" "+id) }
 	sum := mustRun(t, opts)
 
@@ -453,4 +458,121 @@ func exitCode(err error) int {
 		return ec.ExitCode()
 	}
 	return -1
+}
+
+func TestPruneGuard(t *testing.T) {
+	tests := []struct {
+		name        string
+		stored      int
+		remove      int // articles removed from the corpus after the first sync
+		pruneMax    float64
+		dryRun      bool
+		wantRefused bool
+		wantMsg     string
+	}{
+		{name: "within the default 10%", stored: 20, remove: 2},
+		{name: "beyond the default 10%", stored: 20, remove: 3, wantRefused: true,
+			wantMsg: `prune refused: 3 of the 20 articles stored under source "feed" (15%) are no longer under the paths, more than --prune-max 10%; nothing was retracted; check with --dry-run, then pass --prune-max 15% to allow it`},
+		{name: "empty folder", stored: 5, remove: 5, wantRefused: true,
+			wantMsg: `prune refused: no articles found under the paths, but 5 are stored under source "feed" (is the folder empty or a volume not mounted?); nothing was retracted; to retract them all, pass --prune-max 100%`},
+		{name: "empty folder allowed with 100%", stored: 5, remove: 5, pruneMax: 1},
+		{name: "raised limit", stored: 20, remove: 3, pruneMax: 0.15},
+		{name: "dry run reports the refusal", stored: 20, remove: 3, dryRun: true, wantRefused: true},
+		{name: "nothing to prune", stored: 3, remove: 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st, c := newFakeStore(), corpus(tt.stored)
+			mustRun(t, c.options(st))
+			var gone []string
+			for i := 0; i < tt.remove; i++ {
+				id := c.articles[0].ID
+				gone = append(gone, id)
+				c.remove(id)
+			}
+			opts := c.options(st)
+			opts.Prune, opts.PruneMax, opts.DryRun = true, tt.pruneMax, tt.dryRun
+			if tt.dryRun {
+				opts.Locker = nil
+			}
+			var planned []string
+			opts.OnPlan = func(k Kind, id, _ string) {
+				if k == KindRetract {
+					planned = append(planned, id)
+				}
+			}
+			sum, err := mustNew(t, opts).Run(context.Background())
+			after := st.snapshot()
+			if !tt.wantRefused {
+				if err != nil {
+					t.Fatalf("run: %v", err)
+				}
+				if sum.Retracted != tt.remove || len(after) != tt.stored-tt.remove {
+					t.Errorf("retracted %d, %d stored; want %d retracted", sum.Retracted, len(after), tt.remove)
+				}
+				return
+			}
+			var pe *PruneRefusedError
+			if !errors.Is(err, ErrPruneRefused) || !errors.As(err, &pe) || exitCode(err) != ExitPruneRefused {
+				t.Fatalf("err = %v (exit %d), want a PruneRefusedError with exit %d", err, exitCode(err), ExitPruneRefused)
+			}
+			if tt.wantMsg != "" && err.Error() != tt.wantMsg {
+				t.Errorf("message\n got %s\nwant %s", err, tt.wantMsg)
+			}
+			if st.retracts != 0 || len(after) != tt.stored || sum.Retracted != 0 || sum.PruneRefused != tt.remove {
+				t.Errorf("refused prune retracted: %d calls, %d stored, summary retracted %d refused %d",
+					st.retracts, len(after), sum.Retracted, sum.PruneRefused)
+			}
+			if tt.dryRun && !slices.Equal(planned, gone) {
+				t.Errorf("dry run planned %v, want what would go: %v", planned, gone)
+			}
+			var text bytes.Buffer
+			sum.WriteText(&text)
+			if !strings.Contains(text.String(), fmt.Sprintf("prune refused (%d articles would go)", tt.remove)) {
+				t.Errorf("summary does not tell the refusal: %s", text.String())
+			}
+		})
+	}
+}
+
+func TestParsePercent(t *testing.T) {
+	for in, want := range map[string]float64{"10%": 0.1, "100%": 1, " 2.5% ": 0.025, "0.5%": 0.005} {
+		if got, err := ParsePercent(in); err != nil || got != want {
+			t.Errorf("ParsePercent(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "10", "0%", "-5%", "101%", "x%", "NaN%", "%"} {
+		if _, err := ParsePercent(in); err == nil {
+			t.Errorf("ParsePercent(%q) accepted", in)
+		}
+	}
+}
+
+func TestLockedErrorNamesHolder(t *testing.T) {
+	st, c := newFakeStore(), corpus(1)
+	holder := OwnerID()
+	st.AcquireLock(context.Background(), LockName("feed"), holder, time.Hour)
+	opts := c.options(st)
+	opts.Owner = "someone-else"
+	_, err := mustNew(t, opts).Run(context.Background())
+	var le *LockedError
+	if !errors.As(err, &le) {
+		t.Fatalf("err = %v, want a LockedError", err)
+	}
+	host, _ := os.Hostname()
+	for _, want := range []string{
+		fmt.Sprintf("host %q", host), fmt.Sprintf("pid %d", os.Getpid()),
+		"running since " + processStart.UTC().Format(time.RFC3339), "lease expires ", "(in 1h0m0s) unless renewed",
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("message %q lacks %q", err, want)
+		}
+	}
+	if le.Holder.PID != os.Getpid() || le.Holder.Host != host {
+		t.Errorf("holder = %+v", le.Holder)
+	}
+	// An owner kgraph did not write is quoted as is.
+	if got := newHolder("cron-7", time.Time{}).String(); got != `owner "cron-7"` {
+		t.Errorf("foreign owner = %s", got)
+	}
 }
