@@ -477,13 +477,27 @@ func (r *run) prune(ctx context.Context) error {
 	}
 	wctx := context.WithoutCancel(ctx)
 	r.addRetracted(r.factCounts(wctx, gone))
-	if err := r.opts.Store.Retract(wctx, gone); err != nil {
+	if err := r.retract(wctx, gone); err != nil {
 		r.sum.Retracted = 0
 		r.sum.RetractedIDs = nil
 		return fmt.Errorf("retract %d vanished articles: %w", len(gone), err)
 	}
 	r.log.Info("retracted vanished articles", "count", len(gone))
 	return nil
+}
+
+// SourceRetracter is an optional ability of a Store whose articles are
+// identified by (source, id): it retracts only the given source's articles,
+// leaving another source's article with the same id alone.
+type SourceRetracter interface {
+	RetractFrom(ctx context.Context, source string, articleIDs []string) error
+}
+
+func (r *run) retract(ctx context.Context, ids []string) error {
+	if sr, ok := r.opts.Store.(SourceRetracter); ok {
+		return sr.RetractFrom(ctx, r.opts.Source, ids)
+	}
+	return r.opts.Store.Retract(ctx, ids)
 }
 
 // pruneGuard returns the refusal when retracting n of the stored articles
