@@ -91,3 +91,28 @@ func (s *Store) ensureLockSchema(ctx context.Context) error {
 	s.lockSchemaDone = true
 	return nil
 }
+
+// LockHolder returns who holds the named lock and when the lease ends;
+// owner is "" when nobody holds it or the lease ran out.
+func (s *Store) LockHolder(ctx context.Context, name string) (owner string, expires time.Time, err error) {
+	type holder struct {
+		owner   string
+		expires time.Time
+	}
+	h, err := read(ctx, s, func(tx neo4jdriver.ManagedTransaction) (holder, error) {
+		recs, err := collect(ctx, tx, `
+MATCH (l:KgraphLock {name: $name})
+WHERE l.owner IS NOT NULL AND l.expires >= datetime()
+RETURN l.owner, l.expires`, map[string]any{"name": name})
+		if err != nil || len(recs) == 0 {
+			return holder{}, err
+		}
+		o, _ := recs[0].Values[0].(string)
+		e, _ := recs[0].Values[1].(time.Time)
+		return holder{o, e}, nil
+	})
+	if err != nil {
+		return "", time.Time{}, s.wrap(fmt.Sprintf("read lock %q", name), err)
+	}
+	return h.owner, h.expires, nil
+}
