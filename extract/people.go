@@ -117,6 +117,11 @@ func (d *Document) titledPerson(s *Sentence, i int, covered []*mention, add func
 	}
 	if end < 0 {
 		end = d.nameEnd(ws, k, covered)
+		if !comma {
+			// An appositive name runs to its comma; one in running text
+			// ends where the tagger says.
+			end = d.taggerBound(ws, k, end, true)
+		}
 	}
 	if end < k {
 		return nil
@@ -331,6 +336,36 @@ func (d *Document) nameEnd(ws []word, k int, covered []*mention) int {
 	return end
 }
 
+// taggerBound trims a rule's name k..end to what the tagger read as a
+// person there: rules find where a name starts (after a title, at a given
+// name) and the tagger knows better where it ends (جمال خاشقجي | طلب).
+// Where the tagger saw no person, a name after a title stands as the rule
+// read it (titled is true: the title is the stronger evidence), and any
+// other name is dropped (k-1 is returned). Without a tagger the rule's
+// reading stands.
+func (d *Document) taggerBound(ws []word, k, end int, titled bool) int {
+	if !d.tagged || end < k || d.cur == nil || len(d.cur.words) != len(ws) {
+		return end
+	}
+	for _, sp := range d.cur.tagged {
+		if sp.Type == "PER" && sp.Start <= k && k < sp.End {
+			last := min(end, sp.End-1)
+			if last < end {
+				// A family name shaped like a nisba (محمد شياع السوداني)
+				// reads to the tagger as an adjective: keep it.
+				if _, ok := d.x.lex.Nisba(ws[last+1].Key); ok {
+					last++
+				}
+			}
+			return last
+		}
+	}
+	if titled {
+		return end
+	}
+	return k - 1
+}
+
 // namedPerson finds a name with no title: a given name and one to three
 // more name words (ناصر بوريطة), or a surname already met in the article.
 func (d *Document) namedPerson(s *Sentence, i int, covered []*mention) *mention {
@@ -348,7 +383,7 @@ func (d *Document) namedPerson(s *Sentence, i int, covered []*mention) *mention 
 	if d.lang == "en" && !isUpperStart(w.Text) {
 		return nil
 	}
-	end := d.nameEnd(ws, i, covered)
+	end := d.taggerBound(ws, i, d.nameEnd(ws, i, covered), false)
 	if end <= i {
 		return nil
 	}

@@ -165,3 +165,20 @@ func TestTaggedSpans(t *testing.T) {
 			text: "Shares fell after the results were published on Tuesday.", want: []string{}},
 	})
 }
+
+// TestTaggerBoundsRuleNames: a rule finds where a name starts, the tagger
+// where it ends; a family name shaped like a nisba stays in the name.
+func TestTaggerBoundsRuleNames(t *testing.T) {
+	if _, err := ner.Load("ar"); err != nil {
+		t.Skipf("no Arabic model: %v", err)
+	}
+	runSpanCases(t, []spanCase{
+		{name: "name stops before the next word", lang: "ar",
+			text: "واستقبل وزير الخارجية ناصر بوريطة ضيفه في الرباط.",
+			want: []string{"City:الرباط@42-48", "Person:ناصر بوريطة@22-33"}},
+		{name: "nisba-shaped family name", lang: "ar",
+			text:  "وحضر رئيس الوزراء العراقي محمد شياع السوداني افتتاح المؤتمر.",
+			want:  []string{"Person:محمد شياع السوداني@26-44", "ref:Country:العراقي@18-25"},
+			facts: []string{"محمد شياع السوداني HOLDS_POSITION Iraq"}},
+	})
+}
