@@ -1,0 +1,198 @@
+// Command train trains the extract/ner models for English and Arabic and
+// scores them on the dev sets; with -eval it scores the embedded models
+// without training.
+//
+//	go run ./extract/ner/train -data ../shared/data/ner -out extract/ner/model
+//	go run ./extract/ner/train -data ../shared/data/ner -eval
+//
+// English trains on conll2003-train.tsv and is scored on conll2003-dev.tsv.
+// Arabic trains on the first 90% of the sentences of anercorp-train.tsv;
+// the last 10% are the dev set and are never trained on. ANERcorp has no
+// document boundaries, so its documents are windows of -ar-window
+// sentences. Scores are entity-level (exact span and type, as conlleval).
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/kgraph/kgraph/extract/ner"
+	"github.com/kgraph/kgraph/extract/ner/internal/tagger"
+)
+
+type options struct {
+	data, out string
+	eval      bool
+	langs     string
+	bits      int
+	epochs    int
+	folds     int
+	seed      uint64
+	arWindow  int
+	dump      string
+}
+
+func main() {
+	var o options
+	flag.StringVar(&o.data, "data", "../shared/data/ner", "directory with anercorp-train.tsv, conll2003-train.tsv and conll2003-dev.tsv")
+	flag.StringVar(&o.out, "out", "extract/ner/model", "directory to write en.gz and ar.gz to")
+	flag.BoolVar(&o.eval, "eval", false, "score the embedded models on the dev sets; do not train")
+	flag.StringVar(&o.langs, "lang", "en,ar", "languages: en, ar or en,ar")
+	flag.IntVar(&o.bits, "bits", 18, "log2 of the number of hashed feature rows")
+	flag.IntVar(&o.epochs, "epochs", 12, "perceptron epochs per pass")
+	flag.IntVar(&o.folds, "folds", 4, "jackknife folds for the second pass's document features")
+	flag.Uint64Var(&o.seed, "seed", 1, "shuffling seed")
+	flag.IntVar(&o.arWindow, "ar-window", 15, "ANERcorp sentences per pseudo-document")
+	flag.StringVar(&o.dump, "dump", "", "write the dev sentences as token, gold, predicted to this file (for error analysis)")
+	flag.Parse()
+	if err := run(o, os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "train:", err)
+		os.Exit(1)
+	}
+}
+
+func run(o options, w io.Writer) error {
+	for _, lang := range splitLangs(o.langs) {
+		train, dev, header, err := load(o, lang)
+		if err != nil {
+			return err
+		}
+		for _, h := range header {
+			fmt.Fprintf(w, "%s data: %s\n", lang, h)
+		}
+		if o.eval {
+			t, err := ner.Load(lang)
+			if err != nil {
+				return err
+			}
+			score(t, dev).Write(w, fmt.Sprintf("%s dev (embedded model), %d sentences", lang, countSents(dev)))
+			continue
+		}
+		start := time.Now()
+		m, err := tagger.Train(lang, train, tagger.Options{
+			Bits: uint8(o.bits), Epochs: o.epochs, Seed: o.seed, Folds: o.folds,
+			Logf: func(f string, a ...any) { fmt.Fprintf(w, "  "+f+"\n", a...) },
+		})
+		if err != nil {
+			return fmt.Errorf("train %s: %w", lang, err)
+		}
+		took := time.Since(start)
+		var buf bytes.Buffer
+		if _, err := m.WriteTo(&buf); err != nil {
+			return fmt.Errorf("encode %s model: %w", lang, err)
+		}
+		path := filepath.Join(o.out, lang+".gz")
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			return fmt.Errorf("write model: %w", err)
+		}
+		// Score the model as it was written, quantised.
+		m2, err := tagger.Read(bytes.NewReader(buf.Bytes()))
+		if err != nil {
+			return fmt.Errorf("re-read %s: %w", path, err)
+		}
+		fmt.Fprintf(w, "%s: trained on %d sentences in %s; wrote %s (%d bytes)\n", lang, countSents(train), took.Round(time.Second), path, buf.Len())
+		tagger.Evaluate(m2, dev).Write(w, fmt.Sprintf("%s dev, %d sentences", lang, countSents(dev)))
+		if o.dump != "" {
+			if err := dump(o.dump+"."+lang, m2, dev); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func splitLangs(s string) []string {
+	var out []string
+	for _, l := range bytes.Split([]byte(s), []byte(",")) {
+		if len(l) > 0 {
+			out = append(out, string(l))
+		}
+	}
+	return out
+}
+
+// load returns the training and dev documents of lang.
+func load(o options, lang string) (train, dev []tagger.Doc, header []string, err error) {
+	switch lang {
+	case "en":
+		tr, err := readFile(filepath.Join(o.data, "conll2003-train.tsv"))
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		dv, err := readFile(filepath.Join(o.data, "conll2003-dev.tsv"))
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		return tagger.MergePossessives(tr.Docs), dv.Docs, tr.Header, nil
+	case "ar":
+		c, err := readFile(filepath.Join(o.data, "anercorp-train.tsv"))
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		sents := c.Sentences()
+		cut := len(sents) - len(sents)/10
+		if o.arWindow < 1 {
+			return nil, nil, nil, errors.New("-ar-window must be at least 1")
+		}
+		return tagger.Windows(sents[:cut], o.arWindow), tagger.Windows(sents[cut:], o.arWindow), c.Header, nil
+	}
+	return nil, nil, nil, fmt.Errorf("language %q: want en or ar", lang)
+}
+
+func readFile(path string) (*tagger.Corpus, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	c, err := tagger.ReadTSV(f)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return c, nil
+}
+
+// score tags dev through the public API.
+func score(t *ner.Tagger, dev []tagger.Doc) tagger.Score {
+	sc := tagger.Score{}
+	for _, d := range dev {
+		tags := t.Tag(d.Tokens())
+		for s, sent := range d {
+			sc.Add(sent.Tags, tags[s])
+		}
+	}
+	return sc
+}
+
+func countSents(docs []tagger.Doc) int {
+	n := 0
+	for _, d := range docs {
+		n += len(d)
+	}
+	return n
+}
+
+// dump writes token, gold and predicted tag per line, for error analysis.
+func dump(path string, m *tagger.Model, dev []tagger.Doc) error {
+	var b bytes.Buffer
+	for _, d := range dev {
+		tags := m.Tag(d.Tokens())
+		for s, sent := range d {
+			for i, tok := range sent.Tokens {
+				mark := ""
+				if tagger.Tags[tags[s][i]] != sent.Tags[i] {
+					mark = "\t***"
+				}
+				fmt.Fprintf(&b, "%s\t%s\t%s%s\n", tok, sent.Tags[i], tagger.Tags[tags[s][i]], mark)
+			}
+			b.WriteByte('\n')
+		}
+	}
+	return os.WriteFile(path, b.Bytes(), 0o644)
+}
