@@ -350,6 +350,9 @@ func (d *Document) taggerBound(ws []word, k, end int, titled bool) int {
 	for _, sp := range d.cur.tagged {
 		if sp.Type == "PER" && sp.Start <= k && k < sp.End {
 			last := min(end, sp.End-1)
+			if last == k+1 && last < end && d.x.lex.StartsCompoundName(ws[k].Key) {
+				return end // the tagger stopped after a compound given name (عبد اللطيف | وهبي)
+			}
 			if last < end {
 				// A family name shaped like a nisba (محمد شياع السوداني)
 				// reads to the tagger as an adjective: keep it.

@@ -36,7 +36,7 @@ type Document struct {
 	pendingEvent *local // an event someone took part in, the someone still to come
 	lastSubject  *local // subject of the last verb fact, for "كما التقى …" with its subject left out
 	sentNo       int
-	tagged       bool // a tagger read the document (Sentence.tagged is its word)
+	tagged       bool                // a tagger read the document (Sentence.tagged is its word)
 	cur          *Sentence           // the sentence being read
 	sents        []*Sentence         // every sentence read, to recycle their buffers
 	toks         []text.Token        // the article tokens, recycled after the batch is built

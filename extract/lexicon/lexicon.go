@@ -63,6 +63,7 @@ type Lexicon struct {
 	stop     map[string]bool
 	known    map[string]bool
 	given    map[string]bool // first words of given names
+	compound map[string]bool // first words of given names of two words or more (عبد)
 
 	countries map[string]*Entry // by ISO code
 	cities    map[string]*Entry // by ID
@@ -179,6 +180,11 @@ func (l *Lexicon) IsKnownWord(key string) bool { return l.known[key] }
 // IsGivenName reports whether key is a given name, or the first word of a
 // multi-word one (عبد in عبد الفتاح).
 func (l *Lexicon) IsGivenName(key string) bool { return l.given[key] }
+
+// StartsCompoundName reports whether key starts a given name of two words
+// or more (عبد in عبد اللطيف, أبو in أبو بكر): the family name comes after
+// both.
+func (l *Lexicon) StartsCompoundName(key string) bool { return l.compound[key] }
 
 // Starts says which lists have a name starting with a word, through any of
 // its clitic readings. Most words start nothing, so a caller that checks

@@ -32,6 +32,7 @@ func Load(fsys fs.FS) (*Lexicon, error) {
 		stop:      map[string]bool{},
 		known:     map[string]bool{},
 		given:     map[string]bool{},
+		compound:  map[string]bool{},
 		countries: map[string]*Entry{},
 		cities:    map[string]*Entry{},
 	}
@@ -423,8 +424,12 @@ func (l *Lexicon) knownWord(r row) error {
 // givenName: one name per line; a multi-word name (عبد الفتاح، أبو بكر)
 // marks its first word, which is where a name starts.
 func (l *Lexicon) givenName(r row) error {
-	if ks := keysOf(r.col(0)); len(ks) > 0 {
+	ks := keysOf(r.col(0))
+	if len(ks) > 0 {
 		l.given[ks[0]] = true
+	}
+	if len(ks) > 1 {
+		l.compound[ks[0]] = true
 	}
 	return nil
 }
