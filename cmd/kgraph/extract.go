@@ -2,10 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -51,7 +54,7 @@ others still go through, and the exit code is then 1.`,
 			return runExtract(cmd.Context(), g, opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "write the records to FILE instead of stdout (replaced only when the run completes)")
+	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "write the records to FILE instead of stdout: a regular or new file is replaced only when the run completes; a device or FIFO is streamed to; a symlink is followed")
 	addSourceFlag(cmd.Flags())
 	return cmd
 }
@@ -117,20 +120,130 @@ func outName(path string) string {
 	return path
 }
 
-// createOutput opens where records go. A file is written under a temporary
-// name beside it and renamed by commit(true), so a failed run never leaves
-// half a file where a good one was; commit(false) removes the temporary file
-// (and is a no-op after commit(true)).
+// createOutput opens where records go, by what the path names:
+//
+//   - "" or "-": stdout;
+//   - a symlink: its target, resolved first (the link itself stays);
+//   - a regular file or a path that does not exist yet: written under a
+//     temporary name beside it and renamed by commit(true), so a failed run
+//     never leaves half a file where a good one was; an existing file keeps
+//     its permissions;
+//   - a device (/dev/null, /dev/stdout), a FIFO or a socket: streamed to,
+//     never replaced;
+//   - a directory: an error.
+//
+// commit(false) removes the temporary file; both are no-ops after
+// commit(true).
 func createOutput(path string, stdout io.Writer) (io.Writer, func(ok bool) error, error) {
 	if path == "" || path == "-" {
 		return stdout, func(bool) error { return nil }, nil
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return nil, nil, fmt.Errorf("create %s: %w", path, err)
+	// Stat follows links the way open does, /proc/self/fd magic included.
+	fi, err := os.Stat(path)
+	switch {
+	case err == nil && outputKindOf(fi.Mode()) == outputDir:
+		return nil, nil, fmt.Errorf("create %s: is a directory; give a file name", path)
+	case err == nil && (outputKindOf(fi.Mode()) == outputStream || isSpecialPath(path)):
+		return openStream(path)
+	case err == nil:
+		target, err := filepath.EvalSymlinks(path)
+		if err != nil {
+			return nil, nil, fmt.Errorf("create %s: %w", path, err)
+		}
+		return createAtomic(path, target, fi.Mode().Perm())
+	case errors.Is(err, fs.ErrNotExist):
+		target, err := resolveOutput(path)
+		if err != nil {
+			return nil, nil, fmt.Errorf("create %s: %w", path, err)
+		}
+		return createAtomic(path, target, 0o644)
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	return nil, nil, fmt.Errorf("create %s: %w", path, err)
+}
+
+// isSpecialPath: /dev/stdout and the like name an open stream even when it
+// happens to be a redirected regular file; replacing that file would not be
+// what the user asked.
+func isSpecialPath(path string) bool {
+	abs, err := filepath.Abs(path)
 	if err != nil {
-		return nil, nil, fmt.Errorf("create %s: %w", path, err)
+		return false
+	}
+	return abs == "/dev/stdout" || abs == "/dev/stderr" || strings.HasPrefix(abs, "/dev/fd/") ||
+		strings.HasPrefix(abs, "/proc/") && strings.Contains(abs, "/fd/")
+}
+
+// openStream writes to path in place (a device, FIFO or socket).
+func openStream(path string) (io.Writer, func(ok bool) error, error) {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		return nil, nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	done := false
+	return f, func(bool) error {
+		if done {
+			return nil
+		}
+		done = true
+		if err := f.Close(); err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		return nil
+	}, nil
+}
+
+type outputKind int
+
+const (
+	outputFile   outputKind = iota // replaced atomically
+	outputStream                   // written in place: a device, FIFO or socket
+	outputDir
+)
+
+func outputKindOf(m fs.FileMode) outputKind {
+	switch {
+	case m.IsDir():
+		return outputDir
+	case m.IsRegular():
+		return outputFile
+	}
+	return outputStream
+}
+
+// resolveOutput follows symlinks in path to what they finally name, also
+// when that does not exist yet (a dangling link is written through).
+func resolveOutput(path string) (string, error) {
+	p := path
+	for range 40 {
+		fi, err := os.Lstat(p)
+		if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+			if err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return "", err
+			}
+			return p, nil
+		}
+		link, err := os.Readlink(p)
+		if err != nil {
+			return "", err
+		}
+		if !filepath.IsAbs(link) {
+			link = filepath.Join(filepath.Dir(p), link)
+		}
+		p = link
+	}
+	return "", errors.New("too many levels of symbolic links")
+}
+
+// createAtomic writes target through a temporary file beside it; name is
+// what the user gave, for messages.
+func createAtomic(name, target string, perm fs.FileMode) (io.Writer, func(ok bool) error, error) {
+	dir := filepath.Dir(target)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, nil, fmt.Errorf("create %s: %w", name, err)
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(target)+".*")
+	if err != nil {
+		return nil, nil, fmt.Errorf("create %s: %w", name, err)
 	}
 	done := false
 	return f, func(ok bool) error {
@@ -145,14 +258,21 @@ func createOutput(path string, stdout io.Writer) (io.Writer, func(ok bool) error
 		}
 		if err := f.Close(); err != nil {
 			os.Remove(f.Name())
-			return fmt.Errorf("write %s: %w", path, err)
+			return fmt.Errorf("write %s: %w", name, err)
 		}
-		if err := os.Chmod(f.Name(), 0o644); err != nil {
-			return fmt.Errorf("write %s: %w", path, err)
-		}
-		if err := os.Rename(f.Name(), path); err != nil {
+		if err := os.Chmod(f.Name(), perm); err != nil {
 			os.Remove(f.Name())
-			return fmt.Errorf("write %s: %w", path, err)
+			return fmt.Errorf("write %s: %w", name, err)
+		}
+		// Something may have appeared at target meanwhile: replace only a
+		// regular file or nothing, never a device or FIFO created since.
+		if fi, err := os.Lstat(target); err == nil && !fi.Mode().IsRegular() {
+			os.Remove(f.Name())
+			return fmt.Errorf("write %s: %s is no longer a regular file; not replaced", name, target)
+		}
+		if err := os.Rename(f.Name(), target); err != nil {
+			os.Remove(f.Name())
+			return fmt.Errorf("write %s: %w", name, err)
 		}
 		return nil
 	}, nil

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -29,8 +30,10 @@ func parse[O any](t *testing.T, newCmd func(*globals, func(context.Context, O) e
 func isolateConfig(t *testing.T) {
 	t.Helper()
 	for _, k := range []string{"NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE",
-		"KGRAPH_BATCH_SIZE", "KGRAPH_LOG_FORMAT", "KGRAPH_LOG_LEVEL", "KGRAPH_SOURCE", "KGRAPH_CONFIG"} {
-		t.Setenv(k, "")
+		"KGRAPH_BATCH_SIZE", "KGRAPH_LOG_FORMAT", "KGRAPH_LOG_LEVEL", "KGRAPH_SOURCE", "KGRAPH_CONFIG",
+		"KGRAPH_MAX_RETRY_TIME"} {
+		t.Setenv(k, "") // restored after the test
+		os.Unsetenv(k)
 	}
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	t.Chdir(t.TempDir())
@@ -78,7 +81,10 @@ func TestQueryFlags(t *testing.T) {
 		{[]string{"query", "MATCH (n) RETURN n"}, queryOptions{Cypher: "MATCH (n) RETURN n", Format: "table"}, 0},
 		{[]string{"query", "-p", "id=x", "--param", "n=3", "--format", "json", "Q"},
 			queryOptions{Cypher: "Q", Params: []string{"id=x", "n=3"}, Format: "json"}, 0},
+		{[]string{"query", "--write", "Q"}, queryOptions{Cypher: "Q", Format: "table", Write: true}, 0},
 		{[]string{"query", "Q", "--format", "csv"}, queryOptions{}, exitUsage},
+		{[]string{"query", "Q", "--neo4j-uri", "bolt://db:70000"}, queryOptions{}, exitUsage},
+		{[]string{"query", "Q", "--neo4j-uri", ""}, queryOptions{}, exitUsage},
 		{[]string{"query"}, queryOptions{}, exitUsage},
 		{[]string{"query", "A", "B"}, queryOptions{}, exitUsage},
 	}
@@ -129,4 +135,31 @@ func TestOtherCommandFlags(t *testing.T) {
 			t.Errorf("eval without --gold: code %d, %q", code, stderr)
 		}
 	})
+}
+
+func TestEmptyURIEnvIsAnError(t *testing.T) {
+	isolateConfig(t)
+	t.Setenv("NEO4J_URI", "")
+	var stdout, stderr bytes.Buffer
+	g := newGlobals(strings.NewReader(""), &stdout, &stderr)
+	root := newRootCmd(g, func(g *globals) *cobra.Command {
+		return newQueryCmd(g, func(context.Context, queryOptions) error { return nil })
+	})
+	code := execute(context.Background(), g, root, []string{"query", "RETURN 1"})
+	if code != exitUsage || !strings.Contains(stderr.String(), "NEO4J_URI") || !strings.Contains(stderr.String(), "set but empty") {
+		t.Errorf("exit %d, stderr %q; want a usage error naming NEO4J_URI", code, stderr.String())
+	}
+}
+
+func TestEveryHelpListsExitCodes(t *testing.T) {
+	g := newGlobals(strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{})
+	root := newRootCmd(g, commands...)
+	for _, c := range root.Commands() {
+		if c.Hidden || c.Name() == "help" {
+			continue
+		}
+		if !strings.Contains(c.Long, "Exit codes:") || !strings.Contains(c.Long, "  2 ") {
+			t.Errorf("kgraph %s --help does not list the exit codes", c.Name())
+		}
+	}
 }

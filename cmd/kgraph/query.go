@@ -12,12 +12,15 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+
+	neo4jstore "github.com/kgraph/kgraph/graph/neo4j"
 )
 
 type queryOptions struct {
 	Cypher string
 	Params []string // key=value
 	Format string   // "table" or "json"
+	Write  bool     // allow the statement to write
 }
 
 func init() { register(func(g *globals) *cobra.Command { return newQueryCmd(g, nil) }) }
@@ -31,12 +34,26 @@ func newQueryCmd(g *globals, runF func(context.Context, queryOptions) error) *co
 aligned table (nodes as (:Label name), relationships as [:TYPE]), or as a
 JSON array of objects keyed by column with --format json. CYPHER "-" reads
 the statement from stdin. Parameters are passed with --param name=value; a
-value that parses as JSON (a number, true, a list) is passed as that.`,
+value that parses as JSON (a number, true, a list) is passed as that.
+
+The statement runs read-only: one that would create, change or delete
+anything is refused by Neo4j (exit code 5) unless --write is given, so a
+DETACH DELETE pasted from somewhere does not just run.
+
+Exit codes:
+  0  the rows were printed
+  2  usage or configuration error (an empty query, a bad --param, a bad
+     NEO4J_URI port, NEO4J_URI set but empty)
+  3  Neo4j unreachable or authentication failed
+  5  Neo4j rejected the statement: a syntax or type error, a write without
+     --write, a constraint`,
 		Example: `  kgraph query 'MATCH (c:Country)-[:CO_CHAIRS]->(g) RETURN c.name AS country, g.name AS group'
 
   kgraph query 'MATCH (e:Entity {id: $id})-[r]-(o) RETURN type(r), o.name' --param id=country:MA
 
-  kgraph query --format json 'MATCH (a:Article) RETURN a.id, a.published' | jq .`,
+  kgraph query --format json 'MATCH (a:Article) RETURN a.id, a.published' | jq .
+
+  kgraph query --write 'MATCH (a:Article {id: $id}) SET a.reviewed = true' -p id=a1`,
 		Args: exactArgs(1, "one CYPHER statement (quote it)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Cypher = args[0]
@@ -51,6 +68,7 @@ value that parses as JSON (a number, true, a list) is passed as that.`,
 	}
 	cmd.Flags().StringArrayVarP(&opts.Params, "param", "p", nil, "query parameter name=value (repeatable)")
 	cmd.Flags().StringVar(&opts.Format, "format", "table", `output format: "table" or "json"`)
+	cmd.Flags().BoolVar(&opts.Write, "write", false, "allow the statement to write (default: read-only)")
 	return cmd
 }
 
@@ -76,9 +94,13 @@ func runQuery(ctx context.Context, g *globals, opts queryOptions) error {
 		return err
 	}
 	defer closeStore(store)
-	keys, rows, err := store.Query(ctx, cypher, params)
+	query := store.ReadQuery
+	if opts.Write {
+		query = store.Query
+	}
+	keys, rows, err := query(ctx, cypher, params)
 	if err != nil {
-		return err
+		return queryErr(err, opts.Write)
 	}
 	if opts.Format == "json" {
 		err = writeJSONRows(g.stdout, keys, rows)
@@ -92,6 +114,18 @@ func runQuery(ctx context.Context, g *globals, opts queryOptions) error {
 		fmt.Fprintf(g.logOut, "kgraph: %d rows in %v\n", len(rows), time.Since(start).Round(time.Millisecond))
 	}
 	return nil
+}
+
+// queryErr gives a statement Neo4j refused its own exit code, with a hint
+// when the refusal is the read-only default.
+func queryErr(err error, write bool) error {
+	switch {
+	case !write && neo4jstore.IsWriteRefused(err):
+		return &cypherError{err: err, hint: "kgraph query is read-only; add --write to let it write"}
+	case neo4jstore.IsCypherError(err):
+		return &cypherError{err: err}
+	}
+	return err
 }
 
 func parseParams(kvs []string) (map[string]any, error) {

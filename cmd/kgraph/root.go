@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"strings"
 	"sync"
 	"time"
 
@@ -44,7 +45,7 @@ func newGlobals(stdin io.Reader, stdout, stderr io.Writer) *globals {
 		openStore: func(ctx context.Context, cfg config.Config) (*neo4jstore.Store, error) {
 			return neo4jstore.Open(ctx, neo4jstore.Config{
 				URI: cfg.Neo4j.URI, Username: cfg.Neo4j.Username, Password: cfg.Neo4j.Password,
-				Database: cfg.Neo4j.Database, BatchSize: cfg.BatchSize,
+				Database: cfg.Neo4j.Database, BatchSize: cfg.BatchSize, MaxRetryTime: cfg.MaxRetryTime,
 			})
 		},
 	}
@@ -74,7 +75,8 @@ stdin.
 Configuration comes from flags, then the environment, then kgraph.yaml
 (--config, else ./kgraph.yaml, else $XDG_CONFIG_HOME/kgraph/kgraph.yaml):
   NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE
-  KGRAPH_BATCH_SIZE, KGRAPH_LOG_FORMAT, KGRAPH_LOG_LEVEL, KGRAPH_SOURCE
+  KGRAPH_BATCH_SIZE, KGRAPH_LOG_FORMAT, KGRAPH_LOG_LEVEL, KGRAPH_SOURCE,
+  KGRAPH_MAX_RETRY_TIME
 
 ` + exitCodesHelp,
 		Example: `  # Extract facts from a folder of articles to a file
@@ -101,7 +103,13 @@ Configuration comes from flags, then the environment, then kgraph.yaml
 	root.PersistentFlags().BoolVarP(&g.quiet, "quiet", "q", false, "no progress bar and no summary line; failures are still logged")
 	root.CompletionOptions.HiddenDefaultCmd = true
 	for _, newCmd := range subcommands {
-		root.AddCommand(newCmd(g))
+		cmd := newCmd(g)
+		// Every command's --help lists the exit codes; a command with codes
+		// of its own (sync, query) lists them itself.
+		if !strings.Contains(cmd.Long, "Exit codes:") {
+			cmd.Long = strings.TrimRight(cmd.Long, "\n") + "\n\n" + exitCodesHelp
+		}
+		root.AddCommand(cmd)
 	}
 	return root
 }

@@ -28,6 +28,14 @@ for stdin), cheaply enough to run every hour for years:
     under PATH are retracted. Facts other articles also support stay. If
     some file cannot be read, nothing is pruned in that run.
 
+Prune guard. An unmounted volume looks like an empty folder, so --prune
+refuses, retracts nothing and exits with code 6 when PATH yields no
+articles while the source has some stored, or when it would retract more
+than --prune-max (default 10%) of the source's stored articles. New and
+changed articles of that run are still loaded. Check what would go with
+--dry-run --prune; allow it with --prune-max 25% (or 100% to allow
+anything, an empty PATH included).
+
 The state lives in Neo4j itself: there is no second database to lose.
 
 Source. Every synced article is stored under one source: --source
@@ -59,7 +67,11 @@ Exit codes:
   1  some articles failed; the rest were loaded (see the summary)
   2  usage or configuration error
   3  Neo4j unreachable or authentication failed
-  4  another run holds the lock (after --wait)
+  3  also: the connection stayed lost for longer than --max-retry-time;
+     articles committed before stay committed
+  4  another run holds the lock (after --wait); the message names the
+     holder (host, pid, start time) and when its lease expires
+  6  the prune guard refused (see above); nothing was retracted
   130  stopped by SIGINT mid-run (143 for SIGTERM); not with --every
 
 Crontab, hourly, waiting up to 10 minutes for a slow previous run:
@@ -101,12 +113,13 @@ Kubernetes CronJob:
 
 // syncOptions are the sync command's flags.
 type syncOptions struct {
-	Paths   []string
-	Prune   bool
-	DryRun  bool
-	Wait    time.Duration
-	Every   time.Duration
-	LockTTL time.Duration
+	Paths    []string
+	Prune    bool
+	PruneMax string // a percentage, "10%"; checked by check
+	DryRun   bool
+	Wait     time.Duration
+	Every    time.Duration
+	LockTTL  time.Duration
 }
 
 func init() { register(func(g *globals) *cobra.Command { return newSyncCmd(g, nil) }) }
@@ -136,6 +149,7 @@ func newSyncCmd(g *globals, runF func(context.Context, syncOptions) error) *cobr
 	}
 	f := cmd.Flags()
 	f.BoolVar(&opts.Prune, "prune", false, "retract articles stored under the source that are no longer under PATH")
+	f.StringVar(&opts.PruneMax, "prune-max", "10%", "with --prune, refuse (exit 6) to retract more than this share of the source; 100% allows anything")
 	f.BoolVar(&opts.DryRun, "dry-run", false, "print the plan (new, changed, unchanged, retract) and write nothing")
 	f.DurationVar(&opts.Wait, "wait", 0, "how long to wait for another run's lock before exiting with code 4")
 	f.DurationVar(&opts.Every, "every", 0, "keep running, syncing at this interval (e.g. 1h); stop with SIGINT/SIGTERM")
@@ -155,12 +169,19 @@ func (o syncOptions) check() error {
 	case o.DryRun && o.Every > 0:
 		return usagef("--dry-run and --every do not go together")
 	}
+	if _, err := syncer.ParsePercent(o.PruneMax); err != nil {
+		return usagef("--prune-max %v", err)
+	}
 	return nil
 }
 
 func runSync(ctx context.Context, g *globals, opts syncOptions) error {
 	if err := checkPaths(opts.Paths); err != nil {
 		return err
+	}
+	pruneMax, err := syncer.ParsePercent(opts.PruneMax)
+	if err != nil {
+		return usagef("--prune-max %v", err)
 	}
 	src, err := syncSource(g.cfg.Source, opts.Paths)
 	if err != nil {
@@ -191,6 +212,7 @@ func runSync(ctx context.Context, g *globals, opts syncOptions) error {
 		Locker:      store,
 		Walk:        walker.Walk,
 		Prune:       opts.Prune,
+		PruneMax:    pruneMax,
 		DryRun:      opts.DryRun,
 		Wait:        opts.Wait,
 		LockTTL:     opts.LockTTL,
@@ -220,7 +242,8 @@ func runSync(ctx context.Context, g *globals, opts syncOptions) error {
 				_ = sum.WriteText(g.logOut)
 			}
 		}
-		if err != nil && !errors.Is(err, syncer.ErrPartial) && !errors.Is(err, syncer.ErrInterrupted) {
+		if err != nil && !errors.Is(err, syncer.ErrPartial) && !errors.Is(err, syncer.ErrInterrupted) &&
+			!errors.Is(err, syncer.ErrPruneRefused) {
 			g.log.Error("sync failed", "err", err)
 		}
 		startBar() // for the next run of --every

@@ -19,10 +19,14 @@ func TestSyncFlags(t *testing.T) {
 		code     int
 		errMatch string
 	}{
-		{[]string{"sync", "news"}, syncOptions{Paths: []string{"news"}, LockTTL: ttl}, 0, ""},
-		{[]string{"sync", "--prune", "--dry-run", "a", "b"}, syncOptions{Paths: []string{"a", "b"}, Prune: true, DryRun: true, LockTTL: ttl}, 0, ""},
+		{[]string{"sync", "news"}, syncOptions{Paths: []string{"news"}, LockTTL: ttl, PruneMax: "10%"}, 0, ""},
+		{[]string{"sync", "--prune", "--dry-run", "a", "b"}, syncOptions{Paths: []string{"a", "b"}, Prune: true, DryRun: true, LockTTL: ttl, PruneMax: "10%"}, 0, ""},
 		{[]string{"sync", "--every", "1h", "--wait", "10m", "--lock-ttl", "30s", "--source", "feed", "d"},
-			syncOptions{Paths: []string{"d"}, Every: time.Hour, Wait: 10 * time.Minute, LockTTL: 30 * time.Second}, 0, ""},
+			syncOptions{Paths: []string{"d"}, Every: time.Hour, Wait: 10 * time.Minute, LockTTL: 30 * time.Second, PruneMax: "10%"}, 0, ""},
+		{[]string{"sync", "--prune", "--prune-max", "100%", "d"}, syncOptions{Paths: []string{"d"}, Prune: true, LockTTL: ttl, PruneMax: "100%"}, 0, ""},
+		{[]string{"sync", "--prune-max", "25", "d"}, syncOptions{}, exitUsage, `--prune-max "25": want a percentage such as 10% or 100%`},
+		{[]string{"sync", "--prune-max", "0%", "d"}, syncOptions{}, exitUsage, `--prune-max "0%": want a percentage above 0% and at most 100%`},
+		{[]string{"sync", "--prune-max", "150%", "d"}, syncOptions{}, exitUsage, `at most 100%`},
 		{[]string{"sync"}, syncOptions{}, exitUsage, "kgraph: kgraph sync needs at least one PATH"},
 		{[]string{"sync", "--wait", "-1s", "d"}, syncOptions{}, exitUsage, "--wait must not be negative"},
 		{[]string{"sync", "--every", "soon", "d"}, syncOptions{}, exitUsage, `invalid argument "soon"`},
