@@ -116,7 +116,14 @@ func defaultLanguages(c *chainConfig) (map[string]*Language, *Language) {
 			tagger, _ = ner.Load(code) // no model: the rules alone
 		}
 		switch {
+		case tagger != nil && code == "en":
+			// English names are capitalised and the tagger reads them well:
+			// it goes before the title rules, which then take the names it
+			// found (chief executive Richard Dixey).
+			rec = []Recognizer{Gazetteer{}, HeadPhrases{}, Tagged{Tagger: tagger}, TitledPeople{}}
 		case tagger != nil:
+			// Arabic names are not: the title rules find where a name starts
+			// and the tagger where it ends, then takes what is left.
 			rec = append(rec, Tagged{Tagger: tagger})
 		case code == "en":
 			rec = append(rec, CapitalisedRuns{})

@@ -25,15 +25,17 @@ func (d *Document) titledPerson(s *Sentence, i int, covered []*mention, add func
 	}
 	var compl []*mention
 	phrase := i
-	if i > 0 && covered[i-1] != nil && covered[i-1].last == i-1 && covered[i-1].ent.typ == graph.TypeCountry {
-		// Jordanian Foreign Minister / US Secretary of State: the country
-		// comes before the title in English.
-		compl = append(compl, covered[i-1])
-		phrase = covered[i-1].phrase
+	if c := d.bodyBeforeTitle(s, i); c != nil {
+		// Jordanian Foreign Minister / US Secretary of State / Phytopharm
+		// chief executive / IHRC chairman: in English the country or body
+		// comes before the title.
+		compl = append(compl, c)
+		phrase = c.phrase
 	}
 	j := i + n
 	comma := false
 	afterNisba := false
+	var named *mention
 	for ; j < len(ws) && j-i < 16; j++ {
 		w := ws[j]
 		if w.comma {
@@ -48,7 +50,11 @@ func (d *Document) titledPerson(s *Sentence, i int, covered []*mention, add func
 				return nil
 			}
 			if c.ent.typ == graph.TypePerson {
-				return nil
+				if j > i+n || c.nested() {
+					return nil // a person further on is someone else
+				}
+				named = c // a name an earlier stage read (the tagger's)
+				break
 			}
 			compl = append(compl, c)
 			j = c.last
@@ -81,12 +87,20 @@ func (d *Document) titledPerson(s *Sentence, i int, covered []*mention, add func
 			}
 		}
 	}
+	if named != nil {
+		return d.titled(s, i, n, title, phrase, named.ent, named, compl, named.first-1, false)
+	}
 	if j >= len(ws) {
 		return nil
 	}
 	k := j
 	if comma {
 		k = j + 1
+		if k < len(ws) && covered[k] != nil && covered[k].first == k && !covered[k].nested() && covered[k].ent.typ == graph.TypePerson {
+			// his Iraqi counterpart, Fuad Hussein: an appositive name an
+			// earlier stage read.
+			return d.titled(s, i, n, title, phrase, covered[k].ent, covered[k], compl, j-1, true)
+		}
 	}
 	end := -1
 	if !comma && k < len(ws) && (d.x.lex.IsGivenName(ws[k].stem) || d.x.lex.IsGivenName(ws[k].Key)) {
@@ -136,6 +150,35 @@ func (d *Document) titledPerson(s *Sentence, i int, covered []*mention, add func
 	name := s.surfaceStem(k, end)
 	p := d.person(name)
 	m := add(&mention{first: k, last: end, phrase: phrase, ent: p, prep: ws[i].pre})
+	return d.titled(s, i, n, title, phrase, p, m, compl, min(j, k)-1, comma)
+}
+
+// bodyBeforeTitle is the country or organisation named right before the
+// title at i, with or without a possessive (Menatep Group's managing
+// director), in English text.
+func (d *Document) bodyBeforeTitle(s *Sentence, i int) *mention {
+	if d.lang != "en" || i == 0 {
+		return nil
+	}
+	k := i - 1 // the possessive is already off the word (see sentenceOf)
+	c := s.covered[k]
+	if c == nil || c.last != k {
+		return nil
+	}
+	switch c.ent.typ {
+	case graph.TypeCountry, graph.TypeOrganization:
+		return c
+	}
+	return nil
+}
+
+// titled states the offices a title gives person p (mention m): what the
+// title names (a nisba, a body's head noun, an implied ministry) and the
+// bodies and countries in its complement compl, which ends at word
+// complEnd (at a comma if comma).
+func (d *Document) titled(s *Sentence, i, n int, title *lexicon.Entry, phrase int, p *local, m *mention, compl []*mention, complEnd int, comma bool) *mention {
+	ws := s.words
+	add := func(m *mention) *mention { return d.add(s, m) }
 	titleText := s.surfaceStem(i, i+n-1)
 	conf := 0.85
 	found := false
@@ -175,9 +218,9 @@ func (d *Document) titledPerson(s *Sentence, i int, covered []*mention, add func
 			found = true
 		}
 	}
-	if !found && isMinister(title) && j > i+n-1 {
+	if !found && isMinister(title) && complEnd >= i+n-1 {
 		// وزير الشؤون الخارجية والتعاون … names a ministry without saying وزارة.
-		if org := d.impliedMinistry(s, i, min(j, k)-1, comma); org != nil {
+		if org := d.impliedMinistry(s, i, complEnd, comma); org != nil {
 			d.relateTitled(p, org, titleText, s, 0.75)
 			found = true
 		}
