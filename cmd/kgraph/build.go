@@ -6,7 +6,9 @@ import (
 	"fmt"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
+	"github.com/kgraph/kgraph/config"
 	"github.com/kgraph/kgraph/extract"
 	neo4jstore "github.com/kgraph/kgraph/graph/neo4j"
 	"github.com/kgraph/kgraph/internal/pipeline"
@@ -46,8 +48,14 @@ extraction of unchanged articles and prune deleted ones, see "kgraph sync".`,
 		},
 	}
 	addSourceFlag(cmd.Flags())
-	addBatchSizeFlag(cmd.Flags())
+	addBatchSizeIntFlag(cmd.Flags())
 	return cmd
+}
+
+// addBatchSizeIntFlag declares --batch-size as an int flag on commands that
+// write to Neo4j; config reads it with the environment and file fallbacks.
+func addBatchSizeIntFlag(fs *pflag.FlagSet) {
+	fs.Int(config.FlagBatchSize, neo4jstore.DefaultBatchSize, "articles per write transaction (env KGRAPH_BATCH_SIZE)")
 }
 
 func runBuild(ctx context.Context, g *globals, opts buildOptions) error {
@@ -79,7 +87,9 @@ func runBuild(ctx context.Context, g *globals, opts buildOptions) error {
 		var rejected *neo4jstore.ArticleError
 		return !errors.As(err, &rejected)
 	}
-	sum, err := pipeline.Run(ctx, g.walker(opts.Paths), engine, store, hooks)
+	// One transaction per --batch-size articles; extraction of the next
+	// group overlaps the write of this one.
+	sum, err := pipeline.RunBatched(ctx, g.walker(opts.Paths), engine, store, g.cfg.BatchSize, hooks)
 	stop()
 	if err != nil {
 		return err

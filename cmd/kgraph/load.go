@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"time"
 
@@ -47,7 +48,7 @@ missing. "-" reads stdin.`,
 			return runLoad(cmd.Context(), g, opts)
 		},
 	}
-	addBatchSizeFlag(cmd.Flags())
+	addBatchSizeIntFlag(cmd.Flags())
 	return cmd
 }
 
@@ -70,26 +71,17 @@ func runLoad(ctx context.Context, g *globals, opts loadOptions) error {
 		entities = map[string]bool{}
 	)
 	for _, path := range opts.Files {
-		batches, badLines, err := readBatches(g, path)
+		bad, err := loadFile(ctx, g, store, path, func(bs []graph.Batch, stats neo4jstore.WriteStats) {
+			total = total.Add(stats)
+			for _, b := range bs {
+				for _, e := range b.Entities {
+					entities[e.ID] = true
+				}
+			}
+		})
+		failed += bad
 		if err != nil {
 			return err
-		}
-		failed += badLines
-		for _, b := range batches {
-			for _, e := range b.Entities {
-				entities[e.ID] = true
-			}
-		}
-		stats, err := store.WriteBatches(ctx, batches)
-		total = total.Add(stats)
-		var rejected *neo4jstore.ArticleError
-		for _, e := range unjoin(err) {
-			if errors.As(e, &rejected) {
-				failed++
-				g.log.Warn("article rejected", "path", path, "article", rejected.Article, "err", rejected.Err)
-				continue
-			}
-			return fmt.Errorf("load %s: %w", path, e)
 		}
 	}
 	g.printSummary(summary{
@@ -102,20 +94,37 @@ func runLoad(ctx context.Context, g *globals, opts loadOptions) error {
 	return nil
 }
 
-// readBatches reads one exchange file, logging each bad line with file:line.
-func readBatches(g *globals, path string) ([]graph.Batch, int, error) {
-	in := g.stdin
-	name := "stdin"
-	if path != "-" {
-		f, err := os.Open(path)
+// loadFile streams one exchange file into the store: a first pass indexes
+// it (logging each bad line with file:line), a second writes it one
+// transaction per --batch-size articles, holding one group at a time. Stdin
+// is spooled to a temporary file first, since the second pass reads the
+// lines it needs by offset. It returns the number of bad lines and
+// rejected articles.
+func loadFile(ctx context.Context, g *globals, store *neo4jstore.Store, path string,
+	onGroup func([]graph.Batch, neo4jstore.WriteStats)) (int, error) {
+	name := path
+	var f *os.File
+	if path == "-" {
+		name = "stdin"
+		tmp, err := os.CreateTemp("", "kgraph-load-*.jsonl")
 		if err != nil {
-			return nil, 0, err
+			return 0, fmt.Errorf("spool stdin: %w", err)
+		}
+		defer os.Remove(tmp.Name())
+		defer tmp.Close()
+		if _, err := io.Copy(tmp, g.stdin); err != nil {
+			return 0, fmt.Errorf("spool stdin: %w", err)
+		}
+		f = tmp
+	} else {
+		var err error
+		if f, err = os.Open(path); err != nil {
+			return 0, err
 		}
 		defer f.Close()
-		in, name = f, path
 	}
 	bad := 0
-	batches, err := jsonl.ReadBatches(in, func(err error) {
+	onError := func(err error) {
 		bad++
 		var le *jsonl.LineError
 		if errors.As(err, &le) {
@@ -123,11 +132,26 @@ func readBatches(g *globals, path string) ([]graph.Batch, int, error) {
 			return
 		}
 		g.log.Warn("record skipped", "path", name, "err", err)
-	})
-	if err != nil {
-		return nil, bad, fmt.Errorf("read %s: %w", name, err)
 	}
-	return batches, bad, nil
+	ix, err := jsonl.NewIndex(io.NewSectionReader(f, 0, 1<<62), onError)
+	if err != nil {
+		return bad, fmt.Errorf("read %s: %w", name, err)
+	}
+	err = ix.Batches(f, g.cfg.BatchSize, func(bs []graph.Batch) error {
+		stats, err := store.WriteBatches(ctx, bs)
+		onGroup(bs, stats)
+		var rejected *neo4jstore.ArticleError
+		for _, e := range unjoin(err) {
+			if errors.As(e, &rejected) {
+				bad++
+				g.log.Warn("article rejected", "path", name, "article", rejected.Article, "err", rejected.Err)
+				continue
+			}
+			return fmt.Errorf("load %s: %w", name, e)
+		}
+		return nil
+	}, onError)
+	return bad, err
 }
 
 // unjoin splits an errors.Join error into its parts.

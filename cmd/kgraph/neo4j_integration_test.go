@@ -72,7 +72,7 @@ this line is not JSON
 			t.Errorf("load stderr lacks %q:\n%s", want, stderr)
 		}
 	}
-	const facts = `MATCH (c:Entity)-[r:CO_CHAIRS]->(g:Entity) WHERE c.id STARTS WITH $p RETURN c.name AS c, g.name AS g, size(r.articles) AS n`
+	const facts = `MATCH (c:Entity)-[r:CO_CHAIRS]->(g:Entity) WHERE c.id STARTS WITH $p RETURN c.name AS c, g.name AS g, r.article_count AS n`
 	rows := queryJSON(t, facts, "-p", "p="+p+":")
 	if len(rows) != 1 || rows[0]["c"] != "Morocco "+p || rows[0]["n"] != float64(2) {
 		t.Fatalf("CO_CHAIRS rows = %v, want one supported by 2 articles", rows)

@@ -4,11 +4,11 @@ package jsonl
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"sort"
 
 	"github.com/kgraph/kgraph/graph"
 )
@@ -121,55 +121,64 @@ func (e *LineError) Unwrap() error { return e.Err }
 func (r *Reader) Next() (Record, error) {
 	for r.sc.Scan() {
 		r.line++
-		b := r.sc.Bytes()
-		if len(trimSpace(b)) == 0 {
-			continue
-		}
-		var head struct {
-			Kind string `json:"kind"`
-		}
-		if err := json.Unmarshal(b, &head); err != nil {
-			return Record{}, &LineError{r.line, fmt.Errorf("not JSON: %w", err)}
-		}
-		var rec Record
-		var err error
-		switch head.Kind {
-		case KindArticle:
-			rec.Article = new(graph.Article)
-			err = json.Unmarshal(b, rec.Article)
-			if err == nil && rec.Article.ID == "" {
-				err = errors.New("article record without id")
-			}
-		case KindEntity:
-			rec.Entity = new(graph.Entity)
-			err = json.Unmarshal(b, rec.Entity)
-			if err == nil && rec.Entity.ID == "" {
-				err = errors.New("entity record without id")
-			}
-		case KindRelation:
-			rec.Relation = new(graph.Relation)
-			err = json.Unmarshal(b, rec.Relation)
-			if err == nil && (rec.Relation.Article == "" || rec.Relation.Subject == "" || rec.Relation.Object == "") {
-				err = errors.New("relation record needs subject, object and article")
-			}
-		case KindAttribute:
-			rec.Attribute = new(graph.Attribute)
-			err = json.Unmarshal(b, rec.Attribute)
-			if err == nil && (rec.Attribute.Article == "" || rec.Attribute.Subject == "") {
-				err = errors.New("attribute record needs subject and article")
-			}
-		default:
-			continue
-		}
+		rec, ok, err := parseLine(r.sc.Bytes())
 		if err != nil {
 			return Record{}, &LineError{r.line, err}
 		}
-		return rec, nil
+		if ok {
+			return rec, nil
+		}
 	}
 	if err := r.sc.Err(); err != nil {
 		return Record{}, err
 	}
 	return Record{}, io.EOF
+}
+
+// parseLine decodes one line. ok is false for a blank line or one of an
+// unknown kind, which the format allows and readers skip.
+func parseLine(b []byte) (rec Record, ok bool, err error) {
+	if len(trimSpace(b)) == 0 {
+		return Record{}, false, nil
+	}
+	var head struct {
+		Kind string `json:"kind"`
+	}
+	if err := json.Unmarshal(b, &head); err != nil {
+		return Record{}, false, fmt.Errorf("not JSON: %w", err)
+	}
+	switch head.Kind {
+	case KindArticle:
+		rec.Article = new(graph.Article)
+		err = json.Unmarshal(b, rec.Article)
+		if err == nil && rec.Article.ID == "" {
+			err = errors.New("article record without id")
+		}
+	case KindEntity:
+		rec.Entity = new(graph.Entity)
+		err = json.Unmarshal(b, rec.Entity)
+		if err == nil && rec.Entity.ID == "" {
+			err = errors.New("entity record without id")
+		}
+	case KindRelation:
+		rec.Relation = new(graph.Relation)
+		err = json.Unmarshal(b, rec.Relation)
+		if err == nil && (rec.Relation.Article == "" || rec.Relation.Subject == "" || rec.Relation.Object == "") {
+			err = errors.New("relation record needs subject, object and article")
+		}
+	case KindAttribute:
+		rec.Attribute = new(graph.Attribute)
+		err = json.Unmarshal(b, rec.Attribute)
+		if err == nil && (rec.Attribute.Article == "" || rec.Attribute.Subject == "") {
+			err = errors.New("attribute record needs subject and article")
+		}
+	default:
+		return Record{}, false, nil
+	}
+	if err != nil {
+		return Record{}, false, err
+	}
+	return rec, true, nil
 }
 
 func trimSpace(b []byte) []byte {
@@ -180,99 +189,24 @@ func trimSpace(b []byte) []byte {
 }
 
 // ReadBatches reads a whole exchange file and regroups it into one Batch per
-// article, in the order the articles first appear. Each batch gets the
-// entities its relations, attributes and mentions touch, with mentions cut
-// to that article. Bad lines go to onError and are skipped.
-//
-// Records are small (no article text), so holding them is cheap even for
-// large corpora; entity lines may come after the facts that use them.
+// article, in the order the articles first appear (see Index). It holds
+// every batch; a loader should stream with Index instead.
 func ReadBatches(r io.Reader, onError func(error)) ([]graph.Batch, error) {
-	rd := NewReader(r)
-	var order []string
-	batches := map[string]*graph.Batch{}
-	get := func(id string) *graph.Batch {
-		b, ok := batches[id]
-		if !ok {
-			b = &graph.Batch{Article: graph.Article{ID: id}}
-			batches[id] = b
-			order = append(order, id)
-		}
-		return b
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
 	}
-	entities := map[string]*graph.Entity{}
-	for {
-		rec, err := rd.Next()
-		if err == io.EOF {
-			break
-		}
-		var le *LineError
-		if errors.As(err, &le) {
-			if onError != nil {
-				onError(err)
-			}
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
-		switch {
-		case rec.Article != nil:
-			get(rec.Article.ID).Article = *rec.Article
-		case rec.Entity != nil:
-			entities[rec.Entity.ID] = rec.Entity
-		case rec.Relation != nil:
-			b := get(rec.Relation.Article)
-			b.Relations = append(b.Relations, *rec.Relation)
-		case rec.Attribute != nil:
-			b := get(rec.Attribute.Article)
-			b.Attributes = append(b.Attributes, *rec.Attribute)
-		}
+	ra := bytes.NewReader(data)
+	ix, err := NewIndex(ra, onError)
+	if err != nil {
+		return nil, err
 	}
-	// Entities that are mentioned in an article with no facts still belong
-	// to that article's batch.
-	for _, e := range entities {
-		for _, a := range articlesOf(e) {
-			get(a)
-		}
-	}
-	out := make([]graph.Batch, 0, len(order))
-	for _, id := range order {
-		b := batches[id]
-		need := map[string]bool{}
-		for _, r := range b.Relations {
-			need[r.Subject], need[r.Object] = true, true
-		}
-		for _, a := range b.Attributes {
-			need[a.Subject] = true
-		}
-		for eid, e := range entities {
-			for _, a := range articlesOf(e) {
-				if a == id {
-					need[eid] = true
-				}
-			}
-		}
-		ids := make([]string, 0, len(need))
-		for eid := range need {
-			ids = append(ids, eid)
-		}
-		sort.Strings(ids)
-		for _, eid := range ids {
-			e, ok := entities[eid]
-			if !ok {
-				if onError != nil {
-					onError(fmt.Errorf("article %s: no entity record for id %q; its facts are skipped", id, eid))
-				}
-				continue
-			}
-			b.Entities = append(b.Entities, ForArticle(*e, id))
-		}
-		if len(b.Entities) < len(ids) {
-			dropMissing(b)
-		}
-		out = append(out, *b)
-	}
-	return out, nil
+	var out []graph.Batch
+	err = ix.Batches(ra, 1<<30, func(bs []graph.Batch) error {
+		out = append(out, bs...)
+		return nil
+	}, onError)
+	return out, err
 }
 
 // ForArticle returns e with its mentions and articles cut to one article.

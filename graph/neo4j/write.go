@@ -42,6 +42,16 @@ func (e *ArticleError) Error() string {
 }
 func (e *ArticleError) Unwrap() error { return e.Err }
 
+// ArticleID names the rejected article (internal/pipeline.ArticleFailure).
+func (e *ArticleError) ArticleID() string { return e.Article }
+
+// WriteGroup writes bs, BatchSize articles per transaction (one for a
+// pipeline group of that size); see WriteBatches for the errors.
+func (s *Store) WriteGroup(ctx context.Context, bs []graph.Batch) error {
+	_, err := s.WriteBatches(ctx, bs)
+	return err
+}
+
 // Write loads one article's batch (graph.Sink). An invalid batch is
 // rejected and nothing of it is written.
 func (s *Store) Write(ctx context.Context, b graph.Batch) error {

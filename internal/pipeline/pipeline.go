@@ -1,11 +1,13 @@
 // Package pipeline runs articles from a source through an extractor into a
-// sink, one article at a time: source -> extract -> sink.
+// sink: source -> extract -> sink, each stage in its own goroutine.
 //
-// Reading runs in its own goroutine, a few articles ahead of extraction, so
-// file I/O overlaps with extraction; extraction and writing stay on one
-// goroutine because an extractor's resolver is not safe for concurrent use.
-// A batch is dropped as soon as the sink has it, so memory does not grow with
-// the corpus.
+// Reading runs a few articles ahead of extraction, and extraction runs ahead
+// of writing through a bounded channel, so file I/O, extraction and database
+// writes overlap. Extraction stays on one goroutine because an extractor's
+// resolver is not safe for concurrent use; output keeps input order. With a
+// BatchSink, articles are written BatchSize at a time, one transaction per
+// group, and a group is dropped as soon as it is written, so memory is
+// bounded by the group size and does not grow with the corpus.
 //
 // Per-article problems (a bad file, an extraction error, a batch outside the
 // vocabulary) are recorded in the Summary and the run goes on. A sink error
@@ -39,7 +41,7 @@ func (f SourceFunc) Walk(ctx context.Context, fn func(extract.Article) error, on
 }
 
 // Hooks observe a run. Nil fields do nothing. They are all called from one
-// goroutine, in order.
+// goroutine (the writer's), in input order.
 type Hooks struct {
 	// OnArticle is called after an article's batch is written.
 	OnArticle func(b graph.Batch)
@@ -84,6 +86,20 @@ func (s *Summary) add(b graph.Batch, seen map[string]struct{}) {
 	}
 }
 
+// BatchSink writes a group of articles in one transaction. Its error joins
+// one error per rejected article, each naming the article through an
+// ArticleID method (see ArticleFailure), to the sink's own errors; a
+// rejection concerns that article only, anything else stops the run.
+type BatchSink interface {
+	WriteGroup(ctx context.Context, bs []graph.Batch) error
+}
+
+// ArticleFailure is implemented by a BatchSink's per-article errors.
+type ArticleFailure interface {
+	error
+	ArticleID() string
+}
+
 // item is what the reading goroutine hands over: an article or a failure.
 type item struct {
 	article extract.Article
@@ -94,10 +110,48 @@ type item struct {
 // readAhead is how many articles may wait between reading and extraction.
 const readAhead = 8
 
-// Run reads every article of src, extracts it and writes the batch to sink.
-// The Summary is valid even when an error is returned.
+// extracted is what extraction hands the writer: a batch or a failure.
+type extracted struct {
+	batch graph.Batch
+	path  string
+	err   error // the article's failure; batch is unset
+}
+
+// Run reads every article of src, extracts it and writes each batch to sink
+// on its own. The Summary is valid even when an error is returned.
 func Run(ctx context.Context, src Source, x extract.Extractor, sink graph.Sink, hooks Hooks) (Summary, error) {
+	return RunBatched(ctx, src, x, singles{sink}, 1, hooks)
+}
+
+// singles writes a group one article at a time, so that a generic Sink's
+// rejection of one article does not stop the others.
+type singles struct{ graph.Sink }
+
+func (s singles) WriteGroup(ctx context.Context, bs []graph.Batch) error {
+	var errs []error
+	for _, b := range bs {
+		if err := s.Write(ctx, b); err != nil {
+			errs = append(errs, &singleError{id: b.Article.ID, err: err})
+		}
+	}
+	return errors.Join(errs...)
+}
+
+type singleError struct {
+	id  string
+	err error
+}
+
+func (e *singleError) Error() string     { return e.err.Error() }
+func (e *singleError) Unwrap() error     { return e.err }
+func (e *singleError) ArticleID() string { return e.id }
+
+// RunBatched is Run writing batchSize articles per WriteGroup call (at
+// least one). Extraction of the next articles goes on while a group is
+// being written.
+func RunBatched(ctx context.Context, src Source, x extract.Extractor, sink BatchSink, batchSize int, hooks Hooks) (Summary, error) {
 	start := time.Now()
+	batchSize = max(batchSize, 1)
 	var sum Summary
 	seen := map[string]struct{}{}
 	onArticle := hooks.OnArticle
@@ -135,17 +189,49 @@ func Run(ctx context.Context, src Source, x extract.Extractor, sink graph.Sink, 
 			func(a extract.Article) error { return send(item{article: a, path: a.Path}) },
 			func(path string, err error) { _ = send(item{path: path, err: err}) })
 	})
+	// Up to one group waits while the previous one is written.
+	out := make(chan extracted, batchSize)
 	g.Go(func() error {
+		defer close(out)
 		for it := range items {
-			if it.err != nil {
-				fail(it.path, it.err)
-				continue
-			}
-			if err := process(gctx, it.article, x, sink, &sum, seen, onArticle, fail, isFatal); err != nil {
+			e, err := extractOne(gctx, it, x)
+			if err != nil {
 				return err
+			}
+			select {
+			case out <- e:
+			case <-gctx.Done():
+				return gctx.Err()
 			}
 		}
 		return nil
+	})
+	g.Go(func() error {
+		group := make([]extracted, 0, batchSize)
+		flush := func() error {
+			if len(group) == 0 {
+				return nil
+			}
+			err := writeGroup(gctx, sink, group, &sum, seen, onArticle, fail, isFatal)
+			clear(group) // drop the batches for the collector
+			group = group[:0]
+			return err
+		}
+		for e := range out {
+			if e.err != nil {
+				fail(e.path, e.err)
+				continue
+			}
+			if group = append(group, e); len(group) == batchSize {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+		}
+		if gctx.Err() != nil {
+			return gctx.Err()
+		}
+		return flush()
 	})
 	err := g.Wait()
 	// The reader's error is the context's when the writer stopped first;
@@ -157,10 +243,13 @@ func Run(ctx context.Context, src Source, x extract.Extractor, sink graph.Sink, 
 	return sum, err
 }
 
-// process extracts and writes one article. Only a sink or context error is
-// returned; an article's own problems become failures.
-func process(ctx context.Context, a extract.Article, x extract.Extractor, sink graph.Sink,
-	sum *Summary, seen map[string]struct{}, onArticle func(graph.Batch), fail func(string, error), isFatal func(error) bool) error {
+// extractOne extracts one article. Only a context error is returned; an
+// article's own problems become a failure for the writer to report.
+func extractOne(ctx context.Context, it item, x extract.Extractor) (extracted, error) {
+	if it.err != nil {
+		return extracted{path: it.path, err: it.err}, nil
+	}
+	a := it.article
 	path := a.Path
 	if path == "" {
 		path = a.ID
@@ -168,26 +257,62 @@ func process(ctx context.Context, a extract.Article, x extract.Extractor, sink g
 	b, err := x.Extract(ctx, a)
 	if err != nil {
 		if ctx.Err() != nil {
-			return ctx.Err()
+			return extracted{}, ctx.Err()
 		}
-		fail(path, fmt.Errorf("article %s: extract: %w", a.ID, err))
-		return nil
+		return extracted{path: path, err: fmt.Errorf("article %s: extract: %w", a.ID, err)}, nil
 	}
 	if b.Article.ID == "" {
 		b.Article = a.Article
 	}
 	if err := b.Validate(); err != nil {
-		fail(path, err)
+		return extracted{path: path, err: err}, nil
+	}
+	return extracted{batch: b, path: path}, nil
+}
+
+// writeGroup writes one group. Only a sink or context error is returned;
+// an article the sink rejects becomes a failure.
+func writeGroup(ctx context.Context, sink BatchSink, group []extracted,
+	sum *Summary, seen map[string]struct{}, onArticle func(graph.Batch), fail func(string, error), isFatal func(error) bool) error {
+	bs := make([]graph.Batch, len(group))
+	for i, e := range group {
+		bs[i] = e.batch
+	}
+	err := sink.WriteGroup(ctx, bs)
+	rejected := map[string]error{}
+	for _, e := range unjoin(err) {
+		var af ArticleFailure
+		if ctx.Err() == nil && errors.As(e, &af) && !isFatal(e) {
+			rejected[af.ArticleID()] = e
+			continue
+		}
+		return fmt.Errorf("write articles %s: %w", groupRange(bs), e)
+	}
+	for _, e := range group {
+		if err, ok := rejected[e.batch.Article.ID]; ok {
+			fail(e.path, err)
+			continue
+		}
+		sum.add(e.batch, seen)
+		onArticle(e.batch)
+	}
+	return nil
+}
+
+func groupRange(bs []graph.Batch) string {
+	if len(bs) == 1 {
+		return bs[0].Article.ID
+	}
+	return fmt.Sprintf("%s..%s", bs[0].Article.ID, bs[len(bs)-1].Article.ID)
+}
+
+// unjoin splits an errors.Join error into its parts.
+func unjoin(err error) []error {
+	if err == nil {
 		return nil
 	}
-	if err := sink.Write(ctx, b); err != nil {
-		if ctx.Err() == nil && !isFatal(err) {
-			fail(path, err)
-			return nil
-		}
-		return fmt.Errorf("write article %s: %w", a.ID, err)
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
 	}
-	sum.add(b, seen)
-	onArticle(b)
-	return nil
+	return []error{err}
 }

@@ -187,3 +187,97 @@ func TestRunCancelled(t *testing.T) {
 type sinkFunc func(graph.Batch) error
 
 func (f sinkFunc) Write(_ context.Context, b graph.Batch) error { return f(b) }
+
+// groupSink records the groups it is given and rejects articles in reject.
+type groupSink struct {
+	groups []string
+	reject map[string]bool
+	down   error
+}
+
+type rejectedErr struct{ id string }
+
+func (e *rejectedErr) Error() string     { return "rejected " + e.id }
+func (e *rejectedErr) ArticleID() string { return e.id }
+
+func (s *groupSink) WriteGroup(ctx context.Context, bs []graph.Batch) error {
+	if s.down != nil {
+		return s.down
+	}
+	var ids []string
+	var errs []error
+	for _, b := range bs {
+		ids = append(ids, b.Article.ID)
+		if s.reject[b.Article.ID] {
+			errs = append(errs, &rejectedErr{b.Article.ID})
+		}
+	}
+	s.groups = append(s.groups, strings.Join(ids, ","))
+	return errors.Join(errs...)
+}
+
+func TestRunBatched(t *testing.T) {
+	isRejected := func(err error) bool {
+		var r *rejectedErr
+		return !errors.As(err, &r)
+	}
+	tests := []struct {
+		name      string
+		src       items
+		size      int
+		reject    map[string]bool
+		down      error
+		groups    string // groups separated by "|"
+		failed    string
+		articles  int
+		wantError bool
+	}{
+		{name: "groups of three in input order", size: 3,
+			src:    items{art("1", "a"), art("2", "b"), art("3", "c"), art("4", "d"), art("5", "e"), art("6", "f"), art("7", "g")},
+			groups: "1,2,3|4,5,6|7", articles: 7},
+		{name: "a failed extraction does not break a group", size: 2,
+			src:    items{art("1", "a"), art("2", "fail"), art("3", "c"), art("4", "d")},
+			groups: "1,3|4", failed: "2.txt", articles: 3},
+		{name: "a rejected article fails alone", size: 5,
+			src:    items{art("1", "a"), art("2", "b"), art("3", "c")},
+			reject: map[string]bool{"2": true}, groups: "1,2,3", failed: "2.txt", articles: 2},
+		{name: "size below one writes singly", size: 0,
+			src:    items{art("1", "a"), art("2", "b")},
+			groups: "1|2", articles: 2},
+		{name: "sink down stops the run", size: 2,
+			src:  items{art("1", "a"), art("2", "b"), art("3", "c")},
+			down: errors.New("connection refused"), wantError: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sink := &groupSink{reject: tt.reject, down: tt.down}
+			var order []string
+			sum, err := RunBatched(context.Background(), tt.src, fakeExtractor{}, sink, tt.size, Hooks{
+				OnArticle: func(b graph.Batch) { order = append(order, b.Article.ID) },
+				IsFatal:   isRejected,
+			})
+			if (err != nil) != tt.wantError {
+				t.Fatalf("err = %v, want error %v", err, tt.wantError)
+			}
+			if tt.wantError {
+				if sum.Articles != 0 {
+					t.Errorf("articles = %d after a sink failure, want 0", sum.Articles)
+				}
+				return
+			}
+			if got := strings.Join(sink.groups, "|"); got != tt.groups {
+				t.Errorf("groups %q, want %q", got, tt.groups)
+			}
+			var failed []string
+			for _, f := range sum.Failed {
+				failed = append(failed, f.Path)
+			}
+			if got := strings.Join(failed, ","); got != tt.failed {
+				t.Errorf("failed %q, want %q", got, tt.failed)
+			}
+			if sum.Articles != tt.articles || len(order) != tt.articles {
+				t.Errorf("articles = %d, OnArticle %v, want %d", sum.Articles, order, tt.articles)
+			}
+		})
+	}
+}
