@@ -126,7 +126,6 @@ func (d *Document) anaphorAt(s *Sentence, i int, covered []*mention) *mention {
 }
 
 // memberNouns follow a count that is a membership size: 84 دولة.
-var memberNouns = map[string]bool{"دوله": true, "دول": true, "بلدا": true, "بلد": true, "عضوا": true, "عضو": true, "اعضاء": true, "members": true, "countries": true, "nations": true, "states": true, "member": true}
 
 // attributes reads founded and member_count from one sentence.
 func (d *Document) attributes(s *Sentence) {

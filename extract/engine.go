@@ -238,8 +238,6 @@ func (d *Document) eachSentence() iter.Seq2[int, *Sentence] {
 // dateCues are the words a relative date needs (اليوم، ماي الماضي, last
 // May); with no cue, no number and no month name a sentence holds no date
 // and the date finder is not run.
-var dateCues = map[string]bool{"اليوم": true, "امس": true, "غدا": true, "الماضي": true, "الماضيه": true, "المقبل": true, "المقبله": true,
-	"الحالي": true, "الجاري": true, "today": true, "yesterday": true, "tomorrow": true, "last": true, "next": true}
 
 func (x *Chain) mayHoldDate(s *Sentence, published bool) bool {
 	for i, w := range s.words {

@@ -236,13 +236,10 @@ func isUpperStart(s string) bool {
 	return false
 }
 
-var latinArticles = map[string]bool{"the": true, "a": true, "an": true}
 
 // personParticles mark a Latin run as a person's name.
-var personParticles = map[string]bool{"bin": true, "ibn": true, "bint": true, "ben": true}
 
 // latinConnectors may stand inside a capitalised Latin name.
-var latinConnectors = map[string]bool{"of": true, "for": true, "to": true, "and": true, "the": true, "on": true, "against": true, "de": true, "du": true, "des": true, "la": true, "al": true, "el": true, "bin": true, "ibn": true}
 
 // latinRun returns the last index of the capitalised Latin name starting at i.
 func (d *Document) latinRun(s *Sentence, i int) int {
@@ -261,7 +258,7 @@ func (d *Document) latinRun(s *Sentence, i int) int {
 			continue
 		}
 		if w.Kind == text.Latin && latinConnectors[w.Key] && k+1 < len(ws) && ws[k+1].Kind == text.Latin && isUpperStart(ws[k+1].Text) && !w.quoteClose {
-			if w.Key == "and" && d.wholeKnownName(s, i, j) {
+			if conjunctions[w.Key] && d.wholeKnownName(s, i, j) {
 				break // "Egypt and Iraq", "Japanese and African": two names
 			}
 			continue
@@ -276,7 +273,6 @@ func (d *Document) latinRun(s *Sentence, i int) int {
 }
 
 // calendarWords end a capitalised run: they are dates, not names.
-var calendarWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}
 
 // wholeKnownName reports whether words i..j are exactly one gazetteer name
 // or a demonym.
@@ -523,7 +519,7 @@ func (d *Document) titlesAfterNames(s *Sentence, covered []*mention, add func(*m
 			k++
 		}
 		title, n := s.matchTitle(d.x.lex, k)
-		if title == nil || strings.HasPrefix(ws[k].pre, "و") || ws[k].Key == "and" {
+		if title == nil || strings.HasPrefix(ws[k].pre, "و") || conjunctions[ws[k].Key] {
 			continue // "X، ووزير …": the next person of a list, not X's title
 		}
 		if c := covered[k]; c != nil && c.ent.final().typ == graph.TypePerson {

@@ -468,12 +468,7 @@ func arabicArticleName(s string) bool {
 }
 
 // nameParticles join the parts of a name: بن، بنت، آل، ابن، bin, al.
-var nameParticles = map[string]bool{"بن": true, "بنت": true, "ال": true, "ابن": true, "ابو": true, "bin": true, "bint": true, "ibn": true, "al": true, "el": true, "abu": true, "abou": true, "ould": true, "ولد": true}
 
 func (d *Document) isRelative(w word) bool {
-	switch w.stem {
-	case "الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "which", "who", "that", "whose":
-		return true
-	}
-	return false
+	return relatives[w.stem]
 }

@@ -9,21 +9,16 @@ import (
 
 // Words that may stand inside an organisation or event name although they
 // are function words: the name of a ministry runs on through "في الخارج".
-var nameInnerWords = map[string]bool{"ضد": true, "في": true, "حول": true, "بشان": true, "of": true, "for": true, "the": true, "and": true, "to": true, "on": true, "against": true}
 
 // timeWords end a name: القمة العالمية للعمل المناخي يومي 1 و2 ديسمبر.
-var timeWords = map[string]bool{"يوم": true, "يومي": true, "يومين": true, "ايام": true, "خلال": true, "طيله": true, "مدي": true}
 
 // placeWords introduce where something is, ending a name: بمدينة الرياض.
-var placeWords = map[string]bool{"مدينه": true, "المدينه": true, "العاصمه": true, "عاصمه": true}
 
-var demonstratives = map[string]bool{"هذا": true, "هذه": true, "ذلك": true, "تلك": true, "this": true, "that": true}
 
 // Heads that are organisation heads first although they can head events.
 var orgFirstHeads = map[string]bool{}
 
 // Heads whose phrase is a name as soon as anything follows (وزارة الداخلية).
-var strongHeads = map[string]bool{"وزاره": true, "ministry": true}
 
 // headPhrase builds an organisation or event name around a head noun at i:
 // head, modifiers, nested names, up to a boundary; an appositive quoted
@@ -91,7 +86,7 @@ loop:
 			}
 			break
 		}
-		if c := covered[j]; c != nil && c.first == j && c.ent.typ == graph.TypeCity && (strings.Contains(c.prep, "ب") || ws[j-1].Key == "في") {
+		if c := covered[j]; c != nil && c.first == j && c.ent.typ == graph.TypeCity && (strings.Contains(c.prep, "ب") || locatives[ws[j-1].Key]) {
 			if typ == graph.TypeEvent {
 				place = c // الاجتماع … بمراكش: held there
 			}
@@ -115,7 +110,7 @@ loop:
 				}
 				j++
 				break loop
-			case (c.ent.typ == graph.TypeCity || c.ent.typ == graph.TypeCountry) && (strings.Contains(c.prep, "ب") || (c.first > 0 && ws[c.first-1].Key == "في")):
+			case (c.ent.typ == graph.TypeCity || c.ent.typ == graph.TypeCountry) && (strings.Contains(c.prep, "ب") || (c.first > 0 && locatives[ws[c.first-1].Key])):
 				place = c
 				j++
 				break loop
@@ -428,11 +423,7 @@ func ordinalWord(k string) bool {
 	if n < 3 || k[0] < '0' || k[0] > '9' {
 		return false
 	}
-	switch k[n-2:] {
-	case "th", "st", "nd", "rd":
-		return true
-	}
-	return false
+	return ordinalSuffix[k[n-2:]]
 }
 
 // startsDate reports whether a month name or a year expression starts at j.

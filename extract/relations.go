@@ -169,8 +169,7 @@ func (d *Document) hostedIn(s *Sentence) {
 // jointly (بشكل مشترك, jointly), which makes chairing co-chairing.
 func (d *Document) jointly(s *Sentence, i int) bool {
 	for k := i; k < len(s.words) && k < d.limit; k++ {
-		switch s.words[k].stem {
-		case "مشترك", "مشتركه", "jointly":
+		if jointlyWords[s.words[k].stem] {
 			return true
 		}
 	}
@@ -181,8 +180,7 @@ func (d *Document) jointly(s *Sentence, i int) bool {
 // with the same subject: "كما" / "ثم" / ", and" right before it.
 func (d *Document) continues(s *Sentence, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-2; k-- {
-		switch s.words[k].Key {
-		case "كما", "ثم", "and", "also":
+		if continuations[s.words[k].Key] {
 			return true
 		}
 		if !s.words[k].comma {
@@ -414,7 +412,7 @@ func (d *Document) antecedent(s *Sentence, i int, types map[string]bool) *mentio
 	if k < 0 || !d.isRelative(ws[k]) {
 		return nil
 	}
-	if (ws[k].pre == "و" || (k > 0 && ws[k-1].Key == "and")) && d.relAnte != nil && types[d.relAnte.typ] {
+	if (ws[k].pre == "و" || (k > 0 && conjunctions[ws[k-1].Key])) && d.relAnte != nil && types[d.relAnte.typ] {
 		return &mention{ent: d.relAnte, first: -1, last: -1}
 	}
 	m := d.before(s, k, types, genderOfWord(ws[k].stem))
@@ -425,11 +423,7 @@ func (d *Document) antecedent(s *Sentence, i int, types map[string]bool) *mentio
 }
 
 func isAuxiliary(k string) bool {
-	switch k {
-	case "is", "was", "are", "were", "has", "have", "had", "been", "be", "being", "also", "jointly", "will", "would", "to", "later":
-		return true
-	}
-	return false
+	return auxiliaries[k]
 }
 
 // before is the nearest mention ending before word i whose type fits (and,
@@ -512,7 +506,7 @@ func (d *Document) list(s *Sentence, m *mention) []*mention {
 		for k < len(ws) && ws[k].comma {
 			k, sep = k+1, true
 		}
-		if k < len(ws) && (ws[k].Key == "و" || ws[k].Key == "and") {
+		if k < len(ws) && (conjunctions[ws[k].Key]) {
 			k, sep = k+1, true
 		}
 		if k < len(ws) && ws[k].Key == "the" {
@@ -553,14 +547,14 @@ func (d *Document) placeIn(s *Sentence) *mention {
 		if (t != graph.TypeCity && t != graph.TypeCountry) || m.parent != nil || m.nisba || m.first < 0 {
 			continue
 		}
-		if strings.Contains(m.prep, "ب") || (m.first > 0 && (ws[m.first-1].Key == "في" || ws[m.first-1].Key == "in" || ws[m.first-1].Key == "at")) {
+		if strings.Contains(m.prep, "ب") || (m.first > 0 && (locatives[ws[m.first-1].Key])) {
 			return m
 		}
 		// في العاصمة التشادية إنجامينا / بمدينة طنجة: look past the noun
 		// and its nisba for the preposition.
 		for k := m.first - 1; k >= 0 && k >= m.first-3; k-- {
 			if placeWords[ws[k].stem] {
-				if strings.Contains(ws[k].pre, "ب") || (k > 0 && (ws[k-1].Key == "في" || ws[k-1].Key == "in")) {
+				if strings.Contains(ws[k].pre, "ب") || (k > 0 && (locatives[ws[k-1].Key])) {
 					return m
 				}
 				break
@@ -599,7 +593,6 @@ func agrees(l *local, g byte) bool {
 
 // masculineCountries are the country names Arabic treats as masculine; other
 // country names ending in -ا or -ة are feminine, the rest unknown.
-var masculineCountries = map[string]bool{"المغرب": true, "لبنان": true, "العراق": true, "الاردن": true, "السودان": true, "اليمن": true, "الكويت": true, "البحرين": true, "عمان": true}
 
 func genderOf(l *local) byte {
 	if l.gender == 0 {
