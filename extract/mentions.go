@@ -236,7 +236,6 @@ func isUpperStart(s string) bool {
 	return false
 }
 
-
 // personParticles mark a Latin run as a person's name.
 
 // latinConnectors may stand inside a capitalised Latin name.

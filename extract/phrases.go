@@ -14,7 +14,6 @@ import (
 
 // placeWords introduce where something is, ending a name: بمدينة الرياض.
 
-
 // Heads that are organisation heads first although they can head events.
 var orgFirstHeads = map[string]bool{}
 
