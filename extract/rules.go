@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/kgraph/kgraph/extract/text"
+	"github.com/kgraph/kgraph/graph"
 )
 
 // The engine's own linguistic data: relation triggers, argument types,
@@ -102,7 +103,18 @@ func firstWordCandidates(w word) [3]string {
 func loadRules(fsys fs.FS) (*rules, error) {
 	r := &rules{args: map[string]argTypes{}, modifiers: map[string]string{}, numbers: map[string]string{}}
 	err := eachLine(fsys, "data/predicates.tsv", 3, func(f []string) error {
-		r.args[f[0]] = argTypes{subject: set(strings.Split(f[1], "|")), object: set(strings.Split(f[2], "|"))}
+		// Checked against the graph's vocabulary here, so a typo fails at
+		// start-up and not as a rejected article at load time.
+		if !graph.IsPredicate(f[0]) {
+			return fmt.Errorf("%q is not a graph predicate (graph.Predicates)", f[0])
+		}
+		subj, obj := strings.Split(f[1], "|"), strings.Split(f[2], "|")
+		for _, t := range append(append([]string(nil), subj...), obj...) {
+			if !graph.IsEntityType(t) {
+				return fmt.Errorf("%q is not an entity type", t)
+			}
+		}
+		r.args[f[0]] = argTypes{subject: set(subj), object: set(obj)}
 		return nil
 	})
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/kgraph/kgraph/extract/ner"
 	"github.com/kgraph/kgraph/graph"
@@ -193,4 +194,29 @@ func TestTaggerBoundsRuleNames(t *testing.T) {
 			want:  []string{"Person:محمد شياع السوداني@26-44", "ref:Country:العراقي@18-25"},
 			facts: []string{"محمد شياع السوداني HOLDS_POSITION Iraq"}},
 	})
+}
+
+// TestRulesCheckedAtLoad: a predicate or type the graph does not know fails
+// New, naming the file and line.
+func TestRulesCheckedAtLoad(t *testing.T) {
+	for _, c := range []struct{ name, predicates, want string }{
+		{"typo in a predicate", "HOLDS_POSITON\tPerson\tCountry\n", "predicates.tsv:1"},
+		{"typo in a type", "HOLDS_POSITION\tPerson\tCountri\n", "Countri"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			fsys := fstest.MapFS{}
+			for _, f := range []string{"triggers.tsv", "anaphors.tsv", "attributes.tsv", "name_modifiers.tsv", "number_words.tsv"} {
+				b, err := dataFS.ReadFile("data/" + f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				fsys["data/"+f] = &fstest.MapFile{Data: b}
+			}
+			fsys["data/predicates.tsv"] = &fstest.MapFile{Data: []byte(c.predicates)}
+			_, err := New(WithRules(fsys))
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("New: %v, want an error naming %q", err, c.want)
+			}
+		})
+	}
 }
