@@ -52,7 +52,10 @@ type Config struct {
 	// MaxRetryTime bounds how long one transaction is retried after a lost
 	// connection or a transient error before the command gives up (exit 3).
 	MaxRetryTime time.Duration
-	File         string // the configuration file that was read, "" if none
+	// MaxArticleBytes bounds one article's text; a longer one is a per-file
+	// error. 0 means no limit.
+	MaxArticleBytes int64
+	File            string // the configuration file that was read, "" if none
 }
 
 const redacted = "********"
@@ -87,8 +90,8 @@ func (c Config) Redacted() Config {
 
 // String describes c without the password.
 func (c Config) String() string {
-	return fmt.Sprintf("{Neo4j:%v BatchSize:%d LogFormat:%s LogLevel:%s Source:%q MaxRetryTime:%v File:%q}",
-		c.Neo4j, c.BatchSize, c.LogFormat, c.LogLevel, c.Source, c.MaxRetryTime, c.File)
+	return fmt.Sprintf("{Neo4j:%v BatchSize:%d LogFormat:%s LogLevel:%s Source:%q MaxRetryTime:%v MaxArticleBytes:%d File:%q}",
+		c.Neo4j, c.BatchSize, c.LogFormat, c.LogLevel, c.Source, c.MaxRetryTime, c.MaxArticleBytes, c.File)
 }
 
 // LogValue keeps the password out of slog output.
@@ -100,6 +103,7 @@ func (c Config) LogValue() slog.Value {
 		slog.String("log_level", c.LogLevel),
 		slog.String("source", c.Source),
 		slog.Duration("max_retry_time", c.MaxRetryTime),
+		slog.Int64("max_article_bytes", c.MaxArticleBytes),
 		slog.String("file", c.File),
 	)
 }
@@ -166,6 +170,7 @@ const (
 	FlagBatchSize     = "batch-size"
 	FlagSource        = "source"
 	FlagMaxRetryTime  = "max-retry-time"
+	FlagMaxArticle    = "max-article-bytes"
 )
 
 // EnvConfig names the configuration file when --config is not given.
@@ -234,6 +239,38 @@ var settings = []setting{
 			c.MaxRetryTime = d
 			return nil
 		}},
+	{key: "max_article_bytes", env: "KGRAPH_MAX_ARTICLE_BYTES", flag: FlagMaxArticle, def: "2MiB",
+		apply: func(c *Config, v string) error {
+			n, err := ParseBytes(v)
+			if err != nil {
+				return err
+			}
+			c.MaxArticleBytes = n
+			return nil
+		}},
+}
+
+// ParseBytes reads a size: a whole number of bytes, or one with a unit,
+// KB/MB/GB (powers of 1000) or KiB/MiB/GiB (powers of 1024); "2MiB",
+// "500KB", "1048576". 0 means no limit.
+func ParseBytes(v string) (int64, error) {
+	t := strings.TrimSpace(v)
+	units := []struct {
+		suffix string
+		mult   int64
+	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}, {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9}, {"B", 1}}
+	mult := int64(1)
+	for _, u := range units {
+		if num, ok := strings.CutSuffix(t, u.suffix); ok {
+			t, mult = strings.TrimSpace(num), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(t, 10, 64)
+	if err != nil || n < 0 || n > (1<<62)/mult {
+		return 0, errors.New("not a size such as 2MiB, 500KB or 1048576")
+	}
+	return n * mult, nil
 }
 
 func checkURI(v string) error {

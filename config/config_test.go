@@ -146,6 +146,8 @@ func TestErrors(t *testing.T) {
 		{"empty port", "", nil, []string{"--neo4j-uri", "bolt://db:"}, `config: --neo4j-uri="bolt://db:" (from flag): port ""`},
 		{"max retry time", "", map[string]string{"KGRAPH_MAX_RETRY_TIME": "soon"}, nil,
 			`config: KGRAPH_MAX_RETRY_TIME="soon" (from environment): not a duration`},
+		{"bad article size", "", map[string]string{"KGRAPH_MAX_ARTICLE_BYTES": "2 megs"}, nil,
+			`config: KGRAPH_MAX_ARTICLE_BYTES="2 megs" (from environment): not a size`},
 		{"negative max retry time", "", nil, []string{"--max-retry-time", "-1s"}, `config: --max-retry-time="-1s" (from flag): must not be negative`},
 	}
 	for _, tt := range tests {
@@ -258,5 +260,18 @@ func TestValidURIs(t *testing.T) {
 				t.Errorf("URI %q, MaxRetryTime %v; want %q, 30s", c.Neo4j.URI, c.MaxRetryTime, uri)
 			}
 		})
+	}
+}
+
+func TestParseBytes(t *testing.T) {
+	for in, want := range map[string]int64{"0": 0, "1048576": 1 << 20, "2MiB": 2 << 20, "500KB": 500000, " 3 MB ": 3000000, "1GiB": 1 << 30, "12B": 12} {
+		if got, err := ParseBytes(in); err != nil || got != want {
+			t.Errorf("ParseBytes(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "-1", "2.5MB", "MB", "2TB", "99999999999GiB"} {
+		if _, err := ParseBytes(in); err == nil {
+			t.Errorf("ParseBytes(%q) accepted", in)
+		}
 	}
 }

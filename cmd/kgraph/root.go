@@ -137,7 +137,11 @@ func (g *globals) setup(flags *pflag.FlagSet) error {
 
 // walker reads the articles under paths with the configured default source.
 func (g *globals) walker(paths []string) source.Walker {
-	return source.Walker{Paths: paths, Stdin: g.stdin, Source: g.cfg.Source, Logger: g.log}
+	limit := g.cfg.MaxArticleBytes
+	if limit == 0 {
+		limit = -1 // 0 in the configuration means no limit
+	}
+	return source.Walker{Paths: paths, Stdin: g.stdin, Source: g.cfg.Source, Logger: g.log, MaxArticleBytes: limit}
 }
 
 // progress starts a bar on stderr when it is a terminal and not --quiet; log
@@ -216,9 +220,11 @@ func (s *swapWriter) Write(p []byte) (int, error) {
 	return s.w.Write(p)
 }
 
-// addSourceFlag declares --source on commands that read articles.
+// addSourceFlag declares --source and --max-article-bytes on commands that
+// read articles.
 func addSourceFlag(fs *pflag.FlagSet) {
 	fs.String(config.FlagSource, "", "source name stored on articles without one (env KGRAPH_SOURCE; default: the directory name)")
+	fs.String(config.FlagMaxArticle, "", "longer articles are a per-file error, the rest go on; e.g. 500KB, 4MiB, 0 for no limit (env KGRAPH_MAX_ARTICLE_BYTES, default 2MiB)")
 }
 
 // addBatchSizeFlag declares --batch-size on commands that write to Neo4j.

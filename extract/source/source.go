@@ -29,6 +29,16 @@
 //
 // SHA256 is the hex sha256 of the normalised text (see Normalize), so that
 // re-encoding a file as NFD or CRLF does not count as a change.
+//
+// # Limits
+//
+// An article whose text is longer than Walker.MaxArticleBytes (default
+// DefaultMaxArticleBytes) is reported as a bad file or record, and the walk
+// goes on; a .txt or .md file is refused from its size before it is read, a
+// JSON Lines line long enough that its text must be too long is skipped
+// without decoding. A text with NUL bytes, or in which control characters
+// other than tab, newline, carriage return, form feed and vertical tab make
+// up 1% or more of the characters, is refused as binary.
 package source
 
 import (
@@ -54,13 +64,44 @@ import (
 // Stdin is the path that stands for standard input.
 const Stdin = "-"
 
+// DefaultMaxArticleBytes is the longest article text read when
+// Walker.MaxArticleBytes is 0: far above any news article, and far below
+// what would make extraction slow or its output huge.
+const DefaultMaxArticleBytes = 2 << 20
+
 // Walker reads articles from Paths. The zero value reads nothing.
 type Walker struct {
 	Paths  []string
 	Stdin  io.Reader    // read when a path is "-"
 	Source string       // default Article.Source; "" means RootSource of each path
 	Logger *slog.Logger // nil discards
+	// MaxArticleBytes bounds an article's text in bytes;
+	// DefaultMaxArticleBytes if 0, no bound if negative.
+	MaxArticleBytes int64
 }
+
+// ErrTooLarge and ErrBinary mark articles refused by the limits, for
+// errors.Is.
+var (
+	ErrTooLarge = errors.New("article too large")
+	ErrBinary   = errors.New("binary data, not text")
+)
+
+// TooLargeError is an article over the size limit.
+type TooLargeError struct {
+	Size  int64 // bytes; at least Limit+1 when only a prefix was read
+	Limit int64
+	Exact bool // Size is the whole size, not a lower bound
+}
+
+func (e *TooLargeError) Error() string {
+	size := fmt.Sprintf("%d bytes", e.Size)
+	if !e.Exact {
+		size = fmt.Sprintf("more than %d bytes", e.Limit)
+	}
+	return fmt.Sprintf("%v: %s, over the limit of %d bytes (--max-article-bytes); split it or raise the limit", ErrTooLarge, size, e.Limit)
+}
+func (e *TooLargeError) Is(target error) bool { return target == ErrTooLarge }
 
 // Walk reads every article under paths, calling fn for each in a stable
 // order. A bad file or record goes to onError (which may be nil) and the walk
@@ -103,6 +144,10 @@ func (w Walker) Walk(ctx context.Context, fn func(extract.Article) error, onErro
 		onError: onError,
 		log:     log,
 		seen:    map[string]string{},
+		max:     w.MaxArticleBytes,
+	}
+	if r.max == 0 {
+		r.max = DefaultMaxArticleBytes
 	}
 	for _, rt := range roots {
 		r.source = w.Source
@@ -157,6 +202,7 @@ type reader struct {
 	log     *slog.Logger
 	source  string
 	seen    map[string]string // article id -> where it was read, to catch clashes
+	max     int64             // longest text in bytes; < 0 means no limit
 }
 
 // fatal marks an error from fn or the context, which ends the walk; every
@@ -208,7 +254,16 @@ func (r *reader) file(path string) error {
 	}
 	defer f.Close()
 	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	switch formatOf(path) {
+	format := formatOf(path)
+	if format == "txt" || format == "md" {
+		// One file, one article: refuse it from its size, unread. Front
+		// matter counts, which errs on the side of the limit.
+		if fi, err := f.Stat(); err == nil && r.max >= 0 && fi.Mode().IsRegular() && fi.Size() > r.max {
+			r.onError(path, &TooLargeError{Size: fi.Size(), Limit: r.max, Exact: true})
+			return nil
+		}
+	}
+	switch format {
 	case "txt":
 		err = r.text(path, stem, f, false)
 	case "md":
@@ -316,8 +371,17 @@ func (s *flexString) UnmarshalJSON(b []byte) error {
 // emit turns metadata and text into an Article and hands it to fn.
 // defaultID is used when the metadata has none.
 func (r *reader) emit(path, defaultID string, m meta, text string) error {
+	if r.max >= 0 && int64(len(text)) > r.max {
+		return &TooLargeError{Size: int64(len(text)), Limit: r.max, Exact: true}
+	}
 	if !utf8.ValidString(text) {
+		if bytes.IndexByte([]byte(text), 0) >= 0 {
+			return fmt.Errorf("%w (NUL bytes)", ErrBinary)
+		}
 		return errors.New("text is not valid UTF-8")
+	}
+	if err := checkText(text); err != nil {
+		return err
 	}
 	text = strings.TrimPrefix(text, "\uFEFF")
 	norm := Normalize(text)
@@ -361,9 +425,51 @@ func (r *reader) emit(path, defaultID string, m meta, text string) error {
 	return nil
 }
 
+// checkText refuses binary data that happens to be valid UTF-8: NUL bytes,
+// or control characters (other than the usual white space) making up 1% or
+// more of the characters.
+func checkText(text string) error {
+	if strings.IndexByte(text, 0) >= 0 {
+		return fmt.Errorf("%w (NUL bytes)", ErrBinary)
+	}
+	controls, runes := 0, 0
+	for _, c := range text {
+		runes++
+		switch {
+		case c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+		case c < 0x20 || c == 0x7f || c >= 0x80 && c < 0xa0:
+			controls++
+		}
+	}
+	if controls > 0 && controls*100 >= runes {
+		return fmt.Errorf("%w (%d control characters in %d)", ErrBinary, controls, runes)
+	}
+	return nil
+}
+
+// readLimited reads all of in, but not more than max+1 bytes (max < 0: no
+// limit), so an endless or huge stream is refused without holding it.
+func readLimited(in io.Reader, max int64) ([]byte, error) {
+	if max < 0 {
+		return io.ReadAll(in)
+	}
+	b, err := io.ReadAll(io.LimitReader(in, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > max {
+		return nil, &TooLargeError{Size: int64(len(b)), Limit: max}
+	}
+	return b, nil
+}
+
 // text reads a .txt or .md article (or plain text on stdin).
 func (r *reader) text(path, stem string, in io.Reader, frontMatter bool) error {
-	b, err := io.ReadAll(in)
+	limit := r.max
+	if frontMatter && limit >= 0 {
+		limit += 64 << 10 // room for the front matter; the text is checked again in emit
+	}
+	b, err := readLimited(in, limit)
 	if err != nil {
 		return err
 	}
@@ -456,8 +562,11 @@ func (r *reader) jsonl(path, stem string, in io.Reader) error {
 	br := bufio.NewReader(in)
 	index := 0
 	for line := 1; ; line++ {
-		b, err := br.ReadBytes('\n')
-		if len(bytes.TrimSpace(b)) > 0 {
+		b, long, err := r.readLine(br)
+		if long > 0 {
+			r.onError(path, fmt.Errorf("line %d: %w", line, &TooLargeError{Size: long, Limit: r.max}))
+			index++
+		} else if len(bytes.TrimSpace(b)) > 0 {
 			var m meta
 			if jerr := json.Unmarshal(b, &m); jerr != nil {
 				r.onError(path, fmt.Errorf("line %d: %w", line, jerr))
@@ -476,6 +585,38 @@ func (r *reader) jsonl(path, stem string, in io.Reader) error {
 		if err != nil {
 			return err
 		}
+	}
+}
+
+// maxLineBytes is the longest JSON Lines line that may still hold a text of
+// at most max bytes: JSON escapes (\uXXXX for two UTF-8 bytes) can triple
+// the text, plus room for the metadata.
+func maxLineBytes(max int64) int64 { return 3*max + 64<<10 }
+
+// readLine reads one line with its newline. A line longer than
+// maxLineBytes is skipped to its end without being kept; long is then how
+// many bytes were skipped.
+func (r *reader) readLine(br *bufio.Reader) (line []byte, long int64, err error) {
+	if r.max < 0 {
+		line, err = br.ReadBytes('\n')
+		return line, 0, err
+	}
+	limit := maxLineBytes(r.max)
+	var buf []byte
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if long == 0 {
+			buf = append(buf, chunk...)
+			if int64(len(buf)) > limit {
+				long, buf = int64(len(buf)), nil
+			}
+		} else {
+			long += int64(len(chunk))
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		return buf, long, err
 	}
 }
 
