@@ -23,3 +23,14 @@ type Article struct {
 type Extractor interface {
 	Extract(ctx context.Context, a Article) (graph.Batch, error)
 }
+
+// A ConcurrentExtractor is an Extractor whose per-article work (Read) may
+// run on several goroutines at once, leaving only resolution (Resolve) to
+// be done one article at a time, in input order. Extract is Read then
+// Resolve. A pipeline finds it by type assertion and spreads Read over
+// every core.
+type ConcurrentExtractor interface {
+	Extractor
+	Read(ctx context.Context, a Article) (*Document, error)
+	Resolve(ctx context.Context, d *Document) (graph.Batch, error)
+}

@@ -156,11 +156,28 @@ type dateHit struct {
 // Extract returns the facts one article contributes, with entity ids
 // resolved against every article seen before.
 func (x *Chain) Extract(ctx context.Context, a Article) (graph.Batch, error) {
-	if err := ctx.Err(); err != nil {
+	d, err := x.Read(ctx, a)
+	if err != nil {
 		return graph.Batch{}, err
 	}
-	d, err := x.read(ctx, a)
-	if err != nil {
+	return x.Resolve(ctx, d)
+}
+
+// Read runs every per-article stage (sentences, recognisers, linkers,
+// relation finders). It touches no shared state: articles may be read on
+// several goroutines at once.
+func (x *Chain) Read(ctx context.Context, a Article) (*Document, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return x.read(ctx, a)
+}
+
+// Resolve gives a read document's entities their global ids and returns
+// its batch. Documents must be resolved one at a time, in input order, for
+// ids not to depend on timing; d may not be used afterwards.
+func (x *Chain) Resolve(ctx context.Context, d *Document) (graph.Batch, error) {
+	if err := ctx.Err(); err != nil {
 		return graph.Batch{}, err
 	}
 	x.mu.Lock()

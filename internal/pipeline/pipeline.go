@@ -3,8 +3,9 @@
 //
 // Reading runs a few articles ahead of extraction, and extraction runs ahead
 // of writing through a bounded channel, so file I/O, extraction and database
-// writes overlap. Extraction stays on one goroutine because an extractor's
-// resolver is not safe for concurrent use; output keeps input order. With a
+// writes overlap. A ConcurrentExtractor reads articles on every core and
+// resolves them on one goroutine, in input order, since resolution shares
+// state across articles; output keeps input order. With a
 // BatchSink, articles are written BatchSize at a time, one transaction per
 // group, and a group is dropped as soon as it is written, so memory is
 // bounded by the group size and does not grow with the corpus.
@@ -19,6 +20,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -193,18 +195,7 @@ func RunBatched(ctx context.Context, src Source, x extract.Extractor, sink Batch
 	out := make(chan extracted, batchSize)
 	g.Go(func() error {
 		defer close(out)
-		for it := range items {
-			e, err := extractOne(gctx, it, x)
-			if err != nil {
-				return err
-			}
-			select {
-			case out <- e:
-			case <-gctx.Done():
-				return gctx.Err()
-			}
-		}
-		return nil
+		return extractAll(gctx, items, x, out)
 	})
 	g.Go(func() error {
 		group := make([]extracted, 0, batchSize)
@@ -243,18 +234,124 @@ func RunBatched(ctx context.Context, src Source, x extract.Extractor, sink Batch
 	return sum, err
 }
 
+// extractAll extracts every item and hands the results on in input order.
+// A ConcurrentExtractor reads articles on one goroutine per core and
+// resolves them here, one at a time, in order; any other extractor runs
+// here alone.
+func extractAll(ctx context.Context, items <-chan item, x extract.Extractor, out chan<- extracted) error {
+	send := func(e extracted) error {
+		select {
+		case out <- e:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	cx, ok := x.(extract.ConcurrentExtractor)
+	workers := runtime.GOMAXPROCS(0)
+	if !ok || workers < 2 {
+		for it := range items {
+			e, err := extractOne(ctx, it, x)
+			if err != nil {
+				return err
+			}
+			if err := send(e); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+
+	type read struct {
+		doc *extract.Document
+		err error
+	}
+	type job struct {
+		it   item
+		done chan read // buffered: a worker never waits on the resolver
+	}
+	g, gctx := errgroup.WithContext(ctx)
+	jobs := make(chan job)
+	order := make(chan job, 2*workers) // bounds how far reading runs ahead
+	g.Go(func() error {
+		defer close(order)
+		defer close(jobs)
+		for it := range items {
+			j := job{it: it, done: make(chan read, 1)}
+			select {
+			case order <- j:
+			case <-gctx.Done():
+				return gctx.Err()
+			}
+			if it.err != nil {
+				continue
+			}
+			select {
+			case jobs <- j:
+			case <-gctx.Done():
+				return gctx.Err()
+			}
+		}
+		return nil
+	})
+	for range workers {
+		g.Go(func() error {
+			for j := range jobs {
+				d, err := cx.Read(gctx, j.it.article)
+				j.done <- read{d, err}
+			}
+			return nil
+		})
+	}
+	g.Go(func() error {
+		for j := range order {
+			if j.it.err != nil {
+				if err := send(extracted{path: j.it.path, err: j.it.err}); err != nil {
+					return err
+				}
+				continue
+			}
+			var r read
+			select {
+			case r = <-j.done:
+			case <-gctx.Done():
+				return gctx.Err()
+			}
+			e, err := finishOne(gctx, j.it, func(ctx context.Context, _ extract.Article) (graph.Batch, error) {
+				if r.err != nil {
+					return graph.Batch{}, r.err
+				}
+				return cx.Resolve(ctx, r.doc)
+			})
+			if err != nil {
+				return err
+			}
+			if err := send(e); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return g.Wait()
+}
+
 // extractOne extracts one article. Only a context error is returned; an
 // article's own problems become a failure for the writer to report.
 func extractOne(ctx context.Context, it item, x extract.Extractor) (extracted, error) {
 	if it.err != nil {
 		return extracted{path: it.path, err: it.err}, nil
 	}
+	return finishOne(ctx, it, x.Extract)
+}
+
+// finishOne runs extract on one article and checks its batch.
+func finishOne(ctx context.Context, it item, run func(context.Context, extract.Article) (graph.Batch, error)) (extracted, error) {
 	a := it.article
 	path := a.Path
 	if path == "" {
 		path = a.ID
 	}
-	b, err := x.Extract(ctx, a)
+	b, err := run(ctx, a)
 	if err != nil {
 		if ctx.Err() != nil {
 			return extracted{}, ctx.Err()
