@@ -11,12 +11,28 @@ type Sentence struct {
 	Start, End int    // code points into the text passed to Sentences
 }
 
+// Bounds on one sentence. Text without full stops (a feed that lost its
+// punctuation, a table flattened to one line) would otherwise be a single
+// sentence as long as the article, and the work per sentence, and each
+// fact's evidence, would grow with it.
+const (
+	// MaxSentenceWords is the most words (runs of non-space characters) a
+	// sentence may have; a longer one is split at the last clause mark
+	// (, ، ; ؛ : – —) in its second half, else between words.
+	MaxSentenceWords = 200
+	// MaxSentenceRunes bounds a sentence's length in code points, for
+	// words that are themselves very long.
+	MaxSentenceRunes = 4000
+)
+
 // Sentences splits s on . ! ? ؟ and line breaks. A full stop does not end a
 // sentence inside a number (3.5, 1.000), after a single Latin initial or a
 // known abbreviation (U.S., J. Smith, Dr.), inside a domain name, or when
 // the next word starts with a lower-case Latin letter. A full stop glued to
 // the next Arabic word ("لبنان.افتتحت") does end the sentence. Sentences
-// with no letter or digit are dropped.
+// with no letter or digit are dropped. A sentence longer than
+// MaxSentenceWords or MaxSentenceRunes is split into pieces within both
+// bounds, so the whole split takes time linear in len(s).
 func Sentences(s string) []Sentence {
 	d := decode(s)
 	defer d.release()
@@ -24,9 +40,7 @@ func Sentences(s string) []Sentence {
 	var out []Sentence
 	start := 0
 	emit := func(end int) {
-		if sen, ok := d.sentence(start, end); ok {
-			out = append(out, sen)
-		}
+		out = d.appendBounded(out, start, end)
 		start = end
 	}
 	for i := 0; i < n; i++ {
@@ -101,6 +115,71 @@ func (d runes) wordBefore(i int) string {
 		j--
 	}
 	return d.slice(j, i)
+}
+
+// appendBounded appends the sentence [i, j), split into pieces of at most
+// MaxSentenceWords words and MaxSentenceRunes code points.
+func (d runes) appendBounded(out []Sentence, i, j int) []Sentence {
+	if j-i <= MaxSentenceWords { // fewer runes than the word bound: nothing to split
+		if sen, ok := d.sentence(i, j); ok {
+			out = append(out, sen)
+		}
+		return out
+	}
+	push := func(a, b int) {
+		if sen, ok := d.sentence(a, b); ok {
+			out = append(out, sen)
+		}
+	}
+	piece := i                   // where the current piece starts
+	words := 0                   // words started in the piece
+	clause, clauseWords := -1, 0 // just after the piece's last clause mark, and the words before it
+	lastSpace := -1              // the piece's last white space
+	inWord := false
+	for k := i; k < j; k++ {
+		r := d.rs[k]
+		if unicode.IsSpace(r) {
+			inWord = false
+			lastSpace = k
+			continue
+		}
+		if !inWord {
+			inWord = true
+			if words == MaxSentenceWords {
+				cut, left := k, 0
+				if clause > piece && clauseWords >= MaxSentenceWords/2 {
+					cut, left = clause, words-clauseWords
+				}
+				push(piece, cut)
+				piece, words, clause, lastSpace = cut, left, -1, -1
+			}
+			words++
+		}
+		if k-piece >= MaxSentenceRunes {
+			// A piece of few but very long words: cut at its last space, or
+			// inside the word when there is none.
+			cut := k
+			if lastSpace > piece {
+				cut = lastSpace
+			}
+			push(piece, cut)
+			piece, words, clause, lastSpace = cut, 1, -1, -1
+		}
+		if isClauseMark(r) {
+			clause, clauseWords = k+1, words
+		}
+	}
+	push(piece, j)
+	return out
+}
+
+// isClauseMark reports whether r usually ends a clause inside a sentence.
+func isClauseMark(r rune) bool {
+	switch r {
+	case ',', '،', ';', '؛', ':', '–', '—':
+		return true
+	}
+	return false
 }
 
 // sentence trims [i, j) and reports whether it holds a letter or digit.
