@@ -56,7 +56,8 @@ func (x *Chain) batch(d *Document) graph.Batch {
 			}
 			continue
 		}
-		rel := graph.Relation{Subject: s.id, Predicate: f.pred, Object: o.id, Article: d.a.ID, Evidence: f.sent.Text, Confidence: round2(f.confidence)}
+		ev, start, end := d.evidence(f)
+		rel := graph.Relation{Subject: s.id, Predicate: f.pred, Object: o.id, Article: d.a.ID, Evidence: ev, EvidenceStart: start, EvidenceEnd: end, Confidence: round2(f.confidence)}
 		if f.title != "" {
 			rel.Properties = map[string]any{"title": f.title}
 		}
@@ -74,6 +75,47 @@ func (x *Chain) batch(d *Document) graph.Batch {
 		b.Attributes = append(b.Attributes, graph.Attribute{Subject: s.id, Name: a.name, Value: a.value, Article: d.a.ID, Evidence: a.sent.Text, Confidence: round2(a.confidence)})
 	}
 	return b
+}
+
+// maxEvidence bounds a fact's evidence, in code points: the sentence when
+// it is shorter, else a window around what states the fact. An
+// unpunctuated text must not copy itself into every fact.
+const maxEvidence = 400
+
+// evidence returns the text that states f and its offsets in the article.
+func (d *Document) evidence(f fact) (string, int, int) {
+	s := f.sent
+	start, end := s.Start, s.End
+	if end-start <= maxEvidence {
+		return s.Text, start, end
+	}
+	// Centre on the trigger, or on the subject's mention in the sentence.
+	at := -1
+	if f.trigger >= 0 && f.trigger < len(s.words) {
+		at = s.words[f.trigger].Start
+	} else {
+		for _, m := range s.mentions {
+			if m.ent.final() == f.s.final() && m.first >= 0 {
+				at = s.words[m.first].Start
+				break
+			}
+		}
+	}
+	if at < 0 {
+		at = start
+	}
+	from := max(start, at-maxEvidence/2)
+	to := min(end, from+maxEvidence)
+	from = max(start, to-maxEvidence)
+	// Whole words only: move inwards to the nearest space.
+	r := s.art
+	for from > start && from < to && r[from-1] != ' ' {
+		from++
+	}
+	for to < end && to > from && r[to] != ' ' {
+		to--
+	}
+	return string(r[from:to]), from, to
 }
 
 func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }

@@ -220,3 +220,39 @@ func TestRulesCheckedAtLoad(t *testing.T) {
 		})
 	}
 }
+
+// TestEvidenceIsBounded: a fact in an endless sentence carries a window of
+// it around its trigger, with offsets that index the article.
+func TestEvidenceIsBounded(t *testing.T) {
+	filler := strings.Repeat("وتحدث المشاركون عن قضايا كثيرة تهم المنطقة ", 40)
+	text := filler + "واستقبل الملك محمد السادس الرئيس الفرنسي إيمانويل ماكرون " + filler
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := Article{Text: text}
+	a.ID, a.Lang = "long", "ar"
+	b, err := x.Extract(context.Background(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runes := []rune(text)
+	met := false
+	for _, r := range b.Relations {
+		if n := len([]rune(r.Evidence)); n > maxEvidence {
+			t.Errorf("%s: evidence of %d code points", r.Predicate, n)
+		}
+		if got := string(runes[r.EvidenceStart:r.EvidenceEnd]); got != r.Evidence {
+			t.Errorf("%s: offsets %d-%d give %q, evidence is %q", r.Predicate, r.EvidenceStart, r.EvidenceEnd, got, r.Evidence)
+		}
+		if r.Predicate == graph.MetWith {
+			met = true
+			if !strings.Contains(r.Evidence, "استقبل") {
+				t.Errorf("MET_WITH evidence misses its trigger: %q", r.Evidence)
+			}
+		}
+	}
+	if !met {
+		t.Fatalf("no MET_WITH in %d relations", len(b.Relations))
+	}
+}

@@ -52,13 +52,18 @@ type Entity struct {
 
 // Relation is one fact (subject, predicate, object) as stated by one article.
 type Relation struct {
-	Subject    string         `json:"subject"`
-	Predicate  string         `json:"predicate"`
-	Object     string         `json:"object"`
-	Article    string         `json:"article"`
-	Evidence   string         `json:"evidence"`
-	Confidence float64        `json:"confidence"`
-	Properties map[string]any `json:"properties,omitempty"`
+	Subject   string `json:"subject"`
+	Predicate string `json:"predicate"`
+	Object    string `json:"object"`
+	Article   string `json:"article"`
+	Evidence  string `json:"evidence"`
+	// EvidenceStart and EvidenceEnd are the code-point offsets of Evidence
+	// in the article text: the sentence, or at most about 400 characters of
+	// it around what states the fact when the sentence is longer.
+	EvidenceStart int            `json:"evidence_start"`
+	EvidenceEnd   int            `json:"evidence_end"`
+	Confidence    float64        `json:"confidence"`
+	Properties    map[string]any `json:"properties,omitempty"`
 }
 
 // Attribute is one literal value of an entity (founded, member_count, date)
