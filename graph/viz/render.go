@@ -75,6 +75,7 @@ func Render(w io.Writer, d *Data, opts PageOptions) error {
 <label>Labels <select id="lang"><option value="ar">العربية</option><option value="en">English</option></select></label>
 <label>From <input id="since" type="date"></label>
 <label>to <input id="until" type="date"></label>
+<button id="refine" type="button" title="Run the force-directed layout again from the current positions">Refine layout</button>
 <span id="stats"></span>
 </header>
 <main>

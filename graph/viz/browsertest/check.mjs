@@ -37,7 +37,7 @@ try {
   // style cache that lags behind class changes).
   await page.evaluateOnNewDocument(() => { window.drawn = (el) => el.style("display") !== "none"; });
   const t0 = Date.now();
-  await page.goto("file://" + path.resolve(page_), { waitUntil: "load", timeout: 60000 });
+  await page.goto("file://" + path.resolve(page_) + (process.env.KGVIZ_HASH ? "#" + process.env.KGVIZ_HASH : ""), { waitUntil: "load", timeout: 60000 });
   await page.waitForFunction(() => window.kgviz, { timeout: 60000 });
   await page.evaluate(() => window.kgviz.ready);
   result.openAndLayoutMs = Date.now() - t0;
@@ -50,6 +50,11 @@ try {
     const bb = window.kgviz.cy.nodes().renderedBoundingBox();
     return { w: bb.w, h: bb.h };
   });
+
+  if (mode === "timing" && outDir) {
+    fs.mkdirSync(outDir, { recursive: true });
+    await page.screenshot({ path: path.join(outDir, "scale.png") });
+  }
 
   if (mode === "sample") {
     fs.mkdirSync(outDir, { recursive: true });
@@ -92,40 +97,7 @@ try {
         text: document.getElementById("panel").textContent };
     });
 
-    // RTL: the label the canvas draws, laid out in a left-to-right context
-    // (as canvas text is), must put its characters in the same visual order
-    // as the bare name in a dir=rtl element.
-    result.rtl = await page.evaluate(() => {
-      const kg = window.kgviz;
-      const mixed = kg.data.nodes.find((n) => /[\u0600-\u06FF]/.test(n.name_ar || "") && /[A-Za-z0-9]/.test(n.name_ar || "") && (n.name_ar || "").length < 60)
-        || kg.data.nodes.find((n) => n.id === "country:MA");
-      const name = mixed.name_ar;
-      const label = kg.labelOf(mixed, "ar").split("\n")[0];
-      function order(text, dir) {
-        const div = document.createElement("div");
-        div.dir = dir;
-        div.style.cssText = "position:absolute;top:0;left:0;white-space:nowrap;font-size:20px";
-        div.textContent = text;
-        document.body.append(div);
-        const node = div.firstChild, r = document.createRange(), xs = [];
-        for (let i = 0; i < text.length; i++) {
-          if (/[\u2066-\u2069\s]/.test(text[i])) continue;
-          r.setStart(node, i); r.setEnd(node, i + 1);
-          const b = r.getBoundingClientRect();
-          xs.push({ ch: text[i], x: b.left });
-        }
-        div.remove();
-        return xs;
-      }
-      const plain = label.replace(/[\u2066-\u2069]/g, "");
-      const visual = (xs) => xs.slice().sort((a, b) => a.x - b.x).map((c) => c.ch).join("");
-      const inLabel = order(label, "ltr");
-      const mixedLabel = /[A-Za-z0-9]/.test(plain);
-      return { name, label: plain, mixed: mixedLabel,
-        firstCharRightOfLast: inLabel[0].x > inLabel[inLabel.length - 1].x,
-        sameAsRTL: visual(inLabel) === visual(order(plain, "rtl")),
-        bareDiffers: visual(order(plain, "ltr")) !== visual(inLabel) };
-    });
+    result.rtl = await rtlCheck(page);
 
     // Switch to English labels and read Morocco's caption.
     await page.select("#lang", "en");
@@ -152,9 +124,48 @@ try {
       return { left, back: window.kgviz.cy.nodes().filter(drawn).length };
     });
   }
+  if (mode === "rtl") result.rtl = await rtlCheck(page);
   result.errors = errors;
   result.externalRequests = requests;
 } finally {
   await browser.close();
 }
 console.log(JSON.stringify(result));
+
+// rtlCheck: the label the canvas draws, laid out in a left-to-right context
+// (as canvas text is), must put its characters in the same visual order as
+// the bare name in a dir=rtl element. It picks a label that mixes Arabic
+// with Latin letters or digits if the graph has one, else Morocco's.
+async function rtlCheck(page) {
+  return page.evaluate(() => {
+    const kg = window.kgviz;
+    const mixed = kg.data.nodes.find((n) => /[\u0600-\u06FF]/.test(n.name_ar || "") && /[A-Za-z0-9]/.test(n.name_ar || "") && (n.name_ar || "").length < 60)
+      || kg.data.nodes.find((n) => n.id === "country:MA");
+    const name = mixed.name_ar;
+    const label = kg.labelOf(mixed, "ar").split("\n")[0];
+    function order(text, dir) {
+      const div = document.createElement("div");
+      div.dir = dir;
+      div.style.cssText = "position:absolute;top:0;left:0;white-space:nowrap;font-size:20px";
+      div.textContent = text;
+      document.body.append(div);
+      const node = div.firstChild, r = document.createRange(), xs = [];
+      for (let i = 0; i < text.length; i++) {
+        if (/[\u2066-\u2069\s]/.test(text[i])) continue;
+        r.setStart(node, i); r.setEnd(node, i + 1);
+        const b = r.getBoundingClientRect();
+        xs.push({ ch: text[i], x: b.left });
+      }
+      div.remove();
+      return xs;
+    }
+    const plain = label.replace(/[\u2066-\u2069]/g, "");
+    const visual = (xs) => xs.slice().sort((a, b) => a.x - b.x).map((c) => c.ch).join("");
+    const inLabel = order(label, "ltr");
+    const mixedLabel = /[A-Za-z0-9]/.test(plain);
+    return { name, label: plain, mixed: mixedLabel,
+      firstCharRightOfLast: inLabel[0].x > inLabel[inLabel.length - 1].x,
+      sameAsRTL: visual(inLabel) === visual(order(plain, "rtl")),
+      bareDiffers: visual(order(plain, "ltr")) !== visual(inLabel) };
+  });
+}
