@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/kgraph/kgraph/graph"
 	neo4jdriver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -179,7 +180,7 @@ func writeGroup(ctx context.Context, tx neo4jdriver.ManagedTransaction, group []
 // The queries. Labels and relationship types are parameters (Cypher 5.26
 // dynamic labels and types), so there is one query string per step however
 // many types a batch holds: a cold server plans each once.
-const (
+var (
 	qArticleHashes = `
 UNWIND $keys AS k
 MATCH (a:Article {source: k.source, id: k.id})
@@ -199,7 +200,15 @@ WITH sid, p, oid, evs, size(evs) AS n,
      [x IN evs WHERE x.seen IS NOT NULL | x.seen] AS seens
 FOREACH (x IN evs | DETACH DELETE x)
 WITH sid, p, oid, n, c, seens
-MATCH (:Entity {id: sid})-[r:$(p)]->(:Entity {id: oid})
+MATCH (s:Entity {id: sid})
+MATCH (o:Entity {id: oid})
+CALL (s, o, p) {
+` + perPredicate(`
+  WITH s, o, p WHERE p = '%[1]s'
+  MATCH (s)-[r:%[1]s]->(o)
+  RETURN r`) + `
+}
+WITH r, sid, p, oid, n, c, seens
 SET r.article_count = r.article_count - n
 WITH r, sid, p, oid, c, seens
 CALL (r, sid, p, oid, c, seens) {
@@ -327,17 +336,6 @@ MATCH (a:Article {source: row.source, id: row.article})
 CREATE (a)-[:SUPPORTS]->(:Evidence {id: row.id, source: row.source, article: row.article, subject: row.subject, predicate: row.predicate, object: row.object,
   evidence: row.evidence, confidence: row.confidence, properties: row.properties, seen: row.seen})`
 
-	qMergeFacts = `
-UNWIND $rows AS row
-MATCH (s:Entity {id: row.subject})
-MATCH (o:Entity {id: row.object})
-MERGE (s)-[r:$(row.predicate)]->(o)
-ON CREATE SET r.article_count = 0
-SET r.article_count = r.article_count + row.n,
-    r.confidence = CASE WHEN r.confidence >= row.confidence THEN r.confidence ELSE row.confidence END,
-    r.first_seen = CASE WHEN row.first IS NULL OR r.first_seen <= row.first THEN r.first_seen ELSE row.first END,
-    r.last_seen = CASE WHEN row.last IS NULL OR r.last_seen >= row.last THEN r.last_seen ELSE row.last END`
-
 	qCreateStates = `
 UNWIND $rows AS row
 MATCH (a:Article {source: row.source, id: row.article})
@@ -354,6 +352,41 @@ UNWIND $ids AS id
 MATCH (a:Article {id: id})
 RETURN a.source, a.id`
 )
+
+// qMergeFacts adds the group's support to each fact, creating it if new.
+//
+// A relationship with a dynamic type is matched or merged by a scan of every
+// relationship when the query was planned on a small graph (and plans are
+// cached), which makes each row cost as much as the graph. With a static
+// type the planner expands from the two bound nodes. So the query holds one
+// branch per predicate of the vocabulary, each with its type spelled out,
+// and a row takes the branch of its predicate: still one query string.
+var qMergeFacts = `
+UNWIND $rows AS row
+MATCH (s:Entity {id: row.subject})
+MATCH (o:Entity {id: row.object})
+CALL (s, o, row) {
+` + perPredicate(`
+  WITH s, o, row WHERE row.predicate = '%[1]s'
+  MERGE (s)-[r:%[1]s]->(o)
+  ON CREATE SET r.article_count = 0
+  RETURN r`) + `
+}
+SET r.article_count = r.article_count + row.n,
+    r.confidence = CASE WHEN r.confidence >= row.confidence THEN r.confidence ELSE row.confidence END,
+    r.first_seen = CASE WHEN row.first IS NULL OR r.first_seen <= row.first THEN r.first_seen ELSE row.first END,
+    r.last_seen = CASE WHEN row.last IS NULL OR r.last_seen >= row.last THEN r.last_seen ELSE row.last END`
+
+// perPredicate joins one copy of branch per predicate of the vocabulary
+// with UNION ALL; %[1]s in branch is the relationship type. Only
+// vocabulary names are spliced, never input.
+func perPredicate(branch string) string {
+	parts := make([]string, len(graph.Predicates))
+	for i, p := range graph.Predicates {
+		parts[i] = fmt.Sprintf(branch, p)
+	}
+	return strings.Join(parts, "\n  UNION ALL")
+}
 
 // removeContributions deletes what the given articles contributed (their
 // evidence, MENTIONS and STATES) and brings the facts and entities they
