@@ -19,7 +19,7 @@ const browser = await puppeteer.launch({
   headless: true,
   args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-default-apps",
-    "--disable-sync", "--metrics-recording-only", "--lang=en-US"],
+    "--disable-sync", "--disable-quic", "--metrics-recording-only", "--lang=en-US"],
 });
 try {
   const page = await browser.newPage();
