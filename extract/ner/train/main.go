@@ -13,7 +13,9 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -24,6 +26,7 @@ import (
 
 	"github.com/kgraph/kgraph/extract/ner"
 	"github.com/kgraph/kgraph/extract/ner/internal/tagger"
+	"github.com/kgraph/kgraph/extract/text"
 )
 
 type options struct {
@@ -35,7 +38,11 @@ type options struct {
 	folds     int
 	seed      uint64
 	arWindow  int
+	minCount  int
+	margin    float64
 	dump      string
+	corpus    string
+	clusters  bool
 }
 
 func main() {
@@ -48,8 +55,12 @@ func main() {
 	flag.IntVar(&o.epochs, "epochs", 12, "perceptron epochs per pass")
 	flag.IntVar(&o.folds, "folds", 4, "jackknife folds for the second pass's document features")
 	flag.Uint64Var(&o.seed, "seed", 1, "shuffling seed")
-	flag.IntVar(&o.arWindow, "ar-window", 15, "ANERcorp sentences per pseudo-document")
+	flag.Float64Var(&o.margin, "margin", 0, "loss-augmented training: added to wrong tags' scores")
+	flag.IntVar(&o.minCount, "min-count", 1, "occurrences a feature needs in training to be learnt")
+	flag.IntVar(&o.arWindow, "ar-window", 40, "ANERcorp sentences per pseudo-document")
 	flag.StringVar(&o.dump, "dump", "", "write the dev sentences as token, gold, predicted to this file (for error analysis)")
+	flag.StringVar(&o.corpus, "corpus", "../shared/corpus/bulk", "directory of unlabelled news articles (*.jsonl with lang and text fields) for word clusters")
+	flag.BoolVar(&o.clusters, "clusters", true, "induce word clusters from the training text and -corpus")
 	flag.Parse()
 	if err := run(o, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
@@ -75,8 +86,18 @@ func run(o options, w io.Writer) error {
 			continue
 		}
 		start := time.Now()
+		var clusters map[string][3]uint16
+		if o.clusters {
+			un, err := unlabelled(o.corpus, lang, train)
+			if err != nil {
+				return err
+			}
+			clusters = tagger.InduceClusters(un, tagger.ClusterOptions{MinCount: 3, Contexts: 1000, Iters: 8, Seed: o.seed})
+			fmt.Fprintf(w, "  %s: %d word clusters from %d sentences in %s\n", lang, len(clusters), len(un), time.Since(start).Round(time.Second))
+		}
 		m, err := tagger.Train(lang, train, tagger.Options{
-			Bits: uint8(o.bits), Epochs: o.epochs, Seed: o.seed, Folds: o.folds,
+			Clusters: clusters,
+			Bits: uint8(o.bits), Epochs: o.epochs, Seed: o.seed, Folds: o.folds, MinCount: o.minCount, Margin: float32(o.margin),
 			Logf: func(f string, a ...any) { fmt.Fprintf(w, "  "+f+"\n", a...) },
 		})
 		if err != nil {
@@ -195,4 +216,54 @@ func dump(path string, m *tagger.Model, dev []tagger.Doc) error {
 		}
 	}
 	return os.WriteFile(path, b.Bytes(), 0o644)
+}
+
+// unlabelled returns the folded sentences of the training documents and of
+// the articles in lang under dir.
+func unlabelled(dir, lang string, train []tagger.Doc) ([][]string, error) {
+	var sents [][]string
+	for _, d := range train {
+		sents = append(sents, d.Tokens()...)
+	}
+	paths, err := filepath.Glob(filepath.Join(dir, "*.jsonl"))
+	if err != nil {
+		return nil, err
+	}
+	if len(paths) == 0 {
+		fmt.Fprintf(os.Stderr, "train: no *.jsonl under %s; clusters from the training text only\n", dir)
+	}
+	for _, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			return nil, err
+		}
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 1<<20), 1<<26)
+		for sc.Scan() {
+			var a struct {
+				Lang string `json:"lang"`
+				Text string `json:"text"`
+			}
+			if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+				f.Close()
+				return nil, fmt.Errorf("read %s: %w", p, err)
+			}
+			if a.Lang != lang {
+				continue
+			}
+			for _, s := range text.Sentences(a.Text) {
+				var toks []string
+				for _, tk := range text.Tokenize(s.Text) {
+					toks = append(toks, tk.Text)
+				}
+				sents = append(sents, toks)
+			}
+		}
+		err = sc.Err()
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", p, err)
+		}
+	}
+	return tagger.UnlabelledSentences(sents, text.Fold), nil
 }

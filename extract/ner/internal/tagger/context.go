@@ -210,30 +210,35 @@ func (fz *featurizer) positional(forms []*form, head bool, cases map[uint32][2]i
 // got elsewhere in the document, their majority, and the token's own
 // first-pass tag.
 func predFeatures(dc *docCtx, tags [][]int) [][][]uint32 {
-	counts := map[uint32]*[5]int32{}
+	at := map[uint32]int32{} // document key -> index into counts
+	var counts [][5]int32
+	ntok := 0
 	for s, sent := range dc.sents {
+		ntok += len(sent.forms)
 		for i, f := range sent.forms {
 			ty := typeOf(tags[s][i])
 			for _, k := range f.keys {
-				c := counts[k]
-				if c == nil {
-					c = new([5]int32)
-					counts[k] = c
+				j, ok := at[k]
+				if !ok {
+					j = int32(len(counts))
+					at[k] = j
+					counts = append(counts, [5]int32{})
 				}
-				c[ty]++
+				counts[j][ty]++
 			}
 		}
 	}
 	out := make([][][]uint32, len(dc.sents))
+	rows := make([][]uint32, ntok)
+	buf := make([]uint32, 0, ntok*3)
 	for s, sent := range dc.sents {
-		out[s] = make([][]uint32, len(sent.forms))
-		buf := make([]uint32, 0, len(sent.forms)*4)
+		out[s], rows = rows[:len(sent.forms):len(sent.forms)], rows[len(sent.forms):]
 		for i, f := range sent.forms {
 			start := len(buf)
 			own := typeOf(tags[s][i])
 			var others [5]int32
 			for _, k := range f.keys {
-				c := counts[k]
+				c := &counts[at[k]]
 				for t := range others {
 					others[t] += c[t]
 				}

@@ -39,14 +39,15 @@ type form struct {
 
 // featurizer turns word forms and sentences into features.
 type featurizer struct {
-	lex *lexicon.Lexicon
-	ar  bool
-	bos [2]*form // pseudo forms before the sentence start: at -1, -2
-	eos [2]*form // after the end: at +1, +2
+	lex      *lexicon.Lexicon
+	ar       bool
+	clusters map[string][nClusterLevels]uint16
+	bos      [2]*form // pseudo forms before the sentence start: at -1, -2
+	eos      [2]*form // after the end: at +1, +2
 }
 
-func newFeaturizer(lang string) *featurizer {
-	fz := &featurizer{lex: lexicon.Default(), ar: lang == "ar"}
+func newFeaturizer(lang string, clusters map[string][nClusterLevels]uint16) *featurizer {
+	fz := &featurizer{lex: lexicon.Default(), ar: lang == "ar", clusters: clusters}
 	for d := 0; d < 2; d++ {
 		b := &form{hf: hval(kBOS, uint32(d))}
 		e := &form{hf: hval(kEOS, uint32(d))}
@@ -115,6 +116,11 @@ func (fz *featurizer) analyze(raw string) *form {
 		intr = append(intr, hstr(kSuffix+uint32(k)<<8, suffixRunes(fold, k)))
 	}
 	intr = append(intr, hval(kLen, lenBucket(n)))
+	// Character trigrams inside the word, with the word's edges marked:
+	// transliterated foreign names share them (فولكسفاغن, ميليفسكي).
+	if n >= 4 {
+		intr = appendTrigrams(intr, fold)
+	}
 
 	// Shape and flags from the raw text.
 	sh, flags := shape(raw)
@@ -173,6 +179,20 @@ func (fz *featurizer) analyze(raw string) *form {
 		addLex(lexStartsTitle)
 	}
 
+	// Word clusters of the form, or else of its stem; the neighbours see them.
+	clusterOf := func(w string) ([nClusterLevels]uint16, bool) {
+		c, ok := fz.clusters[w]
+		return c, ok
+	}
+	var clus []uint32
+	if c, ok := clusterOf(fold); ok {
+		for lv, id := range c {
+			clus = append(clus, hval(kCluster, uint32(lv)<<12|uint32(id)))
+		}
+	} else if fz.clusters != nil {
+		clus = append(clus, hval(kCluster, 0xfff))
+	}
+
 	f.keys = append(f.keys, hstr(kKey, fold))
 	if fz.ar {
 		// Proclitic readings: every stem with its proclitics, and whether the
@@ -188,6 +208,11 @@ func (fz *featurizer) analyze(raw string) *form {
 			}
 			if lx.IsKnownWord(s.Stem) {
 				addLex(lexStemKnown)
+			}
+			if c, ok := clusterOf(s.Stem); ok {
+				for lv, id := range c {
+					intr = append(intr, hval(kStemCluster, uint32(lv)<<12|uint32(id)))
+				}
 			}
 			if strings.HasPrefix(s.Stem, "ال") {
 				intr = append(intr, hval(kFlag, flagDefinite))
@@ -214,13 +239,37 @@ func (fz *featurizer) analyze(raw string) *form {
 		if lx.IsGivenName(sf) {
 			addLex(lexStemGiven)
 		}
+		if c, ok := clusterOf(sf); ok && len(clus) <= 1 {
+			clus = clus[:0]
+			for lv, id := range c {
+				clus = append(clus, hval(kCluster, uint32(lv)<<12|uint32(id)))
+			}
+		}
+	}
+	if fz.ar && len(clus) <= 1 {
+		// An unknown form with proclitics: the cluster of its most stripped
+		// known stem stands in for its own.
+		stem := ""
+		text.ForEachSplit(fold, func(s text.Split) bool {
+			if _, ok := clusterOf(s.Stem); ok && s.Prefix != "" {
+				stem = s.Stem
+			}
+			return true
+		})
+		if c, ok := clusterOf(stem); ok {
+			clus = clus[:0]
+			for lv, id := range c {
+				clus = append(clus, hval(kCluster, uint32(lv)<<12|uint32(id)))
+			}
+		}
 	}
 	lex = dedup(lex)
 	intr = append(intr, lex...)
 	// The neighbours at ±2 see the fold and the lexicon flags; at ±1 also
 	// the shape and the stem.
-	near := make([]uint32, 0, 1+len(lex)+len(base))
-	near = append(append(near, f.hf), lex...)
+	near := make([]uint32, 0, 1+len(lex)+len(clus)+len(base))
+	near = append(append(append(near, f.hf), lex...), clus...)
+	intr = append(intr, clus...)
 	nearBase = len(near)
 	base = append(near, base[1:]...)
 
@@ -352,7 +401,7 @@ func shape(raw string) (uint32, uint32) {
 		case unicode.IsDigit(r):
 			c = 'd'
 			digits++
-		case unicode.Is(unicode.Mn, r):
+		case unicode.Is(unicode.Mn, r), unicode.Is(unicode.Cf, r):
 			continue
 		default:
 			c = r
@@ -397,4 +446,21 @@ func shape(raw string) (uint32, uint32) {
 		flags |= 1 << flagPunct
 	}
 	return fmix(h), flags
+}
+
+// appendTrigrams appends the hashes of the character trigrams of s.
+func appendTrigrams(dst []uint32, s string) []uint32 {
+	var b [3]int // byte offsets of the last three rune starts
+	k := 0
+	for i := range s {
+		b[0], b[1], b[2] = b[1], b[2], i
+		k++
+		if k >= 4 {
+			dst = append(dst, hstr(kTrigram, s[b[0]:i]))
+		}
+	}
+	if k >= 3 {
+		dst = append(dst, hstr(kTrigram, s[b[1]:]))
+	}
+	return dst
 }

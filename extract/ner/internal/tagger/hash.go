@@ -43,6 +43,9 @@ const (
 	kBOS
 	kEOS
 	kBias
+	kTrigram
+	kCluster
+	kStemCluster
 )
 
 func fmix(h uint32) uint32 {

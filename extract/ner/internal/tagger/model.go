@@ -29,6 +29,8 @@ type Model struct {
 	Lang  string
 	Bits  uint8
 	Stage [2]Weights
+	// Clusters are the word clusters of folded forms, at each granularity.
+	Clusters map[string][nClusterLevels]uint16
 
 	fz    *featurizer
 	mask  uint32
@@ -47,7 +49,7 @@ const cacheLimit = 1 << 15
 type scores [2][5][NT]int32
 
 func (m *Model) init() {
-	m.fz = newFeaturizer(m.Lang)
+	m.fz = newFeaturizer(m.Lang, m.Clusters)
 	m.mask = 1<<m.Bits - 1
 	for d := 0; d < 2; d++ {
 		m.bos[d] = m.score(m.fz.bos[d])
@@ -163,7 +165,9 @@ type viterbiScratch struct {
 	bp [][NT]uint8
 }
 
-// decode writes the best tag sequence under IOB2 constraints to out.
+// decode writes the best tag sequence under IOB2 constraints to out. An
+// I-X tag can only follow B-X or I-X, so it has two candidates to check
+// instead of NT.
 func (vs *viterbiScratch) decode(em [][NT]float32, tr *[NT + 1][NT]float32, out []int) {
 	n := len(em)
 	if n == 0 {
@@ -177,23 +181,31 @@ func (vs *viterbiScratch) decode(em [][NT]float32, tr *[NT + 1][NT]float32, out 
 	var cur, next [NT]float32
 	for t := 0; t < NT; t++ {
 		cur[t] = neg
-		if allowed(-1, t) {
+		if !isInside(t) {
 			cur[t] = tr[NT][t] + em[0][t]
 		}
 	}
 	for i := 1; i < n; i++ {
+		e := &em[i]
+		b := &bp[i]
 		for t := 0; t < NT; t++ {
-			best, arg := neg, 0
-			for p := 0; p < NT; p++ {
-				if cur[p] == neg || !allowed(p, t) {
-					continue
+			if isInside(t) {
+				p0, p1 := t-1, t
+				s0, s1 := cur[p0]+tr[p0][t], cur[p1]+tr[p1][t]
+				if s1 > s0 {
+					next[t], b[t] = s1+e[t], uint8(p1)
+				} else {
+					next[t], b[t] = s0+e[t], uint8(p0)
 				}
+				continue
+			}
+			best, arg := cur[0]+tr[0][t], 0
+			for p := 1; p < NT; p++ {
 				if s := cur[p] + tr[p][t]; s > best {
 					best, arg = s, p
 				}
 			}
-			next[t] = best + em[i][t]
-			bp[i][t] = uint8(arg)
+			next[t], b[t] = best+e[t], uint8(arg)
 		}
 		cur = next
 	}
@@ -209,7 +221,7 @@ func (vs *viterbiScratch) decode(em [][NT]float32, tr *[NT + 1][NT]float32, out 
 	}
 }
 
-const magic = "KGNER1\n"
+const magic = "KGNER2\n"
 
 // WriteTo writes the model, gzip-compressed. The int16 weights are stored
 // as two byte planes, which compresses about a third better.
@@ -232,6 +244,13 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		for _, v := range st.W {
 			raw.WriteByte(byte(uint16(v) >> 8))
 		}
+	}
+	keys := sortedKeys(m.Clusters)
+	_ = binary.Write(&raw, binary.LittleEndian, uint32(len(keys)))
+	for _, k := range keys {
+		raw.WriteByte(byte(len(k)))
+		raw.WriteString(k)
+		_ = binary.Write(&raw, binary.LittleEndian, m.Clusters[k])
 	}
 	cw := &countWriter{w: w}
 	zw, err := gzip.NewWriterLevel(cw, gzip.BestCompression)
@@ -306,6 +325,28 @@ func Read(r io.Reader) (*Model, error) {
 		for i, b := range plane {
 			st.W[i] = int16(uint16(st.W[i])&0xff | uint16(b)<<8)
 		}
+	}
+	var nc uint32
+	if err := binary.Read(br, binary.LittleEndian, &nc); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+	}
+	if nc > 0 {
+		m.Clusters = make(map[string][nClusterLevels]uint16, nc)
+	}
+	for i := uint32(0); i < nc; i++ {
+		n, err := br.ReadByte()
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+		}
+		k := make([]byte, n)
+		if _, err := io.ReadFull(br, k); err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+		}
+		var c [nClusterLevels]uint16
+		if err := binary.Read(br, binary.LittleEndian, &c); err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+		}
+		m.Clusters[string(k)] = c
 	}
 	m.init()
 	return m, nil

@@ -9,11 +9,15 @@ import (
 // Options control training. Training is deterministic: the same data and
 // options give the same model bytes.
 type Options struct {
-	Bits   uint8  // log2 of the number of hashed feature rows
-	Epochs int    // passes over the data, per pass of the tagger
-	Seed   uint64 // shuffling seed
-	Folds  int    // jackknife folds for the second pass's features; < 2 trains it on first-pass output directly
-	Logf   func(format string, args ...any)
+	Bits     uint8   // log2 of the number of hashed feature rows
+	Epochs   int     // passes over the data, per pass of the tagger
+	Seed     uint64  // shuffling seed
+	Folds    int     // jackknife folds for the second pass's features; < 2 trains it on first-pass output directly
+	MinCount int     // a feature row must occur this often in training to be learnt
+	Margin   float32 // added to every wrong tag's score while training (loss-augmented decoding)
+	// Clusters are word clusters from unlabelled text (InduceClusters), or nil.
+	Clusters map[string][nClusterLevels]uint16
+	Logf     func(format string, args ...any)
 }
 
 func (o Options) logf(format string, args ...any) {
@@ -36,7 +40,7 @@ func Train(lang string, docs []Doc, opt Options) (*Model, error) {
 	if opt.Epochs < 1 {
 		return nil, fmt.Errorf("epochs %d: want at least 1", opt.Epochs)
 	}
-	fz := newFeaturizer(lang)
+	fz := newFeaturizer(lang, opt.Clusters)
 	forms := map[string]*form{}
 	formOf := func(raw string) *form {
 		f := forms[raw]
@@ -75,7 +79,7 @@ func Train(lang string, docs []Doc, opt Options) (*Model, error) {
 					train = append(train, first[d]...)
 				}
 			}
-			w := trainPerceptron(train, opt.Bits, opt.Epochs, opt.Seed+uint64(k)+1)
+			w := trainPerceptron(train, opt, opt.Seed+uint64(k)+1)
 			for d := range docs {
 				if d%folds == k {
 					firstTags[d] = w.predictAll(first[d])
@@ -88,7 +92,7 @@ func Train(lang string, docs []Doc, opt Options) (*Model, error) {
 	for d := range docs {
 		all = append(all, first[d]...)
 	}
-	w1 := trainPerceptron(all, opt.Bits, opt.Epochs, opt.Seed)
+	w1 := trainPerceptron(all, opt, opt.Seed)
 	opt.logf("%s: pass one trained", lang)
 	if firstTags[0] == nil {
 		for d := range docs {
@@ -107,10 +111,10 @@ func Train(lang string, docs []Doc, opt Options) (*Model, error) {
 			second = append(second, ex2)
 		}
 	}
-	w2 := trainPerceptron(second, opt.Bits, opt.Epochs, opt.Seed+1000)
+	w2 := trainPerceptron(second, opt, opt.Seed+1000)
 	opt.logf("%s: pass two trained", lang)
 
-	m := &Model{Lang: lang, Bits: opt.Bits, Stage: [2]Weights{w1.quantize(), w2.quantize()}}
+	m := &Model{Lang: lang, Bits: opt.Bits, Stage: [2]Weights{w1.quantize(), w2.quantize()}, Clusters: opt.Clusters}
 	m.init()
 	return m, nil
 }
@@ -146,9 +150,29 @@ type floatWeights struct {
 
 // trainPerceptron trains an averaged structured perceptron with
 // IOB2-constrained Viterbi decoding.
-func trainPerceptron(exs []*example, bits uint8, epochs int, seed uint64) *floatWeights {
-	rows := 1 << bits
+func trainPerceptron(exs []*example, opt Options, seed uint64) *floatWeights {
+	rows := 1 << opt.Bits
 	mask := uint32(rows - 1)
+	epochs := opt.Epochs
+	// Rows seen fewer than MinCount times are never updated: their weights
+	// would only memorise single tokens.
+	var rare []bool
+	if opt.MinCount > 1 {
+		cnt := make([]uint16, rows)
+		for _, ex := range exs {
+			for _, fs := range ex.feats {
+				for _, h := range fs {
+					if c := cnt[h&mask]; c < 65535 {
+						cnt[h&mask] = c + 1
+					}
+				}
+			}
+		}
+		rare = make([]bool, rows)
+		for i, c := range cnt {
+			rare[i] = int(c) < opt.MinCount
+		}
+	}
 	w := make([]float32, rows*NT)
 	u := make([]float64, rows*NT) // sum of c × update, for averaging
 	var tr [NT + 1][NT]float32
@@ -168,12 +192,24 @@ func trainPerceptron(exs []*example, bits uint8, epochs int, seed uint64) *float
 		for _, k := range order {
 			ex := exs[k]
 			em = cur.emissions(ex, em)
+			if opt.Margin != 0 {
+				for i, g := range ex.gold {
+					for t := range em[i] {
+						if t != g {
+							em[i][t] += opt.Margin
+						}
+					}
+				}
+			}
 			pred = append(pred[:0], ex.gold...)
 			vs.decode(em, &tr, pred)
 			for i, g := range ex.gold {
 				p := pred[i]
 				if p != g {
 					for _, h := range ex.feats[i] {
+						if rare != nil && rare[h&mask] {
+							continue
+						}
 						r := int(h&mask) * NT
 						w[r+g]++
 						u[r+g] += c
