@@ -212,7 +212,30 @@ func (s *Sentence) matchPlace(l *lexicon.Lexicon, i int) (*lexicon.Entry, int) {
 	if i >= len(s.starts) || s.starts[i]&lexicon.StartsPlace == 0 {
 		return nil, 0
 	}
-	return l.MatchPlace(s.keys, i)
+	e, n := l.MatchPlace(s.keys, i)
+	if e != nil && hamzaLam(s.words[i].Text) && !namesStartWith(e, s.keys[i]) {
+		// ألباريس (Albares) is not ال + باريس: a hamza on the alef says
+		// the أل belongs to the word, and the name is no place.
+		return nil, 0
+	}
+	return e, n
+}
+
+// hamzaLam reports whether an Arabic word begins with a hamza-carrying alef
+// and lam (أل، إل), which the folded key writes like the article ال.
+func hamzaLam(w string) bool {
+	return strings.HasPrefix(w, "أل") || strings.HasPrefix(w, "إل")
+}
+
+// namesStartWith reports whether one of e's names starts with the folded
+// word key itself, the article and all.
+func namesStartWith(e *lexicon.Entry, key string) bool {
+	for _, n := range e.Names {
+		if ks := foldWords(n); len(ks) > 0 && ks[0] == key {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *Sentence) matchOrg(l *lexicon.Lexicon, i int) (*lexicon.Entry, int) {

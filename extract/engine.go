@@ -123,8 +123,9 @@ func defaultLanguages(c *chainConfig) (map[string]*Language, *Language) {
 			rec = []Recognizer{Gazetteer{}, HeadPhrases{}, Tagged{Tagger: tagger}, TitledPeople{}}
 		case tagger != nil:
 			// Arabic names are not: the title rules find where a name starts
-			// and the tagger where it ends, then takes what is left.
-			rec = append(rec, Tagged{Tagger: tagger})
+			// and the tagger where it ends, then takes what is left, and
+			// titles left without a name take a name it found.
+			rec = append(rec, Tagged{Tagger: tagger}, TitledPeople{})
 		case code == "en":
 			rec = append(rec, CapitalisedRuns{})
 		}

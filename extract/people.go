@@ -36,6 +36,7 @@ func (d *Document) titledPerson(s *Sentence, i int, covered []*mention, add func
 	comma := false
 	afterNisba := false
 	var named *mention
+	complEnd := i + n - 1 // the title's last word, then its complement's
 	for ; j < len(ws) && j-i < 16; j++ {
 		w := ws[j]
 		if w.comma {
@@ -46,18 +47,21 @@ func (d *Document) titledPerson(s *Sentence, i int, covered []*mention, add func
 			return nil
 		}
 		if c := covered[j]; c != nil {
-			if c.first != j {
+			if c.first != j && c.first < i {
 				return nil
 			}
+			// A body that starts inside the title (رئيس [مجلس النواب
+			// اللبناني]) is its complement like one that follows it.
 			if c.ent.typ == graph.TypePerson {
-				if j > i+n || c.nested() {
+				if j != complEnd+1 || c.nested() {
 					return nil // a person further on is someone else
 				}
-				named = c // a name an earlier stage read (the tagger's)
+				named = c // a name an earlier stage read (the tagger's), right after the title and its complement
 				break
 			}
 			compl = append(compl, c)
 			j = c.last
+			complEnd = c.last
 			if c.nisba && c.prep == "" && j+1 < len(ws) && d.nameStart(ws, j+1, covered, true) {
 				afterNisba = true
 				j++
@@ -332,8 +336,8 @@ func (d *Document) nameWord(ws []word, k int, covered []*mention) bool {
 	if w.isPunct() || (w.Kind != text.Word && w.Kind != text.Latin) || covered[k] != nil {
 		return false
 	}
-	if d.x.lex.IsStopword(w.Key) || d.x.lex.IsGivenName(w.Key) && false {
-		return false
+	if d.x.lex.IsStopword(w.Key) || timeWords[w.stem] || calendarWords[w.Key] || dateCues[w.Key] {
+		return false // يومي الاثنين، أمس: time, not a name
 	}
 	if d.startsTrigger(ws, k) || d.isRelative(w) {
 		return false
@@ -383,8 +387,10 @@ func (d *Document) nameEnd(ws []word, k int, covered []*mention) int {
 // person there: rules find where a name starts (after a title, at a given
 // name) and the tagger knows better where it ends (جمال خاشقجي | طلب).
 // Where the tagger saw no person, a name after a title stands as the rule
-// read it (titled is true: the title is the stronger evidence), and any
-// other name is dropped (k-1 is returned). Without a tagger the rule's
+// read it (titled is true: the title is the stronger evidence) if it
+// starts with a given name or a bare word no list knows (a name carries no
+// preposition: الوزير الفرنسي بعلاقات … is no name), and any other name is
+// dropped (k-1 is returned). Without a tagger the rule's
 // reading stands.
 func (d *Document) taggerBound(ws []word, k, end int, titled bool) int {
 	if !d.tagged || end < k || d.cur == nil || len(d.cur.words) != len(ws) {
@@ -406,8 +412,9 @@ func (d *Document) taggerBound(ws []word, k, end int, titled bool) int {
 			return last
 		}
 	}
-	if titled {
-		return end
+	w := ws[k]
+	if titled && (d.x.lex.IsGivenName(w.stem) || d.x.lex.IsGivenName(w.Key) || w.pre == "" && !d.x.lex.IsKnownWord(w.stem)) {
+		return end // a title, then a word no list knows: a name the tagger missed
 	}
 	return k - 1
 }

@@ -42,6 +42,14 @@ func (Tagged) Recognize(d *Document, s *Sentence) {
 		if !d.unclaimed(s, i, j) {
 			continue
 		}
+		// A name met before in the article is that entity, whatever the
+		// tagger calls it here: a bare surname is the person named in full
+		// earlier (Shigeru Ishiba … Ishiba).
+		name := s.surfaceStem(i, j)
+		if l := d.knownAs(name); l != nil {
+			d.add(s, &mention{first: i, last: j, phrase: i, ent: l, prep: s.words[i].pre})
+			continue
+		}
 		var l *local
 		switch sp.Type {
 		case "PER":
@@ -62,6 +70,17 @@ func (Tagged) Recognize(d *Document, s *Sentence) {
 		}
 		d.add(s, &mention{first: i, last: j, phrase: i, ent: l, prep: s.words[i].pre})
 	}
+}
+
+// knownAs finds an entity of the article already called name: by that
+// name, or a person by that surname.
+func (d *Document) knownAs(name string) *local {
+	if ks := foldWords(name); len(ks) == 1 {
+		if l := d.surnames[ks[0]]; l != nil {
+			return l.final()
+		}
+	}
+	return d.findByName(name, "")
 }
 
 // unclaimed reports whether words i..j hold a name no earlier stage took:
