@@ -137,6 +137,7 @@ func loadFile(ctx context.Context, g *globals, store *neo4jstore.Store, path str
 	if err != nil {
 		return bad, fmt.Errorf("read %s: %w", name, err)
 	}
+	defer ix.Close()
 	err = ix.Batches(f, g.cfg.BatchSize, func(bs []graph.Batch) error {
 		stats, err := store.WriteBatches(ctx, bs)
 		onGroup(bs, stats)

@@ -201,6 +201,7 @@ func ReadBatches(r io.Reader, onError func(error)) ([]graph.Batch, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer ix.Close()
 	var out []graph.Batch
 	err = ix.Batches(ra, 1<<30, func(bs []graph.Batch) error {
 		out = append(out, bs...)
