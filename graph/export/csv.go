@@ -85,9 +85,13 @@ func csvType(v any) string {
 }
 
 // CSV writes node and relationship files for neo4j-admin import into dir:
-// nodes_<Label>.csv with id:ID and :LABEL columns, rels_<TYPE>.csv with
+// nodes_<Label>.csv with :ID and :LABEL columns, rels_<TYPE>.csv with
 // :START_ID, :END_ID and :TYPE, and import.sh with the neo4j-admin command
-// line. Lists are joined with ArrayDelimiter. It returns the files written.
+// line. Lists are joined with ArrayDelimiter. The :ID column is the node's
+// kind and key (Entity:country:MA; an article's is its source and id), since
+// article ids are unique only within their source; it is not stored, while
+// every property, id included, is a column of its own. It returns the files
+// written.
 //
 // The source is read twice: first for the columns, then for the rows.
 func CSV(ctx context.Context, src Source, dir string) ([]string, error) {
@@ -108,9 +112,7 @@ func CSV(ctx context.Context, src Source, dir string) ([]string, error) {
 	err := src.Nodes(ctx, func(n Node) error {
 		h := get(nodeHeaders, &nodeOrder, nodeGroup(n), "nodes_")
 		for _, k := range sortedKeys(n.Props) {
-			if k != "id" {
-				h.add(k, n.Props[k])
-			}
+			h.add(k, n.Props[k])
 		}
 		return nil
 	})
@@ -162,11 +164,11 @@ func CSV(ctx context.Context, src Source, dir string) ([]string, error) {
 	}
 	err = src.Nodes(ctx, func(n Node) error {
 		h := nodeHeaders[nodeGroup(n)]
-		f, err := open(h, []string{"id:ID", ":LABEL"})
+		f, err := open(h, []string{":ID", ":LABEL"})
 		if err != nil {
 			return err
 		}
-		row := []string{n.ID, strings.Join(n.Labels, ";")}
+		row := []string{n.Ref().Key(), strings.Join(n.Labels, ";")}
 		for _, c := range h.cols {
 			row = append(row, csvValue(n.Props[c.key]))
 		}
@@ -182,7 +184,7 @@ func CSV(ctx context.Context, src Source, dir string) ([]string, error) {
 		if err != nil {
 			return err
 		}
-		row := []string{r.Start, r.End, r.Type}
+		row := []string{r.Start.Key(), r.End.Key(), r.Type}
 		for _, c := range h.cols {
 			row = append(row, csvValue(r.Props[c.key]))
 		}

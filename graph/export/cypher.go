@@ -19,7 +19,8 @@ func Cypher(ctx context.Context, src Source, w io.Writer) error {
 	fmt.Fprintln(bw, "// kgraph export: re-runnable (MERGE on ids). Run with: cypher-shell -f graph.cypher")
 	for _, stmt := range []string{
 		"CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE;",
-		"CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE;",
+		"CREATE CONSTRAINT article_key IF NOT EXISTS FOR (a:Article) REQUIRE (a.source, a.id) IS UNIQUE;",
+		"CREATE CONSTRAINT evidence_id IF NOT EXISTS FOR (v:Evidence) REQUIRE v.id IS UNIQUE;",
 	} {
 		fmt.Fprintln(bw, stmt)
 	}
@@ -27,12 +28,13 @@ func Cypher(ctx context.Context, src Source, w io.Writer) error {
 		if len(n.Labels) == 0 {
 			return nil
 		}
+		ref := n.Ref()
 		var b strings.Builder
 		b.WriteString("MERGE (n:")
-		b.WriteString(quoteName(n.Labels[0]))
-		b.WriteString(" {id: ")
-		b.WriteString(literal(n.ID))
-		b.WriteString("}) SET n = ")
+		b.WriteString(quoteName(ref.Label))
+		b.WriteString(" ")
+		b.WriteString(mapLiteral(ref.Match))
+		b.WriteString(") SET n = ")
 		b.WriteString(mapLiteral(n.Props))
 		for _, l := range n.Labels[1:] {
 			b.WriteString(", n:")
@@ -47,8 +49,8 @@ func Cypher(ctx context.Context, src Source, w io.Writer) error {
 	}
 	err = src.Rels(ctx, func(r Rel) error {
 		var b strings.Builder
-		fmt.Fprintf(&b, "MATCH (s:%s {id: %s}) MATCH (o:%s {id: %s}) MERGE (s)-[r:%s",
-			quoteName(r.StartLabel), literal(r.Start), quoteName(r.EndLabel), literal(r.End), quoteName(r.Type))
+		fmt.Fprintf(&b, "MATCH (s:%s %s) MATCH (o:%s %s) MERGE (s)-[r:%s",
+			quoteName(r.Start.Label), mapLiteral(r.Start.Match), quoteName(r.End.Label), mapLiteral(r.End.Match), quoteName(r.Type))
 		if keys := mergeKeys[r.Type]; len(keys) > 0 {
 			m := map[string]any{}
 			for _, k := range keys {

@@ -2,11 +2,13 @@ package export
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"os"
 	"slices"
-	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/kgraph/kgraph/graph"
 	"github.com/kgraph/kgraph/graph/jsonl"
@@ -14,8 +16,8 @@ import (
 
 // FileSource reads an exchange file (JSON Lines) and presents it as the
 // loader would store it. Records are regrouped per article and facts per
-// (subject, predicate, object), so the file's facts are held in memory (they
-// carry no article text and stay small); the file is read once.
+// (subject, predicate, object), so the file's records are held in memory
+// (they carry no article text and stay small); the file is read once.
 type FileSource struct {
 	Path    string
 	OnError func(error) // bad lines; skipped when nil
@@ -73,10 +75,13 @@ func (f *FileSource) Rels(ctx context.Context, fn func(Rel) error) error {
 	return nil
 }
 
+type factKey struct{ s, p, o string }
+
 // fromBatches turns per-article batches into nodes and relationships shaped
 // like the loader's: entity names preferring the English name, aliases the
 // union of aliases and surface forms, attribute values from the latest
-// article.
+// article, one Evidence node per (article, fact), and fact relationships
+// with their article count, best confidence and first and last dates.
 func fromBatches(bs []graph.Batch) ([]Node, []Rel) {
 	type entity struct {
 		node    Node
@@ -84,28 +89,32 @@ func fromBatches(bs []graph.Batch) ([]Node, []Rel) {
 		attrAt  map[string]string // attribute -> published of the article that set it
 	}
 	entities := map[string]*entity{}
-	type factKey struct{ s, p, o string }
+	var entityOrder []string
 	facts := map[factKey][]Evidence{}
-	var nodes []Node
-	var rels []Rel
+	var factOrder []factKey
+	var articles, evidence []Node
+	var artRels []Rel
 	for _, b := range bs {
 		art := b.Article
-		props := map[string]any{"id": art.ID}
-		for k, v := range map[string]string{"title": art.Title, "url": art.URL, "source": art.Source,
+		props := map[string]any{"id": art.ID, "source": art.Source}
+		for k, v := range map[string]string{"title": art.Title, "url": art.URL,
 			"published": art.Published, "lang": art.Lang, "sha256": art.SHA256, "path": art.Path} {
 			if v != "" {
 				props[k] = v
 			}
 		}
-		nodes = append(nodes, Node{ID: art.ID, Labels: []string{LabelArticle}, Props: props})
+		an := Node{Labels: []string{LabelArticle}, Props: props}
+		articles = append(articles, an)
+		aref := an.Ref()
 		for _, e := range b.Entities {
 			ent, ok := entities[e.ID]
 			if !ok {
 				ent = &entity{
-					node:    Node{ID: e.ID, Labels: []string{LabelEntity, e.Type}, Props: map[string]any{"id": e.ID, "type": e.Type}},
+					node:    Node{Labels: []string{LabelEntity, e.Type}, Props: map[string]any{"id": e.ID, "type": e.Type}},
 					aliases: map[string]bool{}, attrAt: map[string]string{},
 				}
 				entities[e.ID] = ent
+				entityOrder = append(entityOrder, e.ID)
 			}
 			p := ent.node.Props
 			for k, v := range map[string]string{"name_ar": e.NameAR, "name_en": e.NameEN} {
@@ -116,8 +125,7 @@ func fromBatches(bs []graph.Batch) ([]Node, []Rel) {
 			if p["name"] == nil || (e.NameEN != "" && p["name"] != e.NameEN) {
 				p["name"] = firstNonEmpty(e.NameEN, e.Name, e.NameAR, e.ID)
 			}
-			var names []string
-			var spans []string
+			var names, spans []string
 			for _, a := range e.Aliases {
 				ent.aliases[a] = true
 			}
@@ -133,69 +141,93 @@ func fromBatches(bs []graph.Batch) ([]Node, []Rel) {
 			}
 			if !slices.Contains(ent.node.Articles, art.ID) {
 				ent.node.Articles = append(ent.node.Articles, art.ID)
-				rels = append(rels, Rel{Start: art.ID, StartLabel: LabelArticle, End: e.ID, EndLabel: LabelEntity, Type: TypeMentions,
+				artRels = append(artRels, Rel{Start: aref, End: ent.node.Ref(), Type: TypeMentions,
 					Props: map[string]any{"count": int64(len(spans)), "names": orEmpty(names), "spans": orEmpty(spans)}})
 			}
 		}
-		seen := map[factKey]int{}
+		// One statement per fact and article: the most confident.
+		best := map[factKey]int{}
+		var mine []Evidence
 		for _, r := range b.Relations {
 			k := factKey{r.Subject, r.Predicate, r.Object}
-			ev := Evidence{Article: art.ID, Sentence: r.Evidence, Confidence: r.Confidence}
+			ev := Evidence{Source: art.Source, Article: art.ID, Subject: r.Subject, Predicate: r.Predicate, Object: r.Object,
+				Sentence: r.Evidence, Confidence: r.Confidence, Seen: art.Published}
 			if len(r.Properties) > 0 {
 				ev.Properties = jsonText(r.Properties)
 			}
-			if i, ok := seen[k]; ok {
-				if r.Confidence > facts[k][i].Confidence {
-					facts[k][i] = ev
+			if i, ok := best[k]; ok {
+				if r.Confidence > mine[i].Confidence {
+					mine[i] = ev
 				}
 				continue
 			}
-			seen[k] = len(facts[k])
+			best[k] = len(mine)
+			mine = append(mine, ev)
+		}
+		for _, ev := range mine {
+			k := factKey{ev.Subject, ev.Predicate, ev.Object}
+			if _, ok := facts[k]; !ok {
+				factOrder = append(factOrder, k)
+			}
 			facts[k] = append(facts[k], ev)
+			en := evidenceNode(evidenceID(ev), ev)
+			evidence = append(evidence, en)
+			artRels = append(artRels, Rel{Start: aref, End: en.Ref(), Type: TypeSupports, Props: map[string]any{}})
 		}
 		for _, a := range b.Attributes {
-			rels = append(rels, Rel{Start: art.ID, StartLabel: LabelArticle, End: a.Subject, EndLabel: LabelEntity, Type: TypeStates,
+			ent := entities[a.Subject]
+			if ent == nil {
+				continue
+			}
+			artRels = append(artRels, Rel{Start: aref, End: ent.node.Ref(), Type: TypeStates,
 				Props: map[string]any{"name": a.Name, "value": a.Value, "evidence": a.Evidence, "confidence": a.Confidence}})
-			if ent := entities[a.Subject]; ent != nil && art.Published >= ent.attrAt[a.Name] {
+			if art.Published >= ent.attrAt[a.Name] {
 				ent.attrAt[a.Name] = art.Published
 				ent.node.Props[a.Name] = a.Value
 			}
 		}
 	}
-	for _, id := range sortedKeys(entities) {
+	var nodes []Node
+	slices.Sort(entityOrder)
+	for _, id := range entityOrder {
 		ent := entities[id]
-		aliases := sortedKeys(ent.aliases)
-		ent.node.Props["aliases"] = orEmpty(aliases)
+		ent.node.Props["aliases"] = orEmpty(sortedKeys(ent.aliases))
 		nodes = append(nodes, ent.node)
 	}
-	keys := make([]factKey, 0, len(facts))
-	for k := range facts {
-		keys = append(keys, k)
+	nodes = append(append(nodes, articles...), evidence...)
+	var rels []Rel
+	for _, k := range factOrder {
+		rels = append(rels, Rel{Start: entities[k.s].node.Ref(), End: entities[k.o].node.Ref(), Type: k.p, Props: factAggregates(facts[k])})
 	}
-	sort.Slice(keys, func(i, j int) bool {
-		a, b := keys[i], keys[j]
-		if a.s != b.s {
-			return a.s < b.s
-		}
-		if a.p != b.p {
-			return a.p < b.p
-		}
-		return a.o < b.o
-	})
-	factRels := make([]Rel, 0, len(keys))
-	for _, k := range keys {
-		factRels = append(factRels, Rel{Start: k.s, StartLabel: LabelEntity, End: k.o, EndLabel: LabelEntity, Type: k.p, Props: factProps(facts[k])})
-	}
-	// Entities first, then articles, as the Neo4j source yields them.
-	sort.SliceStable(nodes, func(i, j int) bool { return labelRank2(nodes[i]) < labelRank2(nodes[j]) })
-	return nodes, append(factRels, rels...)
+	return nodes, append(rels, artRels...)
 }
 
-func labelRank2(n Node) int {
-	if len(n.Labels) > 0 && n.Labels[0] == LabelEntity {
-		return 0
+// factAggregates are a fact relationship's properties over its evidence.
+func factAggregates(evs []Evidence) map[string]any {
+	p := map[string]any{"article_count": int64(len(evs))}
+	best := 0.0
+	first, last := "", ""
+	for _, e := range evs {
+		best = max(best, e.Confidence)
+		if e.Seen != "" && (first == "" || e.Seen < first) {
+			first = e.Seen
+		}
+		if e.Seen > last {
+			last = e.Seen
+		}
 	}
-	return 1
+	p["confidence"] = best
+	if first != "" {
+		p["first_seen"], p["last_seen"] = first, last
+	}
+	return p
+}
+
+// evidenceID is the loader's id of an evidence node: a hash of its article
+// and fact.
+func evidenceID(ev Evidence) string {
+	h := sha256.Sum256([]byte(strings.Join([]string{ev.Source, ev.Article, ev.Subject, ev.Predicate, ev.Object}, "\x1f")))
+	return hex.EncodeToString(h[:16])
 }
 
 func orEmpty(xs []string) []string {

@@ -57,9 +57,9 @@ func GraphML(ctx context.Context, src Source, w io.Writer) error {
 	}
 	bw.WriteString(`  <graph id="kgraph" edgedefault="directed">` + "\n")
 	err = src.Nodes(ctx, func(n Node) error {
-		fmt.Fprintf(bw, `    <node id="%s">`, escAttr(n.ID))
+		fmt.Fprintf(bw, `    <node id="%s">`, escAttr(n.Ref().Key()))
 		writeData(bw, "n_labels", ":"+strings.Join(n.Labels, ":"))
-		writeData(bw, "n_label", firstNonEmpty(Str(n.Props, "name"), Str(n.Props, "title"), n.ID))
+		writeData(bw, "n_label", firstNonEmpty(Str(n.Props, "name"), Str(n.Props, "title"), n.ID()))
 		for _, k := range sortedKeys(n.Props) {
 			writeData(bw, "n_"+k, graphmlValue(n.Props[k]))
 		}
@@ -71,7 +71,7 @@ func GraphML(ctx context.Context, src Source, w io.Writer) error {
 	}
 	i := 0
 	err = src.Rels(ctx, func(r Rel) error {
-		fmt.Fprintf(bw, `    <edge id="e%d" source="%s" target="%s">`, i, escAttr(r.Start), escAttr(r.End))
+		fmt.Fprintf(bw, `    <edge id="e%d" source="%s" target="%s">`, i, escAttr(r.Start.Key()), escAttr(r.End.Key()))
 		i++
 		writeData(bw, "e_label", r.Type)
 		for _, k := range sortedKeys(r.Props) {

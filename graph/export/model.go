@@ -3,11 +3,11 @@
 // Gephi and yEd, and the JSON Lines exchange format.
 //
 // The graph comes from a Source: Neo4j (read page by page, so memory stays
-// flat) or an exchange file. Both present it the way the Neo4j loader stores
-// it (graph/neo4j/MODEL.md): Entity and Article nodes, fact relationships
-// with parallel provenance lists, MENTIONS and STATES. How those properties
-// are named and read back lives in this file only, so a change of the model
-// is adapted here.
+// flat) or an exchange file. Both present it as the Neo4j loader stores it
+// (graph/neo4j/MODEL.md): Entity, Article and Evidence nodes; fact
+// relationships between entities; MENTIONS, STATES and SUPPORTS from
+// articles. What the model's labels, keys and provenance properties are
+// lives in this file, so a change of the model is adapted here.
 package export
 
 import (
@@ -18,32 +18,100 @@ import (
 	"strings"
 )
 
-// Node is one Entity or Article node.
+// Labels and relationship types of the loader's model.
+const (
+	LabelEntity   = "Entity"
+	LabelArticle  = "Article"
+	LabelEvidence = "Evidence"
+	TypeMentions  = "MENTIONS"
+	TypeStates    = "STATES"
+	TypeSupports  = "SUPPORTS"
+)
+
+// Kinds lists the node kinds in the order sources yield them.
+var Kinds = []string{LabelEntity, LabelArticle, LabelEvidence}
+
+// identity is what identifies a node of each kind: the properties its
+// uniqueness constraint covers, which MERGE matches on.
+var identity = map[string][]string{
+	LabelEntity:   {"id"},
+	LabelArticle:  {"source", "id"},
+	LabelEvidence: {"id"},
+}
+
+// mergeKeys are the relationship properties that tell apart two
+// relationships of one type between the same nodes: an article states
+// several values of one entity, one STATES each.
+var mergeKeys = map[string][]string{TypeStates: {"name", "value"}}
+
+// Node is one node: its kind label first, then any others (an entity's type).
 type Node struct {
-	ID     string
-	Labels []string // "Entity" and its type label, or "Article"
-	// Props are the node's properties, including "id".
-	Props map[string]any
+	Labels []string
+	Props  map[string]any
 	// Articles are the ids of the articles that mention an entity (its
-	// MENTIONS), for formats that list them on the entity (JSONL, viz).
+	// MENTIONS), for the formats that list them on the entity.
 	Articles []string
 }
 
-// Rel is one relationship between two nodes, named by their ids.
-type Rel struct {
-	Start, End           string
-	StartLabel, EndLabel string // LabelEntity or LabelArticle: where to look the ids up
-	Type                 string
-	Props                map[string]any
+// Kind is the node's first label.
+func (n Node) Kind() string {
+	if len(n.Labels) == 0 {
+		return ""
+	}
+	return n.Labels[0]
 }
 
-// Labels and relationship types of the loader's model.
-const (
-	LabelEntity  = "Entity"
-	LabelArticle = "Article"
-	TypeMentions = "MENTIONS"
-	TypeStates   = "STATES"
-)
+// ID is the node's "id" property.
+func (n Node) ID() string { return Str(n.Props, "id") }
+
+// Ref names the node as relationships do.
+func (n Node) Ref() Ref {
+	r := Ref{Label: n.Kind(), Match: map[string]any{}}
+	for _, k := range identityOf(r.Label) {
+		v := n.Props[k]
+		if v == nil {
+			v = ""
+		}
+		r.Match[k] = v
+	}
+	return r
+}
+
+func identityOf(label string) []string {
+	if keys, ok := identity[label]; ok {
+		return keys
+	}
+	return []string{"id"}
+}
+
+// Ref names a node by its kind label and identity properties.
+type Ref struct {
+	Label string
+	Match map[string]any
+}
+
+// Key is a string unique among all nodes: the kind and identity values.
+func (r Ref) Key() string {
+	keys := identityOf(r.Label)
+	if len(keys) == 1 {
+		return r.Label + ":" + fmt.Sprint(r.Match[keys[0]])
+	}
+	vals := make([]any, len(keys))
+	for i, k := range keys {
+		vals[i] = r.Match[k]
+	}
+	return r.Label + ":" + jsonText(vals)
+}
+
+// ID is the node's "id" identity property.
+func (r Ref) ID() string { return fmt.Sprint(r.Match["id"]) }
+
+// Rel is one relationship.
+type Rel struct {
+	Start, End Ref
+	Type       string
+	Props      map[string]any
+}
 
 // Source yields the graph: every node, then every relationship. Each may be
 // called more than once (formats that need their headers first read twice).
@@ -52,55 +120,48 @@ type Source interface {
 	Rels(ctx context.Context, fn func(Rel) error) error
 }
 
-// mergeKeys are the relationship properties that tell apart two
-// relationships of one type between the same nodes: an article states
-// several values of one entity, one STATES each.
-var mergeKeys = map[string][]string{TypeStates: {"name", "value"}}
-
 // Evidence is one article's statement of a fact.
 type Evidence struct {
-	Article    string
-	Sentence   string
-	Confidence float64
-	Properties string // JSON text, "" if none
+	Source, Article            string
+	Subject, Predicate, Object string
+	Sentence                   string
+	Confidence                 float64
+	Properties                 string // JSON text, "" if none
+	Seen                       string // the article's published date
 }
 
-// FactEvidence reads the provenance of a fact relationship: one entry per
-// supporting article.
-func FactEvidence(r Rel) []Evidence {
-	arts := Strings(r.Props["articles"])
-	ev := Strings(r.Props["evidence"])
-	props := Strings(r.Props["properties"])
-	conf := floats(r.Props["confidences"])
-	out := make([]Evidence, len(arts))
-	for i, a := range arts {
-		out[i] = Evidence{Article: a}
-		if i < len(ev) {
-			out[i].Sentence = ev[i]
-		}
-		if i < len(conf) {
-			out[i].Confidence = conf[i]
-		}
-		if i < len(props) {
-			out[i].Properties = props[i]
-		}
+// EvidenceOf reads an Evidence node; ok is false for any other node.
+func EvidenceOf(n Node) (ev Evidence, ok bool) {
+	if n.Kind() != LabelEvidence {
+		return Evidence{}, false
 	}
-	return out
+	p := n.Props
+	conf, _ := p["confidence"].(float64)
+	return Evidence{
+		Source: Str(p, "source"), Article: Str(p, "article"),
+		Subject: Str(p, "subject"), Predicate: Str(p, "predicate"), Object: Str(p, "object"),
+		Sentence: Str(p, "evidence"), Confidence: conf, Properties: Str(p, "properties"), Seen: Str(p, "seen"),
+	}, true
 }
 
-// factProps builds a fact relationship's properties from its statements, as
-// the loader stores them.
-func factProps(ev []Evidence) map[string]any {
-	arts := make([]string, len(ev))
-	sents := make([]string, len(ev))
-	confs := make([]float64, len(ev))
-	props := make([]string, len(ev))
-	best := 0.0
-	for i, e := range ev {
-		arts[i], sents[i], confs[i], props[i] = e.Article, e.Sentence, e.Confidence, e.Properties
-		best = max(best, e.Confidence)
+// evidenceNode is the Evidence node of ev, with the given id.
+func evidenceNode(id string, ev Evidence) Node {
+	p := map[string]any{"id": id, "source": ev.Source, "article": ev.Article, "subject": ev.Subject,
+		"predicate": ev.Predicate, "object": ev.Object, "evidence": ev.Sentence, "confidence": ev.Confidence}
+	if ev.Properties != "" {
+		p["properties"] = ev.Properties
 	}
-	return map[string]any{"articles": arts, "evidence": sents, "confidences": confs, "properties": props, "confidence": best}
+	if ev.Seen != "" {
+		p["seen"] = ev.Seen
+	}
+	return Node{Labels: []string{LabelEvidence}, Props: p}
+}
+
+// IsBookkeeping reports whether an entity property is the loader's own
+// bookkeeping (which article a value came from, alias counts) rather than
+// something to show.
+func IsBookkeeping(key string) bool {
+	return strings.HasPrefix(key, "_") || key == "alias_counts"
 }
 
 // Strings reads a list property as strings (the driver gives []any).
@@ -120,25 +181,6 @@ func Strings(v any) []string {
 		return out
 	case string:
 		return []string{x}
-	}
-	return nil
-}
-
-func floats(v any) []float64 {
-	switch x := v.(type) {
-	case []float64:
-		return x
-	case []any:
-		out := make([]float64, 0, len(x))
-		for _, e := range x {
-			switch n := e.(type) {
-			case float64:
-				out = append(out, n)
-			case int64:
-				out = append(out, float64(n))
-			}
-		}
-		return out
 	}
 	return nil
 }

@@ -217,8 +217,9 @@ func TestBrowserMixedLabel(t *testing.T) {
 }
 
 // TestBrowserScale draws a generated graph of 2,000 entities and checks
-// that it opens and lays out within the budget (5 s; KGRAPH_VIZ_BUDGET
-// overrides, e.g. on a loaded machine).
+// that it opens and lays out in time. The target is 5 s; the test fails
+// only past 10 s (KGRAPH_VIZ_BUDGET overrides), so that a machine busy with
+// other work does not fail it, and logs the time it took.
 func TestBrowserScale(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short")
@@ -229,7 +230,7 @@ func TestBrowserScale(t *testing.T) {
 		t.Fatal(err)
 	}
 	page, d := writePage(t, &export.FileSource{Path: path}, Options{}, "ar")
-	budget := 5 * time.Second
+	budget := 10 * time.Second
 	if s := os.Getenv("KGRAPH_VIZ_BUDGET"); s != "" {
 		if b, err := time.ParseDuration(s); err == nil {
 			budget = b

@@ -80,25 +80,43 @@ var ErrNoFocus = fmt.Errorf("no entity of that id or name")
 func Build(ctx context.Context, src export.Source, opts Options) (*Data, error) {
 	d := &Data{Articles: map[string]Article{}, Colours: Palette}
 	index := map[string]int{}
+	type factKey struct{ s, p, o string }
+	evidence := map[factKey][]Evidence{}
 	err := src.Nodes(ctx, func(n export.Node) error {
 		p := n.Props
-		if len(n.Labels) > 0 && n.Labels[0] == export.LabelArticle {
-			d.Articles[n.ID] = Article{Title: export.Str(p, "title"), Published: export.Str(p, "published"),
+		switch n.Kind() {
+		case export.LabelArticle:
+			d.Articles[n.ID()] = Article{Title: export.Str(p, "title"), Published: export.Str(p, "published"),
 				URL: export.Str(p, "url"), Source: export.Str(p, "source"), Path: export.Str(p, "path")}
 			return nil
+		case export.LabelEvidence:
+			ev, _ := export.EvidenceOf(n)
+			k := factKey{ev.Subject, ev.Predicate, ev.Object}
+			item := Evidence{Article: ev.Article, Sentence: ev.Sentence, Confidence: ev.Confidence}
+			if ev.Properties != "" {
+				item.Title = propTitle(ev.Properties)
+			}
+			evidence[k] = append(evidence[k], item)
+			return nil
+		case export.LabelEntity:
+		default:
+			return nil
 		}
-		node := Node{ID: n.ID, Type: export.Str(p, "type"), Name: export.Str(p, "name"),
+		node := Node{ID: n.ID(), Type: export.Str(p, "type"), Name: export.Str(p, "name"),
 			NameAR: export.Str(p, "name_ar"), NameEN: export.Str(p, "name_en"),
 			Aliases: export.Strings(p["aliases"]), Articles: n.Articles}
 		if node.Type == "" && len(n.Labels) > 1 {
 			node.Type = n.Labels[1]
 		}
 		if node.Name == "" {
-			node.Name = n.ID
+			node.Name = node.ID
 		}
 		for k, v := range p {
 			switch k {
 			case "id", "type", "name", "name_ar", "name_en", "aliases":
+				continue
+			}
+			if export.IsBookkeeping(k) {
 				continue
 			}
 			if node.Props == nil {
@@ -106,7 +124,7 @@ func Build(ctx context.Context, src export.Source, opts Options) (*Data, error) 
 			}
 			node.Props[k] = fmt.Sprint(v)
 		}
-		index[n.ID] = len(d.Nodes)
+		index[node.ID] = len(d.Nodes)
 		d.Nodes = append(d.Nodes, node)
 		return nil
 	})
@@ -114,24 +132,19 @@ func Build(ctx context.Context, src export.Source, opts Options) (*Data, error) 
 		return nil, err
 	}
 	err = src.Rels(ctx, func(r export.Rel) error {
-		if r.StartLabel != export.LabelEntity || r.EndLabel != export.LabelEntity {
+		if r.Start.Label != export.LabelEntity || r.End.Label != export.LabelEntity {
 			return nil
 		}
-		if _, ok := index[r.Start]; !ok {
+		s, o := r.Start.ID(), r.End.ID()
+		if _, ok := index[s]; !ok {
 			return nil
 		}
-		if _, ok := index[r.End]; !ok {
+		if _, ok := index[o]; !ok {
 			return nil
 		}
-		e := Edge{ID: fmt.Sprintf("e%d", len(d.Edges)), Source: r.Start, Target: r.End, Type: r.Type}
+		e := Edge{ID: fmt.Sprintf("e%d", len(d.Edges)), Source: s, Target: o, Type: r.Type,
+			Evidence: evidence[factKey{s, r.Type, o}]}
 		e.Confidence, _ = r.Props["confidence"].(float64)
-		for _, ev := range export.FactEvidence(r) {
-			item := Evidence{Article: ev.Article, Sentence: ev.Sentence, Confidence: ev.Confidence}
-			if ev.Properties != "" {
-				item.Title = propTitle(ev.Properties)
-			}
-			e.Evidence = append(e.Evidence, item)
-		}
 		d.Edges = append(d.Edges, e)
 		return nil
 	})
