@@ -50,7 +50,8 @@ type Store struct {
 	database  string
 	batchSize int
 	password  string
-	uri       string // redacted
+	uri       string        // redacted
+	maxRetry  time.Duration // see Config.MaxRetryTime
 
 	lockSchemaMu   sync.Mutex
 	lockSchemaDone bool
@@ -73,6 +74,10 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	}
 	if s.batchSize <= 0 {
 		s.batchSize = DefaultBatchSize
+	}
+	s.maxRetry = cfg.MaxRetryTime
+	if s.maxRetry <= 0 {
+		s.maxRetry = defaultMaxRetryTime
 	}
 	auth := neo4jdriver.NoAuth()
 	if cfg.Username != "" {
@@ -181,11 +186,40 @@ func (s *Store) session(ctx context.Context, mode neo4jdriver.AccessMode) neo4jd
 	return s.driver.NewSession(ctx, neo4jdriver.SessionConfig{DatabaseName: s.database, AccessMode: mode})
 }
 
-// write runs work in one retried write transaction.
+// defaultMaxRetryTime is the driver's own default.
+const defaultMaxRetryTime = 30 * time.Second
+
+// write runs work in one retried write transaction. Besides the driver's
+// retries of transient errors, a transaction whose connection was lost
+// during its commit is run again, until MaxRetryTime: the driver leaves
+// that one alone because its outcome is unknown, but every kgraph write is
+// idempotent (MERGE on constrained keys, an article's contribution replaced
+// whole), so running it twice does no harm, and giving up at the first lost
+// connection would make a brief network blip fail a whole load.
 func write[T any](ctx context.Context, s *Store, work func(tx neo4jdriver.ManagedTransaction) (T, error)) (T, error) {
-	sess := s.session(ctx, neo4jdriver.AccessModeWrite)
-	defer sess.Close(ctx)
-	return neo4jdriver.ExecuteWrite(ctx, sess, work)
+	start := time.Now()
+	pause := 250 * time.Millisecond
+	for attempt := 1; ; attempt++ {
+		sess := s.session(ctx, neo4jdriver.AccessModeWrite)
+		v, err := neo4jdriver.ExecuteWrite(ctx, sess, work)
+		sess.Close(ctx)
+		var limit *neo4jdriver.TransactionExecutionLimit
+		if err == nil || !isConnectivityError(err) || errors.As(err, &limit) || ctx.Err() != nil {
+			// A TransactionExecutionLimit: the driver already retried for
+			// the whole MaxRetryTime.
+			return v, err
+		}
+		if time.Since(start)+pause > s.maxRetry {
+			return v, fmt.Errorf("gave up after retrying for %v (max retry time %v, %d attempts): %w",
+				time.Since(start).Round(100*time.Millisecond), s.maxRetry, attempt, err)
+		}
+		select {
+		case <-ctx.Done():
+			return v, err
+		case <-time.After(pause):
+		}
+		pause = min(2*pause, 5*time.Second)
+	}
 }
 
 // read runs work in one retried read transaction.
