@@ -72,6 +72,10 @@ func (d *Document) gazetteerNames(s *Sentence) {
 				i = j
 				continue
 			}
+			if e, ok := d.x.lex.Acronym(w.Text); ok && j == i && e.Type == graph.TypeCountry {
+				add(&mention{first: i, last: i, phrase: i, ent: d.lexEntity(e, s, i, i)}) // US, UK
+				continue
+			}
 			if j > i {
 				if m := d.latinName(s, i, j); m != nil {
 					add(m)
@@ -514,7 +518,7 @@ func (d *Document) titlesAfterNames(s *Sentence, covered []*mention, add func(*m
 			continue
 		}
 		k := m.last + 2
-		for k < len(ws) && (ws[k].Key == "the" || ws[k].Key == "current" || ws[k].Key == "then") {
+		for k < len(ws) && (latinArticles[ws[k].Key] || ws[k].Key == "current" || ws[k].Key == "then") {
 			k++
 		}
 		title, n := s.matchTitle(d.x.lex, k)

@@ -165,6 +165,9 @@ func (d *Document) bodyBeforeTitle(s *Sentence, i int) *mention {
 		return nil
 	}
 	k := i - 1 // the possessive is already off the word (see sentenceOf)
+	if w := s.words[k]; k > 0 && w.Kind == text.Latin && !isUpperStart(w.Text) && s.covered[k] == nil && !latinConnectors[w.Key] {
+		k-- // BBC political correspondent: one adjective before the title
+	}
 	c := s.covered[k]
 	if c == nil || c.last != k {
 		return nil

@@ -50,6 +50,10 @@ func (Tagged) Recognize(d *Document, s *Sentence) {
 			d.add(s, &mention{first: i, last: j, phrase: i, ent: l, prep: s.words[i].pre})
 			continue
 		}
+		if e, ok := d.x.lex.Acronym(name); ok && sp.Type != "PER" {
+			d.add(s, &mention{first: i, last: j, phrase: i, ent: d.lexEntity(e, s, i, j)})
+			continue
+		}
 		var l *local
 		switch sp.Type {
 		case "PER":

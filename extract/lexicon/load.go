@@ -192,6 +192,16 @@ func (l *Lexicon) country(r row) error {
 		Nisbas: r.list(5), Demonyms: r.list(6),
 	}
 	e.Names = names(one(e.NameAR), one(e.NameEN), one(e.NameFR), r.list(4))
+	for _, n := range e.Names {
+		// US, UK, UAE: reachable as written, like an organisation's
+		// acronym, even where the folded form is a common word (us).
+		if isAcronym(n) {
+			e.Acronyms = append(e.Acronyms, n)
+			if _, taken := l.acronyms[n]; !taken {
+				l.acronyms[n] = e
+			}
+		}
+	}
 	l.countries[code] = e
 	l.addPlace(e)
 	for _, n := range e.Nisbas {
@@ -210,6 +220,22 @@ func (l *Lexicon) country(r row) error {
 		}
 	}
 	return nil
+}
+
+// isAcronym reports whether a name is written as an acronym: two to five
+// capital Latin letters, with or without dots (US, U.S., UAE).
+func isAcronym(n string) bool {
+	letters := 0
+	for _, r := range n {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			letters++
+		case r == '.':
+		default:
+			return false
+		}
+	}
+	return letters >= 2 && letters <= 5
 }
 
 // nisbaForms derives the regular forms of an Arabic nisba adjective given
@@ -278,6 +304,9 @@ func (l *Lexicon) region(r row) error {
 func (l *Lexicon) addPlace(e *Entry) {
 	l.entries = append(l.entries, e)
 	for _, n := range e.Names {
+		if isAcronym(n) && l.stop[text.Fold(n)] {
+			continue // US folds to "us": only Acronym finds it
+		}
 		l.places.add(e, n)
 	}
 }
