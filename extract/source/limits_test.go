@@ -34,7 +34,7 @@ func TestWalkLimits(t *testing.T) {
 		"2-big.txt: article too large: 1500 bytes, over the limit of 1000 bytes",
 		"3-big.md: article too large: 1514 bytes",
 		"4-lines.jsonl: line 2: article too large: 1500 bytes",
-		"4-lines.jsonl: line 3: article too large: more than 1000 bytes",
+		"4-lines.jsonl: line 3: article too large: over the limit of 1000 bytes",
 		"5-array.json: record 0: article too large: 1500 bytes",
 		"6-nul.txt: binary data, not text (NUL bytes)",
 		"7-ctrl.txt: binary data, not text (150 control characters in 300)",

@@ -95,11 +95,11 @@ type TooLargeError struct {
 }
 
 func (e *TooLargeError) Error() string {
-	size := fmt.Sprintf("%d bytes", e.Size)
-	if !e.Exact {
-		size = fmt.Sprintf("more than %d bytes", e.Limit)
+	size := ""
+	if e.Exact {
+		size = fmt.Sprintf("%d bytes, ", e.Size)
 	}
-	return fmt.Sprintf("%v: %s, over the limit of %d bytes (--max-article-bytes); split it or raise the limit", ErrTooLarge, size, e.Limit)
+	return fmt.Sprintf("%v: %sover the limit of %d bytes (--max-article-bytes); split it or raise the limit", ErrTooLarge, size, e.Limit)
 }
 func (e *TooLargeError) Is(target error) bool { return target == ErrTooLarge }
 
