@@ -93,6 +93,11 @@ func csvType(v any) string {
 // every property, id included, is a column of its own. It returns the files
 // written.
 //
+// The files are RFC 4180 CSV, as neo4j-admin reads them. LOAD CSV, with
+// the server's default dbms.import.csv.legacy_quote_escaping, takes a
+// backslash as an escape (of a quote or of another backslash), so values
+// holding backslashes are misread there.
+//
 // The source is read twice: first for the columns, then for the rows.
 func CSV(ctx context.Context, src Source, dir string) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
