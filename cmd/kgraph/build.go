@@ -58,6 +58,25 @@ func addBatchSizeIntFlag(fs *pflag.FlagSet) {
 	fs.Int(config.FlagBatchSize, neo4jstore.DefaultBatchSize, "articles per write transaction (env KGRAPH_BATCH_SIZE)")
 }
 
+// articleSource reads the articles of build and extract. With --source,
+// every article is stored under it, over its metadata, as sync does: an
+// article is identified by (source, id), so build, extract then load, and
+// sync of the same files agree on each article, and an unchanged article
+// stays unchanged whichever of them loaded it.
+func (g *globals) articleSource(paths []string) pipeline.Source {
+	w := g.walker(paths)
+	src := g.cfg.Source
+	if src == "" {
+		return w
+	}
+	return pipeline.SourceFunc(func(ctx context.Context, fn func(extract.Article) error, onError func(string, error)) error {
+		return w.Walk(ctx, func(a extract.Article) error {
+			a.Source = src
+			return fn(a)
+		}, onError)
+	})
+}
+
 func runBuild(ctx context.Context, g *globals, opts buildOptions) error {
 	if err := checkPaths(opts.Paths); err != nil {
 		return err
@@ -89,7 +108,7 @@ func runBuild(ctx context.Context, g *globals, opts buildOptions) error {
 	}
 	// One transaction per --batch-size articles; extraction of the next
 	// group overlaps the write of this one.
-	sum, err := pipeline.RunBatched(ctx, g.walker(opts.Paths), engine, store, g.cfg.BatchSize, hooks)
+	sum, err := pipeline.RunBatched(ctx, g.articleSource(opts.Paths), engine, store, g.cfg.BatchSize, hooks)
 	stop()
 	if err != nil {
 		return err

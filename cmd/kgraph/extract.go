@@ -75,7 +75,7 @@ func runExtract(ctx context.Context, g *globals, opts extractOptions) error {
 	w := jsonl.NewWriter(out)
 
 	bar, stop := g.progress("extracting")
-	sum, err := pipeline.Run(ctx, g.walker(opts.Paths), engine, factsSink{w}, g.hooks(bar))
+	sum, err := pipeline.Run(ctx, g.articleSource(opts.Paths), engine, factsSink{w}, g.hooks(bar))
 	stop()
 	if err != nil {
 		return err

@@ -223,7 +223,7 @@ func (s *swapWriter) Write(p []byte) (int, error) {
 // addSourceFlag declares --source and --max-article-bytes on commands that
 // read articles.
 func addSourceFlag(fs *pflag.FlagSet) {
-	fs.String(config.FlagSource, "", "source name stored on articles without one (env KGRAPH_SOURCE; default: the directory name)")
+	fs.String(config.FlagSource, "", "source name of the articles, over their metadata (env KGRAPH_SOURCE; default: the metadata's, else the directory name)")
 	fs.String(config.FlagMaxArticle, "", "longer articles are a per-file error, the rest go on; e.g. 500KB, 4MiB, 0 for no limit (env KGRAPH_MAX_ARTICLE_BYTES, default 2MiB)")
 }
 

@@ -42,6 +42,9 @@ Source. Every synced article is stored under one source: --source
 (KGRAPH_SOURCE), else the name of the directory given (a file's parent
 directory). It overrides a "source" field in the article metadata, because
 --prune and the lock are per source. Keep it the same from run to run.
+An article is identified by (source, id), so two sources may use the same
+ids; give build or extract the same --source to load the same articles
+under the same identity (they then count as unchanged here).
 
 One run at a time. A run holds a lock in Neo4j per (database, source). A
 second run waits up to --wait for it, then exits with code 4. The lock is a
