@@ -261,7 +261,7 @@ func (d *Document) apply(s *Sentence, t *trigger, i, next int) {
 		if subj == nil && first == nil && obj != nil && pred == graph.Attended {
 			d.pendingEvent = obj.ent // وشارك في المؤتمر ممثلون عن …، من بينها لبنان
 		}
-		if subj == nil && first != nil { // object before subject: شارك في الاجتماع وزراء من تركيا وإيران
+		if subj == nil && first != nil && !d.afterLocative(s, first) { // object before subject: شارك في الاجتماع وزراء من تركيا وإيران
 			for _, sub := range d.list(s, first) {
 				rel(sub, obj, conf*0.9)
 			}
@@ -582,6 +582,55 @@ func (d *Document) locatedIn(s *Sentence) {
 			if adjacent || commaSep || capital {
 				d.relate(graph.LocatedIn, m.ent, c.ent, s, 0.9)
 			}
+		}
+	}
+	d.citiesInCountry(s)
+}
+
+// afterLocative reports whether m follows "in" (في, بـ): a place where
+// something is, never the subject of the verb.
+func (d *Document) afterLocative(s *Sentence, m *mention) bool {
+	if strings.Contains(m.prep, "ب") {
+		return true
+	}
+	k := m.first - 1
+	if k >= 0 && latinArticles[s.words[k].Key] {
+		k--
+	}
+	return k >= 0 && locatives[s.words[k].Key]
+}
+
+// citiesInCountry: "Dallas in the US", "Baghdad and Basra in Iraq",
+// مراكش في المغرب — cities listed right before "in <country>" lie in it.
+func (d *Document) citiesInCountry(s *Sentence) {
+	ws := s.words
+	for _, c := range s.mentions {
+		if c.ent.final().typ != graph.TypeCountry || c.nisba || c.nested() || c.first < 2 {
+			continue
+		}
+		k := c.first - 1
+		if latinArticles[ws[k].Key] {
+			k--
+		}
+		if k < 1 || !locatives[ws[k].Key] {
+			continue
+		}
+		// Walk back over the list of cities before "in".
+		for k--; k >= 0; {
+			m := s.covered[k]
+			if m == nil || m.last != k || m.ent.final().typ != graph.TypeCity {
+				break
+			}
+			d.relate(graph.LocatedIn, m.ent, c.ent, s, 0.8)
+			k = m.first - 1
+			if k >= 0 && (conjunctions[ws[k].Key] || ws[k].comma) {
+				k--
+				continue
+			}
+			if k >= 0 && strings.HasPrefix(ws[k+1].pre, "و") {
+				continue // وطنجة: the conjunction is on the city itself
+			}
+			break
 		}
 	}
 }
