@@ -208,6 +208,33 @@ func (d *Document) titlesAfter(s *Sentence) {
 	d.titlesAfterNames(s, s.covered, func(m *mention) *mention { return d.add(s, m) })
 }
 
+// bodyThenTitle reads an English appositive that names a body and then an
+// office in it: "Liberal Democrat home affairs spokesman", "BBC political
+// correspondent". It returns the body's mention and the title's first word
+// and length, or nil.
+func (d *Document) bodyThenTitle(s *Sentence, k int) (*mention, int, int) {
+	if d.lang != "en" || k >= len(s.words) {
+		return nil, 0, 0
+	}
+	body := s.covered[k]
+	if body == nil || body.first != k {
+		return nil, 0, 0
+	}
+	if t := body.ent.final().typ; t != graph.TypeOrganization && t != graph.TypeCountry {
+		return nil, 0, 0
+	}
+	for t := body.last + 1; t < len(s.words) && t <= body.last+4; t++ {
+		w := s.words[t]
+		if _, n := s.matchTitle(d.x.lex, t); n > 0 {
+			return body, t, n
+		}
+		if w.isPunct() || w.Kind != text.Latin || isUpperStart(w.Text) || s.covered[t] != nil {
+			break // only lower-case words (home affairs) stand between
+		}
+	}
+	return nil, 0, 0
+}
+
 // innerGazetteer records names nested inside a gazetteer organisation
 // (داعش in التحالف الدولي لهزيمة تنظيم داعش), so relations inside the name
 // can be read.
@@ -520,6 +547,15 @@ func (d *Document) titlesAfterNames(s *Sentence, covered []*mention, add func(*m
 		k := m.last + 2
 		for k < len(ws) && (latinArticles[ws[k].Key] || ws[k].Key == "current" || ws[k].Key == "then") {
 			k++
+		}
+		if body, t, n := d.bodyThenTitle(s, k); body != nil {
+			// Mark Oaten, Liberal Democrat home affairs spokesman: the body
+			// comes first, then the office.
+			d.relateTitled(m.ent, body.ent, s.surfaceStem(t, t+n-1), s, 0.75)
+			if body.parent == nil {
+				body.parent = m
+			}
+			continue
 		}
 		title, n := s.matchTitle(d.x.lex, k)
 		if title == nil || strings.HasPrefix(ws[k].pre, "و") || conjunctions[ws[k].Key] {
