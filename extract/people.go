@@ -314,7 +314,7 @@ func (d *Document) unknownTail(ws []word, from, to int, covered []*mention) int 
 // no article or proclitic: the stuff foreign names are made of.
 func (d *Document) unknownWord(w word, c *mention) bool {
 	return c == nil && !w.isPunct() && w.Kind == text.Word && !d.x.lex.IsKnownWord(w.Key) && !d.x.lex.IsKnownWord(w.stem) &&
-		!d.x.lex.IsStopword(w.Key) && !strings.HasPrefix(w.Key, "ال") && w.pre == ""
+		!d.x.lex.IsStopword(w.Key) && !strings.HasPrefix(w.Key, "ال") && !strings.HasPrefix(w.Key, "وال") && w.pre == ""
 }
 
 // nameStart reports whether a person's name can start at word k.
@@ -404,6 +404,11 @@ func (d *Document) taggerBound(ws []word, k, end int, titled bool) int {
 			last := min(end, sp.End-1)
 			if last == k+1 && last < end && d.x.lex.StartsCompoundName(ws[k].Key) {
 				return end // the tagger stopped after a compound given name (عبد اللطيف | وهبي)
+			}
+			if last == k && last < end && ws[k].Kind == text.Word && !d.x.lex.IsKnownWord(ws[k+1].Key) {
+				// A given name alone (مصطفى | الخلفي): names have a second
+				// part, which the tagger took for a word; keep one more.
+				return k + 1
 			}
 			if last < end {
 				// A family name shaped like a nisba (محمد شياع السوداني)
