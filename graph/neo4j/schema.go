@@ -31,10 +31,12 @@ var schema = []string{
 	// ال, which suits the Arabic names; Latin names are only lower-cased.
 	"CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.name_ar, e.name_en, e.aliases] " +
 		"OPTIONS {indexConfig: {`fulltext.analyzer`: 'arabic'}}",
-	// Beside it, the same names with the standard analyzer and ASCII
-	// folding, for Latin names written with or without accents (Côte,
-	// Cote). Searches query both (see graph/browser's guide).
-	"CREATE FULLTEXT INDEX entity_names_latin IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.name_ar, e.name_en, e.aliases] " +
+	// Beside it, the Latin-script names with the standard analyzer and
+	// ASCII folding, for names written with or without accents (Côte,
+	// Cote). Searches query both (see graph/browser's guide). Its property
+	// list must differ from entity_names': IF NOT EXISTS skips an index
+	// whose labels and properties another index already has.
+	"CREATE FULLTEXT INDEX entity_names_latin IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.name_en, e.aliases] " +
 		"OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}",
 }
 
