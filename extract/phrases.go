@@ -38,7 +38,7 @@ func (d *Document) headPhrase(s *Sentence, i int, covered []*mention, add func(*
 	if typ == "" || d.lang == "en" && w.Kind == text.Latin && !isUpperStart(w.Text) && typ == graph.TypeOrganization {
 		return nil
 	}
-	if strings.HasSuffix(w.stem, "ات") {
+	if strings.HasSuffix(w.stem, "ات") && !pluralHeads[w.stem] {
 		return nil // a plural (المجموعات الإرهابية) names no one body
 	}
 	if i > 0 && demonstratives[ws[i-1].stem] {
@@ -197,6 +197,9 @@ loop:
 			// not a new noun; an indefinite one heads a construct (قمة دول
 			// جوار السودان, اجتماع المدراء).
 			break
+		}
+		if definite && len(modifiers) > 0 && typ == graph.TypeOrganization && strings.HasPrefix(w.stem, "ال") && !definiteWord(x) {
+			break // المجلس الدستوري | قبول الطعون: a definite body's adjectives are definite too
 		}
 		if len(modifiers) < 2 && strings.HasPrefix(x.stem, "ال") {
 			definite = true
@@ -414,6 +417,13 @@ func (d *Document) englishHeadPhrase(s *Sentence, i int, typ string, covered []*
 		d.slot(fact{pred: graph.OrganizedBy, s: l, o: organiser.ent, sent: s, confidence: 0.85})
 	}
 	return m
+}
+
+// definiteWord reports whether x carries the article, behind a
+// preposition or conjunction too (الدستوري، للدراسات، والبحوث).
+func definiteWord(x word) bool {
+	k := strings.TrimPrefix(x.Key, "و")
+	return strings.HasPrefix(x.stem, "ال") || strings.HasPrefix(k, "ال") || strings.HasPrefix(k, "لل") || strings.HasPrefix(k, "بال")
 }
 
 // ordinalWord: 34th, 1st, 2nd, 3rd.

@@ -48,4 +48,5 @@ var (
 	ordinalSuffix      = words.Set("ordinal-suffix")
 	locatives          = words.Set("locative")
 	conjunctions       = words.Set("conjunction")
+	pluralHeads        = words.Set("plural-head")
 )
