@@ -1,0 +1,117 @@
+package main
+
+import (
+	"encoding/json"
+	"io"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/kgraph/kgraph/graph/browser"
+)
+
+// TestGuideQueriesNeo4j builds the sample graph (examples/articles) and
+// runs every query of the Browser guide on it: each must return rows. The
+// search query must find Morocco from المغرب, مغرب and Morocco alike.
+func TestGuideQueriesNeo4j(t *testing.T) {
+	samples, err := filepath.Abs(filepath.Join("..", "..", "examples", "articles"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	needNeo4j(t)
+	ids := sampleIDs(t, samples)
+	t.Cleanup(func() { runCLI(t, "", append([]string{"retract", "-q"}, ids...)...) })
+	if code, _, stderr := runCLI(t, "", "build", "-q", samples); code != 0 {
+		t.Fatalf("build exit %d: %s", code, stderr)
+	}
+	slides, err := browser.Guide()
+	if err != nil {
+		t.Fatal(err)
+	}
+	params, err := browser.Params(slides)
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := func(q string, params map[string]any) []map[string]any {
+		t.Helper()
+		args := []string{"query", "-q", "--format", "json", q}
+		for k, v := range params {
+			b, _ := json.Marshal(v)
+			args = append(args, "-p", k+"="+string(b))
+		}
+		code, out, stderr := runCLI(t, "", args...)
+		if code != 0 {
+			t.Fatalf("exit %d for\n%s\n%s", code, q, stderr)
+		}
+		var rows []map[string]any
+		if err := json.Unmarshal([]byte(out), &rows); err != nil {
+			t.Fatalf("%v: %s", err, out)
+		}
+		return rows
+	}
+	var search string
+	for i, q := range browser.Queries(slides) {
+		rows := run(q, params)
+		if len(rows) == 0 {
+			t.Errorf("guide query %d returns no rows on the sample graph:\n%s", i+1, q)
+		}
+		if strings.Contains(q, "db.index.fulltext.queryNodes") {
+			search = q
+		}
+	}
+	if search == "" {
+		t.Fatal("the guide has no full-text search")
+	}
+	for _, q := range []string{"المغرب", "مغرب", "Morocco", "morocco", "Moroc*"} {
+		rows := run(search, map[string]any{"q": q})
+		if len(rows) == 0 || rows[0]["id"] != "country:MA" {
+			t.Errorf("search %q: first hit %v, want country:MA", q, rows)
+		}
+	}
+	// viz from Neo4j draws the sample graph.
+	page := filepath.Join(t.TempDir(), "g.html")
+	if code, _, stderr := runCLI(t, "", "viz", "--focus", "المغرب", "--depth", "1", "--out", page); code != 0 {
+		t.Fatalf("viz exit %d: %s", code, stderr)
+	}
+	if b, _ := os.ReadFile(page); !strings.Contains(string(b), `"id":"country:MA"`) {
+		t.Error("the picture lacks Morocco")
+	}
+}
+
+func sampleIDs(t *testing.T, dir string) []string {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if len(files) == 0 {
+		t.Fatalf("no sample articles in %s", dir)
+	}
+	var ids []string
+	for _, f := range files {
+		ids = append(ids, strings.TrimSuffix(filepath.Base(f), ".txt"))
+	}
+	return ids
+}
+
+func TestGuideHandler(t *testing.T) {
+	files, err := guideFiles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(guideHandler(files))
+	defer srv.Close()
+	for path, want := range map[string]int{"/kgraph-guide.html": 200, "/kgraph.grass": 200, "/other": 404} {
+		res, err := srv.Client().Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != want {
+			t.Errorf("%s: %d, want %d", path, res.StatusCode, want)
+		}
+		if want == 200 && (res.Header.Get("Access-Control-Allow-Origin") != "*" || len(body) == 0) {
+			t.Errorf("%s: CORS %q, %d bytes", path, res.Header.Get("Access-Control-Allow-Origin"), len(body))
+		}
+	}
+}
