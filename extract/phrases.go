@@ -54,6 +54,7 @@ func (d *Document) headPhrase(s *Sentence, i int, covered []*mention, add func(*
 		anchored  = strongHeads[head] && i+1 < len(ws) && !ws[i+1].isPunct()
 		definite  = strings.HasPrefix(w.stem, "ال")
 		alias     string
+		purpose   bool // the name goes on after its nisba (الجمعية المغربية لحقوق …)
 		modifiers []string
 		last      = i
 	)
@@ -106,6 +107,13 @@ loop:
 					inner = append(inner, n)
 					last = n.last
 					j = n.last
+				}
+				if typ == graph.TypeOrganization && d.bodyGoesOn(ws, j+1) {
+					// الجمعية المغربية لحقوق الإنسان: a body's name may go on
+					// after its nisba with what it is for.
+					modifiers = append(modifiers, stripAl(ws[j].stem))
+					purpose = true
+					continue
 				}
 				j++
 				break loop
@@ -198,7 +206,7 @@ loop:
 			// جوار السودان, اجتماع المدراء).
 			break
 		}
-		if definite && len(modifiers) > 0 && typ == graph.TypeOrganization && strings.HasPrefix(w.stem, "ال") && !definiteWord(x) {
+		if definite && len(modifiers) > 0 && typ == graph.TypeOrganization && strings.HasPrefix(w.stem, "ال") && !definiteWord(x) && !(purpose && j == last+1) {
 			break // المجلس الدستوري | قبول الطعون: a definite body's adjectives are definite too
 		}
 		if len(modifiers) < 2 && strings.HasPrefix(x.stem, "ال") {
@@ -417,6 +425,19 @@ func (d *Document) englishHeadPhrase(s *Sentence, i int, typ string, covered []*
 		d.slot(fact{pred: graph.OrganizedBy, s: l, o: organiser.ent, sent: s, confidence: 0.85})
 	}
 	return m
+}
+
+// bodyGoesOn reports whether word k, right after a body's nisba, goes on
+// with the body's purpose: a free noun behind لـ (لحقوق، لمناهضة، للتنمية).
+func (d *Document) bodyGoesOn(ws []word, k int) bool {
+	if k >= len(ws) || ws[k].isPunct() || ws[k].Kind != text.Word || d.cur.covered[k] != nil {
+		return false
+	}
+	w := ws[k]
+	if w.fs != nil && (w.fs.orgHead || w.fs.eventHead) {
+		return false // للتحالف: a body of its own, not what this one is for
+	}
+	return (strings.HasPrefix(w.pre, "ل") || w.pre == "" && strings.HasPrefix(w.Key, "ل")) && !d.x.lex.IsStopword(w.Key) && !d.startsTrigger(ws, k)
 }
 
 // definiteWord reports whether x carries the article, behind a
