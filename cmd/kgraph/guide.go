@@ -108,7 +108,11 @@ func runGuide(ctx context.Context, g *globals, opts guideOptions) error {
 		srv.Shutdown(shut)
 	}()
 	if !g.quiet {
-		fmt.Fprintf(g.logOut, "kgraph: serving the guide; in Neo4j Browser run  :play http://%s/kgraph-guide.html  (Ctrl+C stops)\n", ln.Addr())
+		addr := opts.Serve
+		if host, _, err := net.SplitHostPort(addr); err == nil && host == "" {
+			addr = "localhost" + addr
+		}
+		fmt.Fprintf(g.logOut, "kgraph: serving the guide; in Neo4j Browser run  :play http://%s/kgraph-guide.html  (Ctrl+C stops)\n", addr)
 	}
 	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("guide: %w", err)
@@ -121,12 +125,19 @@ func runGuide(ctx context.Context, g *globals, opts guideOptions) error {
 func guideHandler(files map[string][]byte) http.Handler {
 	types := map[string]string{"kgraph-guide.html": "text/html; charset=utf-8", "kgraph.grass": "text/plain; charset=utf-8"}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Access-Control-Allow-Origin", "*")
+		if r.Method == http.MethodOptions {
+			// Browser's fetch sends its own headers, so it asks first.
+			w.Header().Set("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS")
+			w.Header().Set("Access-Control-Allow-Headers", "*")
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
 		body, ok := files[filepath.Base(r.URL.Path)]
 		if !ok || (r.Method != http.MethodGet && r.Method != http.MethodHead) {
 			http.NotFound(w, r)
 			return
 		}
-		w.Header().Set("Access-Control-Allow-Origin", "*")
 		w.Header().Set("Content-Type", types[filepath.Base(r.URL.Path)])
 		w.Write(body)
 	})

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"io"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -100,6 +101,10 @@ func TestGuideHandler(t *testing.T) {
 	}
 	srv := httptest.NewServer(guideHandler(files))
 	defer srv.Close()
+	pre, _ := http.NewRequest(http.MethodOptions, srv.URL+"/kgraph-guide.html", nil)
+	if res, err := srv.Client().Do(pre); err != nil || res.StatusCode != http.StatusNoContent || res.Header.Get("Access-Control-Allow-Headers") == "" {
+		t.Errorf("preflight: %v %v", res, err)
+	}
 	for path, want := range map[string]int{"/kgraph-guide.html": 200, "/kgraph.grass": 200, "/other": 404} {
 		res, err := srv.Client().Get(srv.URL + path)
 		if err != nil {

@@ -20,7 +20,7 @@ type rule struct {
 // bodies have the longest names.
 var diameters = map[string]string{
 	graph.TypeCountry: "70px", graph.TypeCity: "62px", graph.TypeLocation: "62px",
-	graph.TypeOrganization: "86px", graph.TypePerson: "70px", graph.TypeEvent: "92px",
+	graph.TypeOrganization: "90px", graph.TypePerson: "70px", graph.TypeEvent: "100px",
 }
 
 // styleRules returns the GraSS rules of the kgraph style.
@@ -33,8 +33,12 @@ func styleRules() []rule {
 	}
 	for _, t := range graph.EntityTypes {
 		c := viz.ColourOf(t)
+		font := "11px"
+		if t == graph.TypeEvent || t == graph.TypeOrganization {
+			font = "10px" // the longest names: a smaller font fits more of them
+		}
 		rules = append(rules, rule{"node." + t, [][2]string{{"color", c.Fill}, {"border-color", c.Border},
-			{"text-color-internal", c.Text}, {"diameter", diameters[t]}, {"font-size", "11px"}, {"caption", "{name}"}}})
+			{"text-color-internal", c.Text}, {"diameter", diameters[t]}, {"font-size", font}, {"caption", "{name}"}}})
 	}
 	a := viz.ColourOf("Article")
 	rules = append(rules,
