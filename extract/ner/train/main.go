@@ -40,6 +40,7 @@ type options struct {
 	arWindow  int
 	minCount  int
 	margin    float64
+	shuffles  int
 	dump      string
 	corpus    string
 	clusters  bool
@@ -55,6 +56,7 @@ func main() {
 	flag.IntVar(&o.epochs, "epochs", 12, "perceptron epochs per pass")
 	flag.IntVar(&o.folds, "folds", 4, "jackknife folds for the second pass's document features")
 	flag.Uint64Var(&o.seed, "seed", 1, "shuffling seed")
+	flag.IntVar(&o.shuffles, "shuffles", 1, "perceptrons per pass, each on its own order of the data, averaged")
 	flag.Float64Var(&o.margin, "margin", 0, "loss-augmented training: added to wrong tags' scores")
 	flag.IntVar(&o.minCount, "min-count", 1, "occurrences a feature needs in training to be learnt")
 	flag.IntVar(&o.arWindow, "ar-window", 40, "ANERcorp sentences per pseudo-document")
@@ -97,7 +99,7 @@ func run(o options, w io.Writer) error {
 		}
 		m, err := tagger.Train(lang, train, tagger.Options{
 			Clusters: clusters,
-			Bits: uint8(o.bits), Epochs: o.epochs, Seed: o.seed, Folds: o.folds, MinCount: o.minCount, Margin: float32(o.margin),
+			Bits:     uint8(o.bits), Epochs: o.epochs, Seed: o.seed, Folds: o.folds, MinCount: o.minCount, Margin: float32(o.margin), Shuffles: o.shuffles,
 			Logf: func(f string, a ...any) { fmt.Fprintf(w, "  "+f+"\n", a...) },
 		})
 		if err != nil {

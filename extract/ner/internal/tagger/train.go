@@ -14,6 +14,7 @@ type Options struct {
 	Seed     uint64  // shuffling seed
 	Folds    int     // jackknife folds for the second pass's features; < 2 trains it on first-pass output directly
 	MinCount int     // a feature row must occur this often in training to be learnt
+	Shuffles int     // perceptrons, each on its own order of the data, whose weights are averaged
 	Margin   float32 // added to every wrong tag's score while training (loss-augmented decoding)
 	// Clusters are word clusters from unlabelled text (InduceClusters), or nil.
 	Clusters map[string][nClusterLevels]uint16
@@ -79,7 +80,7 @@ func Train(lang string, docs []Doc, opt Options) (*Model, error) {
 					train = append(train, first[d]...)
 				}
 			}
-			w := trainPerceptron(train, opt, opt.Seed+uint64(k)+1)
+			w := trainBagged(train, opt, opt.Seed+uint64(k)+1)
 			for d := range docs {
 				if d%folds == k {
 					firstTags[d] = w.predictAll(first[d])
@@ -92,7 +93,7 @@ func Train(lang string, docs []Doc, opt Options) (*Model, error) {
 	for d := range docs {
 		all = append(all, first[d]...)
 	}
-	w1 := trainPerceptron(all, opt, opt.Seed)
+	w1 := trainBagged(all, opt, opt.Seed)
 	opt.logf("%s: pass one trained", lang)
 	if firstTags[0] == nil {
 		for d := range docs {
@@ -111,7 +112,7 @@ func Train(lang string, docs []Doc, opt Options) (*Model, error) {
 			second = append(second, ex2)
 		}
 	}
-	w2 := trainPerceptron(second, opt, opt.Seed+1000)
+	w2 := trainBagged(second, opt, opt.Seed+1000)
 	opt.logf("%s: pass two trained", lang)
 
 	m := &Model{Lang: lang, Bits: opt.Bits, Stage: [2]Weights{w1.quantize(), w2.quantize()}, Clusters: opt.Clusters}
@@ -146,6 +147,37 @@ type floatWeights struct {
 	w     []float32
 	trans [NT + 1][NT]float32
 	mask  uint32
+}
+
+// trainBagged averages the weights of opt.Shuffles perceptrons trained on
+// different orders of the data: a linear model's average costs nothing at
+// tagging time and evens out the luck of one order.
+func trainBagged(exs []*example, opt Options, seed uint64) *floatWeights {
+	k := max(opt.Shuffles, 1)
+	avg := trainPerceptron(exs, opt, seed)
+	for i := 1; i < k; i++ {
+		w := trainPerceptron(exs, opt, seed+uint64(i)*7919)
+		for j, v := range w.w {
+			avg.w[j] += v
+		}
+		for a := range w.trans {
+			for b := range w.trans[a] {
+				avg.trans[a][b] += w.trans[a][b]
+			}
+		}
+	}
+	if k > 1 {
+		inv := 1 / float32(k)
+		for j := range avg.w {
+			avg.w[j] *= inv
+		}
+		for a := range avg.trans {
+			for b := range avg.trans[a] {
+				avg.trans[a][b] *= inv
+			}
+		}
+	}
+	return avg
 }
 
 // trainPerceptron trains an averaged structured perceptron with
