@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -319,6 +320,25 @@ func cleanLoad(tb testing.TB, s server, st *neo4j.Store) state {
 	return snapshot(tb, st)
 }
 
+// clean is cleanLoad's state on the shared database, computed once: the
+// graph is the same on any server, and each load costs time.
+var clean struct {
+	once sync.Once
+	st   state
+}
+
+func cleanState(tb testing.TB) state {
+	tb.Helper()
+	clean.once.Do(func() {
+		s := shared(tb)
+		clean.st = cleanLoad(tb, s, s.open(tb))
+	})
+	if clean.st.sum == "" {
+		tb.Fatal("no clean load to compare with")
+	}
+	return clean.st
+}
+
 // startUntil starts cmd and returns once st holds at least n articles.
 func startUntil(tb testing.TB, cmd *exec.Cmd, st *neo4j.Store, n int64) (exited chan error) {
 	tb.Helper()
@@ -348,26 +368,78 @@ func startUntil(tb testing.TB, cmd *exec.Cmd, st *neo4j.Store, n int64) (exited 
 // instance is a Neo4j started by scripts/neo4j in a temporary state
 // directory on free ports, so the test may kill it.
 type instance struct {
-	script string
-	env    []string
-	state  string
+	script   string
+	env      []string
+	state    string
+	httpPort int
 	server
 }
 
-func newInstance(tb testing.TB) *instance {
+// own is the one instance of this test binary, started on first use and
+// stopped by TestMain: a Neo4j start costs 10-20 seconds.
+var own struct {
+	once sync.Once
+	in   *instance
+	err  error
+}
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	if script := os.Getenv("KGRAPH_NEO4J_SCRIPT"); script != "" && os.Getenv("NEO4J_URI") != "" && !testing.Short() {
+		// Start it now, while the first tests build kgraph and load the
+		// shared database.
+		go own.once.Do(func() { own.in, own.err = newInstance(script) })
+	}
+	code := m.Run()
+	if own.in != nil {
+		cmd := exec.Command(own.in.script, "stop")
+		cmd.Env = own.in.env
+		cmd.Run()
+		os.RemoveAll(filepath.Dir(own.in.state))
+	}
+	os.Exit(code)
+}
+
+func ownInstance(tb testing.TB) *instance {
 	tb.Helper()
 	script := os.Getenv("KGRAPH_NEO4J_SCRIPT")
 	if script == "" {
 		skipOrFail(tb, "KGRAPH_NEO4J_SCRIPT not set")
 	}
-	state := filepath.Join(tb.TempDir(), "neo4j")
-	in := &instance{script: script, state: state}
+	own.once.Do(func() { own.in, own.err = newInstance(script) })
+	if own.err != nil {
+		tb.Fatal(own.err)
+	}
+	return own.in
+}
+
+func newInstance(script string) (*instance, error) {
+	dir, err := os.MkdirTemp("", "kgraph-fault-neo4j")
+	if err != nil {
+		return nil, err
+	}
+	state := filepath.Join(dir, "neo4j")
+	httpPort, err := freePort()
+	if err != nil {
+		return nil, err
+	}
+	boltPort, err := freePort()
+	if err != nil {
+		return nil, err
+	}
+	in := &instance{script: script, state: state, httpPort: httpPort}
 	in.env = append(os.Environ(), "NEO4J_STATE_DIR="+state,
-		"NEO4J_BOLT_PORT="+strconv.Itoa(freePort(tb)), "NEO4J_HTTP_PORT="+strconv.Itoa(freePort(tb)),
+		"NEO4J_BOLT_PORT="+strconv.Itoa(boltPort), "NEO4J_HTTP_PORT="+strconv.Itoa(httpPort),
 		"NEO4J_JAVA_OPTS=-Xms128m -Xmx512m", "NEO4J_STOP_GRACE=20")
-	in.run(tb, "start")
-	tb.Cleanup(func() { in.run(tb, "stop") })
-	for _, line := range strings.Split(in.run(tb, "env"), "\n") {
+	own.in = in // stopped by TestMain even if what follows fails
+	if _, err := in.try("start"); err != nil {
+		return nil, err
+	}
+	out, err := in.try("env")
+	if err != nil {
+		return nil, err
+	}
+	for _, line := range strings.Split(out, "\n") {
 		k, v, ok := strings.Cut(strings.TrimPrefix(line, "export "), "=")
 		switch {
 		case !ok:
@@ -380,21 +452,29 @@ func newInstance(tb testing.TB) *instance {
 		}
 	}
 	if in.uri == "" || in.password == "" {
-		tb.Fatal("scripts/neo4j env printed no URI or password")
+		return nil, errors.New("scripts/neo4j env printed no URI or password")
 	}
-	return in
+	return in, nil
 }
 
-func (in *instance) run(tb testing.TB, verb string) string {
-	tb.Helper()
+func (in *instance) try(verb string) (string, error) {
 	cmd := exec.Command(in.script, verb)
 	cmd.Env = in.env
 	var stdout, stderr strings.Builder
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
-		tb.Fatalf("scripts/neo4j %s: %v\n%s", verb, err, stderr.String())
+		return "", fmt.Errorf("scripts/neo4j %s: %v\n%s", verb, err, stderr.String())
 	}
-	return stdout.String()
+	return stdout.String(), nil
+}
+
+func (in *instance) run(tb testing.TB, verb string) string {
+	tb.Helper()
+	out, err := in.try(verb)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return out
 }
 
 // kill SIGKILLs the Neo4j process and waits until it is gone.
@@ -418,14 +498,13 @@ func (in *instance) kill(tb testing.TB) {
 	}
 }
 
-func freePort(tb testing.TB) int {
-	tb.Helper()
+func freePort() (int, error) {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		tb.Fatal(err)
+		return 0, err
 	}
 	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
+	return l.Addr().(*net.TCPAddr).Port, nil
 }
 
 // --- a proxy that can lose the connection ------------------------------------
@@ -517,15 +596,20 @@ func viaProxy(tb testing.TB, s server) (server, *proxy) {
 
 func TestNeo4jKilledMidLoad(t *testing.T) {
 	shared(t) // same preconditions
-	in := newInstance(t)
+	start := time.Now()
+	phase := func(what string) { t.Logf("%5.1fs %s", time.Since(start).Seconds(), what) }
+	want := cleanState(t)
+	phase("clean load on the shared database")
+	in := ownInstance(t)
+	phase("own Neo4j up")
 	st := in.open(t)
 	file := factsFile(t)
-	want := cleanLoad(t, in.server, st)
 	wipe(t, st)
 
 	load, stderr := kgraph(t, in.server, "load", "-q", "--batch-size", "5", "--max-retry-time", "2s", file)
 	exited := startUntil(t, load, st, killAfter)
 	committed := articles(t, st)
+	phase(fmt.Sprintf("%d articles committed; killing Neo4j", committed))
 	in.kill(t)
 	code := exitCode(t, load, <-exited)
 	if code != exitUnavailable || !strings.Contains(stderr.String(), "neo4j unavailable") {
@@ -533,12 +617,15 @@ func TestNeo4jKilledMidLoad(t *testing.T) {
 	}
 
 	// The same store, recovered from its transaction log.
+	phase("load gave up")
 	in.run(t, "start")
+	phase("Neo4j restarted on the same store")
 	st = in.open(t)
 	if after := articles(t, st); after < committed {
 		t.Fatalf("%d articles after the restart, %d were committed before the kill", after, committed)
 	}
 	mustKgraph(t, in.server, "load", "-q", file)
+	phase("reloaded")
 	if d := want.diff(snapshot(t, st)); d != "" {
 		t.Errorf("graph after kill, restart and reload differs from a clean load: %s", d)
 	}
@@ -548,7 +635,7 @@ func TestConnectionLost(t *testing.T) {
 	s := shared(t)
 	st := s.open(t)
 	file := factsFile(t)
-	want := cleanLoad(t, s, st)
+	want := cleanState(t)
 
 	t.Run("gives up after --max-retry-time", func(t *testing.T) {
 		wipe(t, st)
