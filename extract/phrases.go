@@ -393,7 +393,7 @@ func (d *Document) englishHeadPhrase(s *Sentence, i int, typ string, covered []*
 	var modifiers []string
 	var organiser, place *mention
 	for k := i - 1; k >= 0 && i-k <= 5; k-- {
-		if c := covered[k]; c != nil && c.last == k && c.ent.typ == graph.TypeOrganization && organiser == nil && start == i {
+		if c := covered[k]; c != nil && c.last == k && c.ent.typ == graph.TypeOrganization && organiser == nil && start == k+1 {
 			organiser, start, k = c, c.first, c.first // the Arab League summit
 			continue
 		}
@@ -414,15 +414,38 @@ func (d *Document) englishHeadPhrase(s *Sentence, i int, typ string, covered []*
 			organiser, last = c, c.last
 		}
 	}
-	if organiser == nil && len(modifiers) == 0 {
+	// the EU summit in Brussels, a conference at Lancaster House in London:
+	// where it is held.
+	if k := last + 1; k+1 < len(ws) && locatives[ws[k].Key] {
+		if latinArticles[ws[k+1].Key] {
+			k++
+		}
+		if c := covered[k+1]; c != nil && c.first == k+1 && c.ent.typ == graph.TypeCity {
+			place = c
+		}
+	}
+	if organiser == nil && len(modifiers) == 0 && place == nil {
 		return nil
 	}
 	name := s.surface(start, last)
-	l := d.eventEntity(name, ws[i].Key, modifiers, organiser, place, s, start)
+	keyMods := modifiers
+	if organiser == nil && len(modifiers) == 0 {
+		name = s.surface(start, place.last) // a bare head is named by its place: conference in London
+		if start > 0 && latinArticles[ws[start-1].Key] && ws[start-1].Key != "the" {
+			// "a conference in London" is a new event, not the article's
+			// main one: its place is part of its key.
+			keyMods = []string{"@" + place.ent.final().ref()}
+		}
+	}
+	l := d.eventEntity(name, ws[i].Key, keyMods, organiser, place, s, start)
 	m := add(&mention{first: start, last: last, phrase: start, ent: l})
 	if organiser != nil {
 		organiser.parent = m
 		d.slot(fact{pred: graph.OrganizedBy, s: l, o: organiser.ent, sent: s, confidence: 0.85})
+	}
+	if place != nil {
+		d.addName(l, s.surface(start, place.last)) // spring conference in Gateshead
+		d.slot(fact{pred: graph.HeldIn, s: l, o: place.ent, sent: s, confidence: 0.8})
 	}
 	return m
 }
