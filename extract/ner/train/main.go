@@ -88,20 +88,29 @@ func run(o options, w io.Writer) error {
 			continue
 		}
 		start := time.Now()
+		arts, err := articles(o.corpus, lang)
+		if err != nil {
+			return err
+		}
 		var clusters map[string][3]uint16
 		if o.clusters {
-			un, err := unlabelled(o.corpus, lang, train)
-			if err != nil {
-				return err
+			var sents [][]string
+			for _, d := range train {
+				sents = append(sents, d.Tokens()...)
 			}
+			for _, a := range arts {
+				sents = append(sents, a...)
+			}
+			un := tagger.UnlabelledSentences(sents, text.Fold)
 			clusters = tagger.InduceClusters(un, tagger.ClusterOptions{MinCount: 3, Contexts: 1000, Iters: 8, Seed: o.seed})
 			fmt.Fprintf(w, "  %s: %d word clusters from %d sentences in %s\n", lang, len(clusters), len(un), time.Since(start).Round(time.Second))
 		}
-		m, err := tagger.Train(lang, train, tagger.Options{
+		topt := tagger.Options{
 			Clusters: clusters,
 			Bits:     uint8(o.bits), Epochs: o.epochs, Seed: o.seed, Folds: o.folds, MinCount: o.minCount, Margin: float32(o.margin), Shuffles: o.shuffles,
 			Logf: func(f string, a ...any) { fmt.Fprintf(w, "  "+f+"\n", a...) },
-		})
+		}
+		m, err := tagger.Train(lang, train, topt)
 		if err != nil {
 			return fmt.Errorf("train %s: %w", lang, err)
 		}
@@ -220,13 +229,9 @@ func dump(path string, m *tagger.Model, dev []tagger.Doc) error {
 	return os.WriteFile(path, b.Bytes(), 0o644)
 }
 
-// unlabelled returns the folded sentences of the training documents and of
-// the articles in lang under dir.
-func unlabelled(dir, lang string, train []tagger.Doc) ([][]string, error) {
-	var sents [][]string
-	for _, d := range train {
-		sents = append(sents, d.Tokens()...)
-	}
+// articles returns the articles in lang under dir, each as its sentences
+// of raw tokens, tokenised the way the extractor tokenises.
+func articles(dir, lang string) ([][][]string, error) {
 	paths, err := filepath.Glob(filepath.Join(dir, "*.jsonl"))
 	if err != nil {
 		return nil, err
@@ -234,6 +239,7 @@ func unlabelled(dir, lang string, train []tagger.Doc) ([][]string, error) {
 	if len(paths) == 0 {
 		fmt.Fprintf(os.Stderr, "train: no *.jsonl under %s; clusters from the training text only\n", dir)
 	}
+	var docs [][][]string
 	for _, p := range paths {
 		f, err := os.Open(p)
 		if err != nil {
@@ -253,13 +259,17 @@ func unlabelled(dir, lang string, train []tagger.Doc) ([][]string, error) {
 			if a.Lang != lang {
 				continue
 			}
+			var doc [][]string
 			for _, s := range text.Sentences(a.Text) {
 				var toks []string
 				for _, tk := range text.Tokenize(s.Text) {
 					toks = append(toks, tk.Text)
 				}
-				sents = append(sents, toks)
+				if len(toks) > 0 {
+					doc = append(doc, toks)
+				}
 			}
+			docs = append(docs, doc)
 		}
 		err = sc.Err()
 		f.Close()
@@ -267,5 +277,5 @@ func unlabelled(dir, lang string, train []tagger.Doc) ([][]string, error) {
 			return nil, fmt.Errorf("read %s: %w", p, err)
 		}
 	}
-	return tagger.UnlabelledSentences(sents, text.Fold), nil
+	return docs, nil
 }
