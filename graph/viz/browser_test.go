@@ -237,9 +237,13 @@ func TestBrowserScale(t *testing.T) {
 		}
 	}
 	outDir, _ := filepath.Abs(filepath.Join("browsertest", "out", "scale"))
+	// For measuring by hand: KGRAPH_VIZ_KEEP=DIR keeps the page and the
+	// exchange file (to load into Neo4j and draw with --from neo4j).
 	if keep := os.Getenv("KGRAPH_VIZ_KEEP"); keep != "" {
-		b, _ := os.ReadFile(page)
-		os.WriteFile(keep, b, 0o644) // for measuring layouts by hand
+		for from, to := range map[string]string{page: "big.html", path: "big.jsonl"} {
+			b, _ := os.ReadFile(from)
+			os.WriteFile(filepath.Join(keep, to), b, 0o644)
+		}
 	}
 	res := runCheck(t, node, chromium, "timing", page, outDir)
 	if res["nodesDrawn"] != float64(len(d.Nodes)) || len(d.Nodes) != 2000 {
