@@ -331,3 +331,39 @@ func TestEvidenceIsBounded(t *testing.T) {
 		t.Fatalf("no MET_WITH in %d relations", len(b.Relations))
 	}
 }
+
+// TestNegationAndModality: a denied fact is not stated, an expected one
+// is stated with less confidence, and an expected one called off is not.
+func TestNegationAndModality(t *testing.T) {
+	cases := []struct {
+		name, lang, text string
+		attended         bool
+		maxConf          float64
+	}{
+		{"stated", "en", "Foreign Minister Nasser Bourita attended the Arab League summit.", true, 1},
+		{"will not attend", "en", "Foreign Minister Nasser Bourita will not attend the Arab League summit.", false, 0},
+		{"expected to attend", "en", "Foreign Minister Nasser Bourita is expected to attend the Arab League summit.", true, 0.6},
+		{"expected, then postponed", "en", "Foreign Minister Nasser Bourita was expected to attend the Arab League summit, which was postponed.", false, 0},
+		{"لن يشارك", "ar", "ولن يشارك وزير الخارجية ناصر بوريطة في القمة العربية.", false, 0},
+		{"شارك", "ar", "وشارك وزير الخارجية ناصر بوريطة في القمة العربية.", true, 1},
+		{"يرتقب أن يشارك", "ar", "ويرتقب أن يشارك وزير الخارجية ناصر بوريطة في القمة العربية.", true, 0.6},
+		{"ألغيت", "ar", "وكان يرتقب أن يشارك وزير الخارجية ناصر بوريطة في القمة العربية قبل إلغائها.", false, 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := readWith(t, c.lang, c.text, nil)
+			var got *fact
+			for i, f := range d.rels {
+				if f.pred == graph.Attended && f.s.final().typ == graph.TypePerson {
+					got = &d.rels[i]
+				}
+			}
+			if (got != nil) != c.attended {
+				t.Fatalf("ATTENDED stated = %v, want %v (facts %q)", got != nil, c.attended, factsOf(d))
+			}
+			if got != nil && got.confidence > c.maxConf+1e-9 {
+				t.Errorf("confidence %.2f, want at most %.2f", got.confidence, c.maxConf)
+			}
+		})
+	}
+}

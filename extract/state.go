@@ -302,7 +302,72 @@ func (d *Document) relate(pred string, s, o *local, sent *Sentence, conf float64
 	if !ok || !at.subject[s.typ] || !at.object[o.typ] {
 		return
 	}
+	if d.trigger >= 0 {
+		switch negated, expected := d.stance(sent, d.trigger); {
+		case negated:
+			return // لن يشارك، will not attend: the sentence denies it
+		case expected:
+			conf *= 0.6 // يرتقب أن يشارك، is expected to attend: not yet so
+		}
+	}
 	d.rels = append(d.rels, fact{pred: pred, s: s, o: o, sent: sent, confidence: conf, trigger: d.trigger})
+}
+
+// stance reads the words right before the trigger at word i of s: a
+// negation there denies the fact; a modal leaves it only expected, and
+// denied too when the sentence says the event was called off.
+func (d *Document) stance(s *Sentence, i int) (negated, expected bool) {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		w := s.words[k]
+		if w.comma || w.stop {
+			break
+		}
+		bare := strings.TrimPrefix(strings.TrimPrefix(w.Key, "و"), "ف") // ويرتقب: the conjunction is not the word
+		if negations[w.Key] || negations[w.stem] || negations[bare] {
+			return true, false
+		}
+		if modals[w.Key] || modals[w.stem] || modals[bare] {
+			expected = true
+		}
+	}
+	if !expected {
+		return false, false
+	}
+	for _, w := range s.words {
+		if cancelWord(w) {
+			return true, true
+		}
+	}
+	return false, true
+}
+
+// cancelWord reports whether w says an event is called off: a cancel word,
+// or in Arabic a word that starts with one behind its clitics (إلغائها).
+func cancelWord(w word) bool {
+	if cancels[w.Key] || cancels[w.stem] {
+		return true
+	}
+	if w.Kind != text.Word {
+		return false
+	}
+	keys := []string{w.Key}
+	for _, p := range []string{"و", "ف", "ب", "ل", "وب", "ول", "فب"} {
+		if k, ok := strings.CutPrefix(w.Key, p); ok {
+			keys = append(keys, k)
+		}
+	}
+	for c := range cancels {
+		if len(c) < 6 {
+			continue
+		}
+		stem := c[:len(c)-len("ء")] // less its last letter: الغاء → الغا, which الغائها starts with
+		for _, k := range keys {
+			if strings.HasPrefix(k, stem) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // cleanName drops quote marks and stray punctuation around a surface form.

@@ -49,4 +49,7 @@ var (
 	locatives          = words.Set("locative")
 	conjunctions       = words.Set("conjunction")
 	pluralHeads        = words.Set("plural-head")
+	negations          = words.Set("negation")
+	modals             = words.Set("modal")
+	cancels            = words.Set("cancel")
 )
