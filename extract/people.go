@@ -153,8 +153,23 @@ func (d *Document) titledPerson(s *Sentence, i int, covered []*mention, add func
 	}
 	name := s.surfaceStem(k, end)
 	p := d.person(name)
+	if d.tagged && !comma && !d.taggerSees(k, "PER") {
+		// Only the title says this is a name: what it states is less sure.
+		p.unsure = true
+	}
 	m := add(&mention{first: k, last: end, phrase: phrase, ent: p, prep: ws[i].pre})
 	return d.titled(s, i, n, title, phrase, p, m, compl, min(j, k)-1, comma)
+}
+
+// taggerSees reports whether the tagger read word k of the current
+// sentence as part of a name of type typ.
+func (d *Document) taggerSees(k int, typ string) bool {
+	for _, sp := range d.cur.tagged {
+		if sp.Type == typ && sp.Start <= k && k < sp.End {
+			return true
+		}
+	}
+	return false
 }
 
 // bodyBeforeTitle is the country or organisation named right before the

@@ -67,6 +67,7 @@ type local struct {
 	mergedInto     *local
 	raw            map[string]bool // surfaces already added
 	gender         byte            // 0 until computed; 'u' unknown
+	unsure         bool            // found by a weak cue only (a title the tagger did not back)
 	id             string          // global id, set by the resolver
 }
 
@@ -301,6 +302,9 @@ func (d *Document) relate(pred string, s, o *local, sent *Sentence, conf float64
 	at, ok := d.x.rules.args[pred]
 	if !ok || !at.subject[s.typ] || !at.object[o.typ] {
 		return
+	}
+	if s.unsure || o.unsure {
+		conf *= 0.75
 	}
 	if d.trigger >= 0 {
 		switch negated, expected := d.stance(sent, d.trigger); {
