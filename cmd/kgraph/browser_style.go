@@ -27,7 +27,9 @@ articles), circles large enough for Arabic names, and faint provenance edges
 (MENTIONS, STATES, SUPPORTS) so that the facts stand out.
 
 Apply it by dragging the file onto Browser, or by running :style followed by
-the file's text in Browser's editor. :style reset goes back to the default.`,
+the file's text in Browser's editor; while "kgraph guide --serve
+localhost:7475" runs, :style http://localhost:7475/kgraph.grass loads it.
+:style reset goes back to the default.`,
 		Example: `  kgraph browser-style > kgraph.grass
   kgraph browser-style --out kgraph.grass`,
 		Args: exactArgs(0, "no arguments"),

@@ -41,7 +41,8 @@ wrote, search by name in either script). It also writes the style sheet.
 browser.remote_content_hostname_allowlist names, "localhost" by default, so
 serve on localhost and run in Browser:
 
-  :play http://localhost:7475/kgraph-guide.html`,
+  :play http://localhost:7475/kgraph-guide.html
+  :style http://localhost:7475/kgraph.grass`,
 		Example: `  kgraph guide --out guide/
   kgraph guide --serve localhost:7475`,
 		Args: exactArgs(0, "no arguments"),

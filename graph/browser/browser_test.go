@@ -42,6 +42,9 @@ func TestStyle(t *testing.T) {
 	if err := WriteStyle(&buf); err != nil {
 		t.Fatal(err)
 	}
+	if strings.Contains(buf.String(), "/*") {
+		t.Error("the style has a comment, which Browser's parser glues to the first selector")
+	}
 	rules := parseGraSS(t, buf.String())
 	for _, typ := range graph.EntityTypes {
 		r := rules["node."+typ]

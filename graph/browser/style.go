@@ -59,10 +59,10 @@ func styleRules() []rule {
 	return rules
 }
 
-// WriteStyle writes the GraSS style sheet.
+// WriteStyle writes the GraSS style sheet. It has no comment: Browser's
+// GraSS parser would take one as part of the first selector.
 func WriteStyle(w io.Writer) error {
 	var b strings.Builder
-	b.WriteString("/* kgraph style for Neo4j Browser: drag this file onto Browser, or run :style followed by it. */\n")
 	for _, r := range styleRules() {
 		fmt.Fprintf(&b, "%s {\n", r.selector)
 		for _, p := range r.props {
