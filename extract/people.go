@@ -46,6 +46,9 @@ func (d *Document) titledPerson(s *Sentence, i int, covered []*mention, add func
 		if w.stop {
 			return nil
 		}
+		if j > i+n && covered[j] == nil && (timeWords[w.stem] || dateCues[w.Key] || w.quoteOpen || d.x.lex.IsStopword(w.Key) && !nameInnerWords[w.Key] && !d.x.lex.IsGivenName(w.Key)) {
+			return nil // رئيس المجلس نبيه بري يوم الأحد: the clause went on, no name was met
+		}
 		if c := covered[j]; c != nil {
 			if c.first != j && c.first < i {
 				return nil
@@ -138,7 +141,7 @@ func (d *Document) titledPerson(s *Sentence, i int, covered []*mention, add func
 		if !comma {
 			// An appositive name runs to its comma; one in running text
 			// ends where the tagger says.
-			end = d.taggerBound(ws, k, end, true)
+			end = d.taggerBound(ws, k, end, !afterNisba)
 		}
 	}
 	if end < k {
