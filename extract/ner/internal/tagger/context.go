@@ -151,32 +151,32 @@ func (fz *featurizer) positional(forms []*form, head bool, cases map[uint32][2]i
 		if head {
 			cc += 4
 		}
-		buf = append(buf, hval(kPos, p), hval(kPosCase, p<<4|cc))
+		buf = append(buf, hv(kPos, p), hv(kPosCase, p<<4|cc))
 		if i > 0 && forms[i-1].fold == "" || i > 0 && !forms[i-1].hasLetter {
 			// After a quote or a colon a capital says little.
-			buf = append(buf, hval(kPosCase, 1<<8|cc))
+			buf = append(buf, hv(kPosCase, 1<<8|cc))
 		}
 		g := sc.gz[i]
 		for b := uint32(0); b < 6; b++ {
 			if g&(1<<b) != 0 {
-				buf = append(buf, hval(kGaz, b))
-				buf = append(buf, hval(kGaz, 16+b<<4|cc))
+				buf = append(buf, hv(kGaz, b))
+				buf = append(buf, hv(kGaz, 16+b<<4|cc))
 			}
 		}
 		if sc.typ[i] != 0 {
 			buf = append(buf, sc.typ[i])
 		}
 		if i > 0 && sc.gz[i-1]&gzTitleEnd != 0 {
-			buf = append(buf, hval(kTitleCtx, 1))
+			buf = append(buf, hv(kTitleCtx, 1))
 			if f.caseClass >= 2 || f.fold != "" && !f.latin {
-				buf = append(buf, hval(kTitleCtx, 4+uint32(f.caseClass)))
+				buf = append(buf, hv(kTitleCtx, 4+uint32(f.caseClass)))
 			}
 		}
 		if i > 1 && sc.gz[i-2]&gzTitleEnd != 0 {
-			buf = append(buf, hval(kTitleCtx, 2))
+			buf = append(buf, hv(kTitleCtx, 2))
 		}
 		if i+1 < n && sc.gz[i+1]&gzTitleB != 0 {
-			buf = append(buf, hval(kTitleCtx, 3))
+			buf = append(buf, hv(kTitleCtx, 3))
 		}
 		prev, next := fz.bos[0].hf, fz.eos[0].hf
 		if i > 0 {
@@ -185,7 +185,7 @@ func (fz *featurizer) positional(forms []*form, head bool, cases map[uint32][2]i
 		if i+1 < n {
 			next = forms[i+1].hf
 		}
-		buf = append(buf, mix(mix(hval(kBigramL, 0), prev), f.hf), mix(mix(hval(kBigramR, 0), f.hf), next))
+		buf = append(buf, mix(mix(hv(kBigramL, 0), prev), f.hf), mix(mix(hv(kBigramR, 0), f.hf), next))
 		if cases != nil && f.latin {
 			v := cases[f.hf]
 			if c, ok := caseEvidence(forms, i); ok && !head {
@@ -198,7 +198,7 @@ func (fz *featurizer) positional(forms []*form, head bool, cases map[uint32][2]i
 			if v[1] > 0 {
 				ev |= 2
 			}
-			buf = append(buf, hval(kDocCase, cc<<4|ev))
+			buf = append(buf, hv(kDocCase, cc<<4|ev))
 		}
 		out[i] = buf[start:len(buf):len(buf)]
 	}
@@ -212,9 +212,15 @@ func (fz *featurizer) positional(forms []*form, head bool, cases map[uint32][2]i
 func predFeatures(dc *docCtx, tags [][]int) [][][]uint32 {
 	at := map[uint32]int32{} // document key -> index into counts
 	var counts [][5]int32
-	ntok := 0
-	for s, sent := range dc.sents {
+	ntok, nkeys := 0, 0
+	for _, sent := range dc.sents {
 		ntok += len(sent.forms)
+		for _, f := range sent.forms {
+			nkeys += len(f.keys)
+		}
+	}
+	idx := make([]int32, 0, nkeys) // each token's keys' counts, in order
+	for s, sent := range dc.sents {
 		for i, f := range sent.forms {
 			ty := typeOf(tags[s][i])
 			for _, k := range f.keys {
@@ -225,6 +231,7 @@ func predFeatures(dc *docCtx, tags [][]int) [][][]uint32 {
 					counts = append(counts, [5]int32{})
 				}
 				counts[j][ty]++
+				idx = append(idx, j)
 			}
 		}
 	}
@@ -237,8 +244,9 @@ func predFeatures(dc *docCtx, tags [][]int) [][][]uint32 {
 			start := len(buf)
 			own := typeOf(tags[s][i])
 			var others [5]int32
-			for _, k := range f.keys {
-				c := &counts[at[k]]
+			for range f.keys {
+				c := &counts[idx[0]]
+				idx = idx[1:]
 				for t := range others {
 					others[t] += c[t]
 				}
@@ -250,18 +258,33 @@ func predFeatures(dc *docCtx, tags [][]int) [][][]uint32 {
 					major, best = t, others[t]
 				}
 				if t > 0 && others[t] > 0 {
-					buf = append(buf, hval(kDocType, uint32(t)))
+					buf = append(buf, hDocType[t])
 					if others[t] >= 2 {
-						buf = append(buf, hval(kDocType2, uint32(t)))
+						buf = append(buf, hDocType2[t])
 					}
 				}
 			}
 			if best > 0 {
-				buf = append(buf, hval(kDocMajor, uint32(major)))
+				buf = append(buf, hDocMajor[major])
 			}
-			buf = append(buf, hval(kOwn, uint32(tags[s][i])))
+			buf = append(buf, hOwn[tags[s][i]])
 			out[s][i] = buf[start:len(buf):len(buf)]
 		}
 	}
 	return out
+}
+
+// Hashes of the document-consistency features, computed once.
+var hDocType, hDocType2, hDocMajor [5]uint32
+var hOwn [NT]uint32
+
+func init() {
+	for t := range hDocType {
+		hDocType[t] = hval(kDocType, uint32(t))
+		hDocType2[t] = hval(kDocType2, uint32(t))
+		hDocMajor[t] = hval(kDocMajor, uint32(t))
+	}
+	for t := range hOwn {
+		hOwn[t] = hval(kOwn, uint32(t))
+	}
 }

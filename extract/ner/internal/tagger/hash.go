@@ -81,3 +81,23 @@ func hval(kind, v uint32) uint32 {
 func mix(a, b uint32) uint32 {
 	return fmix(a*0x9e3779b1 ^ (b + 0x7f4a7c15 + a<<6 + a>>2))
 }
+
+// hvTable holds hval for the small kinds and values positional features
+// use on every token.
+var hvTable [kStemCluster + 1][512]uint32
+
+func init() {
+	for k := range hvTable {
+		for v := range hvTable[k] {
+			hvTable[k][v] = hval(uint32(k), uint32(v))
+		}
+	}
+}
+
+// hv is hval through hvTable.
+func hv(kind, v uint32) uint32 {
+	if int(kind) < len(hvTable) && v < 512 {
+		return hvTable[kind][v]
+	}
+	return hval(kind, v)
+}
