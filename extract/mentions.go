@@ -208,6 +208,49 @@ func (d *Document) titlesAfter(s *Sentence) {
 	d.titlesAfterNames(s, s.covered, func(m *mention) *mention { return d.add(s, m) })
 }
 
+// bareTitleAfter reports whether a title starts at word k and names its
+// country or body (a nisba, or a body right after it) with no person's name
+// after it, so that it can only be the office of the name before.
+func (d *Document) bareTitleAfter(s *Sentence, k int) bool {
+	ws := s.words
+	_, n := s.matchTitle(d.x.lex, k)
+	if n == 0 || strings.HasPrefix(ws[k].pre, "و") {
+		return false
+	}
+	names := false
+	j := k + n
+	for ; j < len(ws) && j-k < 10; j++ {
+		if ws[j].comma || ws[j].stop {
+			break
+		}
+		c := s.covered[j]
+		if c == nil {
+			if _, ok := d.x.lex.Nisba(ws[j].Key); ok {
+				names = true
+				continue
+			}
+			if ws[j].fs != nil && ws[j].fs.orgHead {
+				continue // a ministry named without its head's mention
+			}
+			break
+		}
+		if c.ent.final().typ == graph.TypePerson {
+			return false // the title introduces the next name
+		}
+		names = true
+		j = c.last
+	}
+	for k := k; k < k+n && k < len(ws); k++ {
+		if _, ok := d.x.lex.Nisba(ws[k].Key); ok {
+			names = true // نائب وزير الخارجية الكويتي
+		}
+	}
+	if j < len(ws) && (d.x.lex.IsGivenName(ws[j].stem) || d.x.lex.IsGivenName(ws[j].Key)) {
+		return false
+	}
+	return names
+}
+
 // bodyThenTitle reads an English appositive that names a body and then an
 // office in it: "Liberal Democrat home affairs spokesman", "BBC political
 // correspondent". It returns the body's mention and the title's first word
@@ -541,10 +584,21 @@ func (d *Document) surnameNisba(ws []word, i int) bool {
 func (d *Document) titlesAfterNames(s *Sentence, covered []*mention, add func(*mention) *mention) {
 	ws := s.words
 	for _, m := range append([]*mention(nil), s.mentions...) {
-		if m.ent.final().typ != graph.TypePerson || m.parent != nil || m.anaphor || m.last+2 >= len(ws) || !ws[m.last+1].comma {
+		if m.ent.final().typ != graph.TypePerson || m.parent != nil || m.anaphor || m.last+1 >= len(ws) {
 			continue
 		}
 		k := m.last + 2
+		if !ws[m.last+1].comma {
+			// ميخائيل بوغدانوف نائب وزير الخارجية الروسي: in Arabic a title
+			// may follow the name with no comma, if no other name follows it.
+			if d.lang == "en" || !d.bareTitleAfter(s, m.last+1) {
+				continue
+			}
+			k = m.last + 1
+		}
+		if k >= len(ws) {
+			continue
+		}
 		for k < len(ws) && (latinArticles[ws[k].Key] || ws[k].Key == "current" || ws[k].Key == "then") {
 			k++
 		}

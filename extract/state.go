@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -232,7 +233,9 @@ func (d *Document) touch(l *local, s *Sentence, m *mention) {
 	at := graph.Mention{Article: d.a.ID, Start: start, End: w1.End, Text: string(r[start:w1.End])}
 	if m.anaphor || m.nisba {
 		// المملكة، الأميركية: it points at the entity but does not name it.
-		l.refs = append(l.refs, at)
+		if !slices.Contains(l.refs, at) { // a nisba read by two stages is one ref
+			l.refs = append(l.refs, at)
+		}
 		return
 	}
 	l.mentions = append(l.mentions, at)
