@@ -192,3 +192,22 @@ func TestSpans(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrent tags from several goroutines at once; run with -race.
+func TestConcurrent(t *testing.T) {
+	tg, err := ner.Load("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := [][]string{tokens("Angela Merkel met Emmanuel Macron in Paris on Monday .")}
+	want := tg.Tag(doc)
+	done := make(chan [][]string)
+	for g := 0; g < 4; g++ {
+		go func() { done <- tg.Tag(doc) }()
+	}
+	for g := 0; g < 4; g++ {
+		if got := <-done; !reflect.DeepEqual(got, want) {
+			t.Errorf("concurrent Tag = %v, want %v", got, want)
+		}
+	}
+}

@@ -41,8 +41,8 @@ type Model struct {
 }
 
 // cacheLimit bounds the per-model cache of word forms: the frequent forms
-// come first in any news stream, and about 400 bytes each stay resident.
-const cacheLimit = 1 << 15
+// come first in any news stream, and about 550 bytes each stay resident.
+const cacheLimit = 1 << 14
 
 // scores are a form's cached sums: [pass][0 intrinsic, 1–4 as the
 // neighbour at offsets -2, -1, +1, +2][tag].
