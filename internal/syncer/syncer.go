@@ -18,6 +18,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/kgraph/kgraph/extract"
@@ -179,20 +180,25 @@ func New(opts Options) (*Syncer, error) {
 	return &Syncer{opts: opts, log: log.With("source", opts.Source)}, nil
 }
 
-// OwnerID names this process as a lock owner: host, pid and start time,
-// "host:pid:2006-01-02T15:04:05.000000000Z", so a locked-out run can say who
-// holds the lock (see ParseOwner).
+// OwnerID names a new lock owner in this process: host, pid, the
+// process's start time and a sequence number, "host:pid:2006-01-02T15:04:05.000000000Z:1",
+// so a locked-out run can say who holds the lock (see ParseOwner). Each
+// call gives a new owner: two Syncers of one process exclude each other.
 func OwnerID() string {
 	host, _ := os.Hostname()
 	if host == "" {
 		host = "unknown-host"
 	}
-	return host + ":" + strconv.Itoa(os.Getpid()) + ":" + processStart.UTC().Format(ownerTimeLayout)
+	return host + ":" + strconv.Itoa(os.Getpid()) + ":" + processStart.UTC().Format(ownerTimeLayout) +
+		":" + strconv.FormatInt(ownerSeq.Add(1), 10)
 }
 
-const ownerTimeLayout = "2006-01-02T15:04:05.000000000Z"
+const ownerTimeLayout = "2006-01-02T15:04:05.000000000Z" // fixed width
 
-var processStart = time.Now()
+var (
+	processStart = time.Now()
+	ownerSeq     atomic.Int64
+)
 
 // ParseOwner splits an owner made by OwnerID. ok is false for any other
 // owner string (another tool's, an older kgraph's).
@@ -208,6 +214,9 @@ func ParseOwner(owner string) (host string, pid int, started time.Time, ok bool)
 	pid, err := strconv.Atoi(p)
 	if err != nil {
 		return "", 0, time.Time{}, false
+	}
+	if len(at) > len(ownerTimeLayout) && at[len(ownerTimeLayout)] == ':' {
+		at = at[:len(ownerTimeLayout)] // the sequence number
 	}
 	started, err = time.Parse(ownerTimeLayout, at)
 	if err != nil {

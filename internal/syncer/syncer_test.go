@@ -571,6 +571,12 @@ func TestLockedErrorNamesHolder(t *testing.T) {
 	if le.Holder.PID != os.Getpid() || le.Holder.Host != host {
 		t.Errorf("holder = %+v", le.Holder)
 	}
+	// Every owner is new, and parses.
+	if a, b := OwnerID(), OwnerID(); a == b {
+		t.Errorf("two owners of one process are the same: %s", a)
+	} else if _, pid, _, ok := ParseOwner(b); !ok || pid != os.Getpid() {
+		t.Errorf("ParseOwner(%q) = pid %d, %v", b, pid, ok)
+	}
 	// An owner kgraph did not write is quoted as is.
 	if got := newHolder("cron-7", time.Time{}).String(); got != `owner "cron-7"` {
 		t.Errorf("foreign owner = %s", got)
