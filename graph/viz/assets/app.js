@@ -191,7 +191,15 @@
   langSel.value = lang;
   function setLang(l) {
     lang = l; langSel.value = l;
-    cy.batch(function () { cy.nodes().forEach(function (el) { el.data("label", labelOf(byId[el.id()])); }); });
+    // The canvas renderer caches each label's texture; changed text drawn
+    // through the old texture comes out clipped (seen with cytoscape
+    // 3.35.0). Taking the elements out and putting them back, positions
+    // kept, drops the cache.
+    cy.batch(function () {
+      var all = cy.elements().remove();
+      all.nodes().forEach(function (el) { el.data("label", labelOf(byId[el.id()])); });
+      all.restore();
+    });
     if (current) current.kind === "node" ? showNode(current.id) : showEdge(current.id);
   }
   langSel.addEventListener("change", function () { setLang(langSel.value); });
