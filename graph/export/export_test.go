@@ -266,3 +266,16 @@ func TestJSONLFromFileLoadsBack(t *testing.T) {
 		t.Errorf("round trip: %d articles, %d relations, %d attributes; want %d, %d, %d", len(bs), nr, na, len(orig), or, oa)
 	}
 }
+
+func TestFileSourceSkipsDanglingFacts(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "f.jsonl")
+	os.WriteFile(path, []byte(`{"kind":"article","id":"a","sha256":"h"}
+{"kind":"entity","id":"x","type":"Country","name":"X","articles":["a"]}
+{"kind":"relation","subject":"x","predicate":"MEMBER_OF","object":"nowhere","article":"a","evidence":"e","confidence":0.5}
+{"kind":"attribute","subject":"nowhere","name":"founded","value":"2000","article":"a"}
+`), 0o644)
+	nodes, rels := counts(t, &FileSource{Path: path})
+	if nodes[LabelEntity] != 1 || nodes[LabelEvidence] != 0 || rels["MEMBER_OF"] != 0 || rels[TypeStates] != 0 || rels[TypeMentions] != 1 {
+		t.Errorf("nodes %v, rels %v: want only X and its mention", nodes, rels)
+	}
+}

@@ -149,6 +149,9 @@ func fromBatches(bs []graph.Batch) ([]Node, []Rel) {
 		best := map[factKey]int{}
 		var mine []Evidence
 		for _, r := range b.Relations {
+			if entities[r.Subject] == nil || entities[r.Object] == nil {
+				continue // names an entity the file does not have; the loader rejects it too
+			}
 			k := factKey{r.Subject, r.Predicate, r.Object}
 			ev := Evidence{Source: art.Source, Article: art.ID, Subject: r.Subject, Predicate: r.Predicate, Object: r.Object,
 				Sentence: r.Evidence, Confidence: r.Confidence, Seen: art.Published}
