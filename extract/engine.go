@@ -110,7 +110,7 @@ func New(opts ...Option) (*Chain, error) {
 func defaultLanguages(c *chainConfig) (map[string]*Language, *Language) {
 	langs := map[string]*Language{}
 	for _, code := range []string{"ar", "en"} {
-		rec := []Recognizer{Gazetteer{}, HeadPhrases{}, TitledPeople{}}
+		rec := []Recognizer{NumberedEvents{}, Gazetteer{}, HeadPhrases{}, TitledPeople{}}
 		var tagger *ner.Tagger
 		if !c.noTagger {
 			tagger, _ = ner.Load(code) // no model: the rules alone
@@ -120,7 +120,7 @@ func defaultLanguages(c *chainConfig) (map[string]*Language, *Language) {
 			// English names are capitalised and the tagger reads them well:
 			// it goes before the title rules, which then take the names it
 			// found (chief executive Richard Dixey).
-			rec = []Recognizer{Gazetteer{}, HeadPhrases{}, Tagged{Tagger: tagger}, TitledPeople{}}
+			rec = []Recognizer{NumberedEvents{}, Gazetteer{}, HeadPhrases{}, Tagged{Tagger: tagger}, TitledPeople{}}
 		case tagger != nil:
 			// Arabic names are not: the title rules find where a name starts
 			// and the tagger where it ends, then takes what is left, and

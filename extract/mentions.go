@@ -54,6 +54,10 @@ func (d *Document) gazetteerNames(s *Sentence) {
 		if w.isPunct() {
 			continue
 		}
+		if c := s.covered[i]; c != nil {
+			i = c.last // an earlier stage's name (COP28)
+			continue
+		}
 		if w.Kind == text.Latin && isUpperStart(w.Text) && latinArticles[w.Key] && i+1 < len(ws) && ws[i+1].Kind == text.Latin && isUpperStart(ws[i+1].Text) {
 			continue // "The Africa Focus Group": the article is not part of the name
 		}

@@ -278,6 +278,27 @@ loop:
 		}
 		d.addName(l, alias)
 	}
+	if typ == graph.TypeEvent {
+		// منتدى التعاون الصيني الإفريقي FOCAC 9: a numbered name right after
+		// the phrase (past one more adjective) names the same event.
+		for k := last + 1; k < len(ws) && k <= last+2; k++ {
+			if c := covered[k]; c != nil && c.first == k && c.ent.final().numbered {
+				inner = append(inner, c)
+				break
+			}
+			if !definiteWord(ws[k]) || covered[k] != nil {
+				break
+			}
+		}
+	}
+	for _, c := range inner {
+		if c.ent.final().numbered && typ == graph.TypeEvent {
+			// مؤتمر الأطراف COP28: the phrase and its numbered name are one
+			// event, keyed by the number.
+			d.merge(c.ent, l)
+			l = c.ent.final()
+		}
+	}
 	m := add(&mention{first: i, last: last, phrase: i, ent: l, prep: w.pre, aliasAt: aliasAt})
 	for _, c := range inner {
 		if c.parent == nil || c.parent != m {

@@ -210,6 +210,19 @@ func TestStageSpans(t *testing.T) {
 			text:  "Foreign Minister Nasser Bourita held a meeting with US Secretary of State Antony Blinken.",
 			want:  []string{"Country:US@52-54", "Person:Antony Blinken@74-88", "Person:Nasser Bourita@17-31"},
 			facts: []string{"Antony Blinken HOLDS_POSITION United States", "Nasser Bourita MET_WITH Antony Blinken"}},
+		{name: "acronym and number: one event however written", lang: "en",
+			stages: &Language{Recognizers: []Recognizer{NumberedEvents{}, Gazetteer{}, HeadPhrases{}}, Finders: []RelationFinder{Slots{}, Frames{}}},
+			text:   "FOCAC 9 opened in Beijing. Leaders at FOCAC9 signed a plan.",
+			want:   []string{"City:Beijing@18-25", "Event:FOCAC 9@0-7", "Event:FOCAC9@38-44"},
+			facts:  []string{"FOCAC 9 HELD_IN Beijing"}},
+		{name: "an arabic phrase around a numbered name is that event", lang: "ar",
+			stages: &Language{Recognizers: []Recognizer{NumberedEvents{}, Gazetteer{}, HeadPhrases{}}, Finders: []RelationFinder{Slots{}, Frames{}}},
+			text:   "وانطلقت في بكين أشغال منتدى التعاون الصيني الإفريقي FOCAC 9 بحضور قادة القارة.",
+			want:   []string{"City:بكين@11-15", "Event:FOCAC 9@52-59", "Event:منتدى التعاون الصيني@22-42", "ref:Country:الصيني@36-42"},
+			facts:  []string{"FOCAC 9 HELD_IN Beijing"}},
+		{name: "an arabic word and a number is no event", lang: "ar",
+			stages: &Language{Recognizers: []Recognizer{NumberedEvents{}, Gazetteer{}}},
+			text:   "وتنص المادة 12 على ذلك.", want: []string{}},
 		{name: "unsupported language gets the gazetteer only", lang: "fr",
 			text:    "Le ministre Nasser Bourita a reçu son homologue à Rabat.",
 			want:    []string{"City:Rabat@50-55"},
@@ -389,5 +402,34 @@ func TestNegationAndModality(t *testing.T) {
 				t.Errorf("confidence %.2f, want at most %.2f", got.confidence, c.maxConf)
 			}
 		})
+	}
+}
+
+// TestNumberedEventIsOneNode: COP28 and COP 28, in two articles and two
+// scripts' phrases, resolve to one id.
+func TestNumberedEventIsOneNode(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]bool{}
+	for i, text := range []string{
+		"World leaders gathered in Dubai for COP28 on Thursday.",
+		"وقال رئيس مؤتمر الأطراف COP 28 إن الاتفاق تاريخي.",
+	} {
+		a := Article{Text: text}
+		a.ID = fmt.Sprintf("a%d", i)
+		b, err := x.Extract(context.Background(), a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range b.Entities {
+			if e.Type == graph.TypeEvent {
+				ids[e.ID] = true
+			}
+		}
+	}
+	if len(ids) != 1 {
+		t.Fatalf("COP28 resolved to %d events: %v", len(ids), ids)
 	}
 }

@@ -69,6 +69,7 @@ type local struct {
 	raw            map[string]bool // surfaces already added
 	gender         byte            // 0 until computed; 'u' unknown
 	unsure         bool            // found by a weak cue only (a title the tagger did not back)
+	numbered       bool            // an event named by an acronym and a number (COP28)
 	id             string          // global id, set by the resolver
 }
 
@@ -190,6 +191,10 @@ func (d *Document) merge(a, b *local) {
 		a, b = b, a
 	}
 	b.mergedInto = a
+	if b.numbered && !a.numbered {
+		// COP28 is the strongest name an event has: its key goes along.
+		a.numbered, a.eventKey = true, b.eventKey
+	}
 	for _, n := range b.names {
 		d.addName(a, n)
 	}
