@@ -74,7 +74,7 @@ func graphSource(ctx context.Context, g *globals, from string) (export.Source, f
 		if err != nil {
 			return nil, nil, err
 		}
-		return export.Neo4jSource{Q: store}, func() { closeStore(store) }, nil
+		return &export.Neo4jSource{Q: store}, func() { closeStore(store) }, nil
 	}
 	if _, err := os.Stat(from); err != nil {
 		return nil, nil, usagef("--from %s: not \"neo4j\" and not a readable file", from)

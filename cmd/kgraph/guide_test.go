@@ -7,6 +7,9 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 
@@ -71,13 +74,37 @@ func TestGuideQueriesNeo4j(t *testing.T) {
 			t.Errorf("search %q: first hit %v, want country:MA", q, rows)
 		}
 	}
-	// viz from Neo4j draws the sample graph.
-	page := filepath.Join(t.TempDir(), "g.html")
-	if code, _, stderr := runCLI(t, "", "viz", "--focus", "المغرب", "--depth", "1", "--out", page); code != 0 {
-		t.Fatalf("viz exit %d: %s", code, stderr)
+	// viz --focus from Neo4j (which reads the neighbourhood only) draws
+	// what viz --focus draws from the same graph exported to a file.
+	dir := t.TempDir()
+	if code, _, stderr := runCLI(t, "", "export", "-q", "--format", "jsonl", "--out", dir); code != 0 {
+		t.Fatalf("export exit %d: %s", code, stderr)
 	}
-	if b, _ := os.ReadFile(page); !strings.Contains(string(b), `"id":"country:MA"`) {
-		t.Error("the picture lacks Morocco")
+	drawn := func(from string) (nodes []string, edges int) {
+		t.Helper()
+		page := filepath.Join(dir, "g.html")
+		if code, _, stderr := runCLI(t, "", "viz", "-q", "--from", from, "--focus", "المغرب", "--depth", "1", "--out", page); code != 0 {
+			t.Fatalf("viz --from %s exit %d: %s", from, code, stderr)
+		}
+		b, _ := os.ReadFile(page)
+		m := regexp.MustCompile(`(?s)id="kg-data">(.*?)</script>`).FindSubmatch(b)
+		var d struct {
+			Nodes []struct{ ID string }
+			Edges []json.RawMessage
+		}
+		if m == nil || json.Unmarshal(m[1], &d) != nil {
+			t.Fatalf("no data in the page from %s", from)
+		}
+		for _, n := range d.Nodes {
+			nodes = append(nodes, n.ID)
+		}
+		sort.Strings(nodes)
+		return nodes, len(d.Edges)
+	}
+	dbNodes, dbEdges := drawn("neo4j")
+	fileNodes, fileEdges := drawn(filepath.Join(dir, "graph.jsonl"))
+	if !slices.Contains(dbNodes, "country:MA") || len(dbNodes) < 5 || !slices.Equal(dbNodes, fileNodes) || dbEdges != fileEdges {
+		t.Errorf("viz --focus from Neo4j: %d edges, %v\nfrom the exported file: %d edges, %v", dbEdges, dbNodes, fileEdges, fileNodes)
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kgraph/kgraph/graph"
+	"github.com/kgraph/kgraph/graph/export"
 	"github.com/kgraph/kgraph/graph/viz"
 )
 
@@ -103,6 +104,16 @@ func runViz(ctx context.Context, g *globals, opts vizOptions) error {
 		return err
 	}
 	defer done()
+	if ns, ok := src.(*export.Neo4jSource); ok && opts.Focus != "" {
+		// Read only the neighbourhood, not the whole graph. A focus that
+		// names no entity exactly (a folded spelling) is looked up in the
+		// whole graph below.
+		ids, err := export.Neighbourhood(ctx, ns.Q, opts.Focus, opts.Depth)
+		if err != nil {
+			return err
+		}
+		ns.Only = ids
+	}
 	d, err := viz.Build(ctx, src, viz.Options{Focus: opts.Focus, Depth: opts.Depth, Types: opts.Types, Since: opts.Since})
 	if errors.Is(err, viz.ErrNoFocus) {
 		return &usageError{err: err}

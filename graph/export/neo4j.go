@@ -17,6 +17,102 @@ type Querier interface {
 type Neo4jSource struct {
 	Q        Querier
 	PageSize int // default 500
+	// Only, if set, restricts the graph to these entities: their facts
+	// among themselves, the articles that mention them and the evidence of
+	// those facts (see Neighbourhood).
+	Only []string
+
+	only *subset
+}
+
+// subset is the node keys of a restricted source, per kind.
+type subset struct {
+	keys    map[string][]any // kind -> identity keys, in order
+	allowed map[string]bool  // Ref.Key() of every node in the subset
+}
+
+// The queries of a restricted source: the articles and evidence nodes that
+// go with a set of entities.
+const (
+	qOnlyArticles = `UNWIND $ids AS id MATCH (a:Article)-[:MENTIONS|STATES]->(:Entity {id: id})
+RETURN DISTINCT [a.source, a.id] AS k ORDER BY k`
+	qOnlyEvidence = `UNWIND $ids AS id MATCH (v:Evidence {subject: id}) WHERE v.object IN $ids
+RETURN [v.id] AS k ORDER BY k`
+	qFocus = `MATCH (n:Entity) WHERE n.id = $f OR n.name = $f OR n.name_ar = $f OR n.name_en = $f OR $f IN n.aliases
+RETURN n.id ORDER BY n.id LIMIT 1`
+	qNeighbours = `UNWIND $ids AS id MATCH (:Entity {id: id})--(m:Entity) RETURN DISTINCT m.id`
+)
+
+// Neighbourhood returns the ids of the entities within depth facts of the
+// entity that focus names (its id, name, Arabic or English name, or an
+// alias, exactly), the focus first; nil if none is named so.
+func Neighbourhood(ctx context.Context, q Querier, focus string, depth int) ([]string, error) {
+	_, rows, err := q.ReadQuery(ctx, qFocus, map[string]any{"f": focus})
+	if err != nil {
+		return nil, fmt.Errorf("find %q: %w", focus, err)
+	}
+	if len(rows) == 0 {
+		return nil, nil
+	}
+	start := fmt.Sprint(rows[0][0])
+	seen := map[string]bool{start: true}
+	out := []string{start}
+	frontier := []any{start}
+	for hop := 0; hop < depth && len(frontier) > 0; hop++ {
+		_, rows, err := q.ReadQuery(ctx, qNeighbours, map[string]any{"ids": frontier})
+		if err != nil {
+			return nil, fmt.Errorf("neighbours of %q: %w", focus, err)
+		}
+		frontier = nil
+		for _, r := range rows {
+			id := fmt.Sprint(r[0])
+			if !seen[id] {
+				seen[id] = true
+				out = append(out, id)
+				frontier = append(frontier, id)
+			}
+		}
+	}
+	return out, nil
+}
+
+// restrict reads the keys of the subset once.
+func (s *Neo4jSource) restrict(ctx context.Context) (*subset, error) {
+	if s.only != nil || len(s.Only) == 0 {
+		return s.only, nil
+	}
+	ids := slices.Clone(s.Only)
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	sub := &subset{keys: map[string][]any{}, allowed: map[string]bool{}}
+	anyIDs := make([]any, len(ids))
+	for i, id := range ids {
+		anyIDs[i] = id
+		sub.keys[LabelEntity] = append(sub.keys[LabelEntity], []any{id})
+	}
+	for kind, q := range map[string]string{LabelArticle: qOnlyArticles, LabelEvidence: qOnlyEvidence} {
+		_, rows, err := s.Q.ReadQuery(ctx, q, map[string]any{"ids": anyIDs})
+		if err != nil {
+			return nil, fmt.Errorf("read %s nodes: %w", kind, err)
+		}
+		for _, r := range rows {
+			sub.keys[kind] = append(sub.keys[kind], r[0])
+		}
+	}
+	for kind, keys := range sub.keys {
+		for _, k := range keys {
+			vals, _ := k.([]any)
+			ref := Ref{Label: kind, Match: map[string]any{}}
+			for i, name := range identityOf(kind) {
+				if i < len(vals) {
+					ref.Match[name] = vals[i]
+				}
+			}
+			sub.allowed[ref.Key()] = true
+		}
+	}
+	s.only = sub
+	return sub, nil
 }
 
 // The queries of the Neo4j source, per node kind. Each page query returns
@@ -51,7 +147,7 @@ ORDER BY k, type, oid, r.name, r.value`,
 	},
 }
 
-func (s Neo4jSource) pageSize() int {
+func (s *Neo4jSource) pageSize() int {
 	if s.PageSize > 0 {
 		return s.PageSize
 	}
@@ -59,7 +155,22 @@ func (s Neo4jSource) pageSize() int {
 }
 
 // pages calls fn with each page of identity keys of one kind, in order.
-func (s Neo4jSource) pages(ctx context.Context, kind string, fn func(keys []any) error) error {
+func (s *Neo4jSource) pages(ctx context.Context, kind string, fn func(keys []any) error) error {
+	sub, err := s.restrict(ctx)
+	if err != nil {
+		return err
+	}
+	if sub != nil {
+		keys := sub.keys[kind]
+		for len(keys) > 0 {
+			n := min(len(keys), s.pageSize())
+			if err := fn(keys[:n]); err != nil {
+				return err
+			}
+			keys = keys[n:]
+		}
+		return nil
+	}
 	q := kindQueries[kind]
 	after := []any{"", ""}
 	for {
@@ -87,7 +198,7 @@ func (s Neo4jSource) pages(ctx context.Context, kind string, fn func(keys []any)
 
 // Nodes yields the entities, then the articles, then the evidence, each
 // kind in key order.
-func (s Neo4jSource) Nodes(ctx context.Context, fn func(Node) error) error {
+func (s *Neo4jSource) Nodes(ctx context.Context, fn func(Node) error) error {
 	for _, kind := range Kinds {
 		err := s.pages(ctx, kind, func(keys []any) error {
 			_, rows, err := s.Q.ReadQuery(ctx, kindQueries[kind].nodes, map[string]any{"keys": keys})
@@ -112,7 +223,7 @@ func (s Neo4jSource) Nodes(ctx context.Context, fn func(Node) error) error {
 
 // Rels yields the relationships out of entities (facts), then out of
 // articles (MENTIONS, STATES, SUPPORTS), grouped by start node in key order.
-func (s Neo4jSource) Rels(ctx context.Context, fn func(Rel) error) error {
+func (s *Neo4jSource) Rels(ctx context.Context, fn func(Rel) error) error {
 	for _, kind := range Kinds {
 		q := kindQueries[kind]
 		if q.rels == "" {
@@ -135,6 +246,9 @@ func (s Neo4jSource) Rels(ctx context.Context, fn func(Rel) error) error {
 				end := Ref{Label: endKind, Match: map[string]any{"id": row[4]}}
 				if endKind == LabelArticle {
 					end.Match["source"] = row[3]
+				}
+				if s.only != nil && !s.only.allowed[end.Key()] {
+					continue
 				}
 				r := Rel{Start: start, End: end, Type: fmt.Sprint(row[1])}
 				r.Props, _ = row[5].(map[string]any)

@@ -166,7 +166,7 @@ func TestCSVRoundTripNeo4j(t *testing.T) {
 		t.Fatalf("sample loaded no evidence: %v %v", want.Nodes, want.Rels)
 	}
 	dir := t.TempDir()
-	if _, err := CSV(context.Background(), Neo4jSource{Q: s, PageSize: 7}, dir); err != nil {
+	if _, err := CSV(context.Background(), &Neo4jSource{Q: s, PageSize: 7}, dir); err != nil {
 		t.Fatal(err)
 	}
 	wipe(t, s)
@@ -280,7 +280,7 @@ func TestCypherIdempotentNeo4j(t *testing.T) {
 	loadSample(t, s)
 	want := fingerprintOf(t, s)
 	var script bytes.Buffer
-	if err := Cypher(context.Background(), Neo4jSource{Q: s}, &script); err != nil {
+	if err := Cypher(context.Background(), &Neo4jSource{Q: s}, &script); err != nil {
 		t.Fatal(err)
 	}
 	wipe(t, s)
@@ -318,7 +318,7 @@ func TestCypherIdempotentNeo4j(t *testing.T) {
 func TestGraphMLAndJSONLFromNeo4j(t *testing.T) {
 	s := openStore(t)
 	loadSample(t, s)
-	src := Neo4jSource{Q: s, PageSize: 5}
+	src := &Neo4jSource{Q: s, PageSize: 5}
 	var gml bytes.Buffer
 	if err := GraphML(context.Background(), src, &gml); err != nil {
 		t.Fatal(err)
@@ -350,4 +350,44 @@ RETURN a.id, v.subject, v.predicate, v.object, v.evidence, v.confidence, r.artic
 	if got := facts(); got != want {
 		t.Errorf("facts after the JSONL round trip differ:\n%.600s\nvs\n%.600s", got, want)
 	}
+}
+
+// TestNeighbourhoodNeo4j restricts the source to Morocco's neighbourhood:
+// only those entities, the facts among them, their evidence and the
+// articles that mention them.
+func TestNeighbourhoodNeo4j(t *testing.T) {
+	s := openStore(t)
+	loadSample(t, s)
+	ctx := context.Background()
+	ids, err := Neighbourhood(ctx, s, "المغرب", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ids) < 5 || ids[0] != "country:MA" {
+		t.Fatalf("neighbourhood = %v", ids)
+	}
+	if none, err := Neighbourhood(ctx, s, "nowhere at all", 2); err != nil || none != nil {
+		t.Errorf("unknown focus: %v, %v", none, err)
+	}
+	in := map[string]bool{}
+	for _, id := range ids {
+		in[id] = true
+	}
+	src := &Neo4jSource{Q: s, PageSize: 3, Only: ids}
+	nodes, rels := counts(t, src)
+	if nodes[LabelEntity] != len(ids) || nodes[LabelArticle] == 0 || nodes[LabelEvidence] == 0 || rels[TypeSupports] != nodes[LabelEvidence] {
+		t.Errorf("nodes %v, rels %v", nodes, rels)
+	}
+	src.Rels(ctx, func(r Rel) error {
+		if r.Start.Label == LabelEntity && (!in[r.Start.ID()] || !in[r.End.ID()]) {
+			t.Errorf("fact %s -%s-> %s leaves the neighbourhood", r.Start.ID(), r.Type, r.End.ID())
+		}
+		return nil
+	})
+	src.Nodes(ctx, func(n Node) error {
+		if ev, ok := EvidenceOf(n); ok && (!in[ev.Subject] || !in[ev.Object]) {
+			t.Errorf("evidence of %s -> %s leaves the neighbourhood", ev.Subject, ev.Object)
+		}
+		return nil
+	})
 }
