@@ -69,6 +69,7 @@ type chainConfig struct {
 	languages map[string]*Language
 	neutral   *Language
 	noTagger  bool
+	keep      bool
 }
 
 // WithLexicon replaces the embedded word lists.
@@ -98,6 +99,14 @@ func WithLanguage(l *Language) Option {
 // so that only the rules recognise names (for comparisons and tests).
 func WithoutTagger() Option {
 	return func(c *chainConfig) error { c.noTagger = true; return nil }
+}
+
+// KeepMentions keeps every article's mentions and article ids on the
+// merged entities that Entities returns, for writing one entity record
+// per entity (kgraph extract). Without it the resolver keeps only names
+// and keys, and its memory does not grow with the articles.
+func KeepMentions() Option {
+	return func(c *chainConfig) error { c.keep = true; return nil }
 }
 
 // Languages lists the languages the chain has stages for.

@@ -72,6 +72,7 @@ func New(opts ...Option) (*Chain, error) {
 		return nil, fmt.Errorf("extract: rules: %w", err)
 	}
 	x := &Chain{lex: c.lex, rules: r, known: map[string]bool{}, res: resolve.New()}
+	x.res.KeepMentions = c.keep
 	x.languages, x.neutral = defaultLanguages(c)
 	for code, l := range c.languages {
 		x.languages[code] = l

@@ -14,7 +14,7 @@ import (
 // the batches.
 func extractAll(t *testing.T, texts ...string) (*Engine, []graph.Batch) {
 	t.Helper()
-	x, err := NewEngine()
+	x, err := New(KeepMentions())
 	if err != nil {
 		t.Fatal(err)
 	}

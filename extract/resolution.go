@@ -121,7 +121,8 @@ func (d *Document) evidence(f fact) (string, int, int) {
 func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
 
 // Entities returns every entity seen so far, merged across articles, in
-// first-seen order.
+// first-seen order; with their mentions and articles if the chain was made
+// with KeepMentions.
 func (x *Chain) Entities() []graph.Entity {
 	x.mu.Lock()
 	defer x.mu.Unlock()

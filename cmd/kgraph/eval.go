@@ -17,6 +17,9 @@ type evalOptions struct {
 	Paths   []string
 	Explain bool
 	JSON    bool
+	// ByConfidence adds the precision of the relations at or above each
+	// confidence threshold (score.Thresholds).
+	ByConfidence bool
 }
 
 func init() { register(func(g *globals) *cobra.Command { return newEvalCmd(g, nil) }) }
@@ -36,6 +39,9 @@ the same output. Nothing is written to Neo4j.`,
   # What was missed and what was wrong
   kgraph eval --gold gold.json --explain examples/articles
 
+  # How precision rises with the facts' confidence
+  kgraph eval --gold gold.json --by-confidence examples/articles
+
   # Machine-readable, for CI thresholds
   kgraph eval --gold gold.json --json examples/articles | jq .facts.f1`,
 		Args: minArgs(1, "at least one PATH of articles to extract"),
@@ -53,6 +59,7 @@ the same output. Nothing is written to Neo4j.`,
 	cmd.Flags().StringVar(&opts.Gold, "gold", "", "gold annotation file (JSON)")
 	cmd.Flags().BoolVar(&opts.Explain, "explain", false, "list missing, wrong and split items")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the scores as JSON")
+	cmd.Flags().BoolVar(&opts.ByConfidence, "by-confidence", false, "also print the facts' precision at confidence >= 0.8 and >= 0.5")
 	addSourceFlag(cmd.Flags())
 	return cmd
 }
@@ -65,7 +72,7 @@ func runEval(ctx context.Context, g *globals, opts evalOptions) error {
 	if err != nil {
 		return err
 	}
-	engine, err := extract.NewEngine()
+	engine, err := extract.New(extract.KeepMentions())
 	if err != nil {
 		return fmt.Errorf("extractor: %w", err)
 	}
@@ -88,6 +95,16 @@ func runEval(ctx context.Context, g *globals, opts evalOptions) error {
 		}
 	} else {
 		result.Print(g.stdout, opts.Explain)
+	}
+	if opts.ByConfidence {
+		for i, t := range score.Thresholds {
+			b := result.Facts.ByConfidence[i]
+			p := 0.0
+			if b.Predicted > 0 {
+				p = float64(b.Correct) / float64(b.Predicted)
+			}
+			fmt.Fprintf(g.stdout, "facts at confidence >= %.1f: precision %.2f (%d/%d)\n", t, p, b.Correct, b.Predicted)
+		}
 	}
 	g.printSummary(summary{
 		articles: sum.Articles, entities: len(entities), relations: sum.Relations,

@@ -63,7 +63,7 @@ func runExtract(ctx context.Context, g *globals, opts extractOptions) error {
 	if err := checkPaths(opts.Paths); err != nil {
 		return err
 	}
-	engine, err := extract.NewEngine()
+	engine, err := extract.New(extract.KeepMentions())
 	if err != nil {
 		return fmt.Errorf("extractor: %w", err)
 	}

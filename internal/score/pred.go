@@ -83,6 +83,9 @@ func (p *predictions) addLine(line string) error {
 		if _, ok := rec["predicate"]; !ok {
 			rel.predicate = strValue("") // rel.get("predicate", "")
 		}
+		if raw, ok := rec["confidence"]; ok {
+			_ = json.Unmarshal(raw, &rel.confidence) // not a number: 0, below every threshold
+		}
 		p.relations = append(p.relations, rel)
 	case "attribute":
 		var a predAttribute

@@ -53,6 +53,28 @@ type FactScore struct {
 	F1           float64  `json:"f1"`
 	Missing      []string `json:"missing"`
 	Wrong        []string `json:"wrong"`
+	// ByConfidence is the precision of the relations at or above each
+	// confidence threshold. score.py has no such figure, so neither its
+	// text nor its JSON shows it; kgraph eval --by-confidence prints it.
+	ByConfidence Bands `json:"-"`
+}
+
+// Thresholds are the confidences ByConfidence reports at.
+var Thresholds = []float64{0.8, 0.5}
+
+// Bands counts, for each of Thresholds, the relations at or above it and
+// how many of those are correct.
+type Bands [2]struct{ Predicted, Correct int }
+
+func (b *Bands) add(confidence float64, correct bool) {
+	for i, t := range Thresholds {
+		if confidence >= t-1e-9 {
+			b[i].Predicted++
+			if correct {
+				b[i].Correct++
+			}
+		}
+	}
 }
 
 // AttrScore counts required gold attributes found and predicted ones correct.
@@ -97,7 +119,10 @@ type predEntity struct {
 	names []string // non-empty names and aliases, in score.py's order
 }
 
-type predRelation struct{ subject, predicate, object value }
+type predRelation struct {
+	subject, predicate, object value
+	confidence                 float64
+}
 
 type predAttribute struct {
 	subject     value
@@ -139,7 +164,7 @@ func Score(g *Gold, entities []graph.Entity, relations []graph.Relation, attribu
 		p.addEntity(predEntity{id: e.ID, typ: e.Type, name: e.Name, names: names})
 	}
 	for _, r := range relations {
-		p.relations = append(p.relations, predRelation{strValue(r.Subject), strValue(r.Predicate), strValue(r.Object)})
+		p.relations = append(p.relations, predRelation{strValue(r.Subject), strValue(r.Predicate), strValue(r.Object), r.Confidence})
 	}
 	for _, a := range attributes {
 		p.attributes = append(p.attributes, predAttribute{strValue(a.Subject), pyLower(a.Name), a.Value})
@@ -265,6 +290,7 @@ func score(g *Gold, p *predictions) Result {
 				}
 			}
 		}
+		fs.ByConfidence.add(rel.confidence, ok)
 		if ok {
 			fs.Correct++
 		} else if s != none && o != none {

@@ -235,3 +235,27 @@ func TestSplitMarshalsAsOrderedObject(t *testing.T) {
 		t.Errorf("got %s, want %s", got, want)
 	}
 }
+
+// TestByConfidence: precision of the relations at or above each threshold,
+// from the same correctness as the fact score.
+func TestByConfidence(t *testing.T) {
+	g := loadTiny(t)
+	ents := []graph.Entity{
+		{ID: "tn", Type: "Country", Name: "Tunisia"},
+		{ID: "summit", Type: "Event", Name: "القمة العربية"},
+		{ID: "league", Type: "Organization", Name: "Arab League"},
+	}
+	rels := []graph.Relation{
+		{Subject: "summit", Predicate: "HOSTED_IN", Object: "tn", Confidence: 0.9},     // right
+		{Subject: "tn", Predicate: "MEMBER_OF", Object: "league", Confidence: 0.6},     // right
+		{Subject: "summit", Predicate: "ORGANIZED_BY", Object: "tn", Confidence: 0.85}, // wrong
+		{Subject: "league", Predicate: "PART_OF", Object: "summit", Confidence: 0.3},   // wrong, below both
+	}
+	b := Score(g, ents, rels, nil).Facts.ByConfidence
+	if b[0].Predicted != 2 || b[0].Correct != 1 {
+		t.Errorf(">= 0.8: %+v, want 1 of 2", b[0])
+	}
+	if b[1].Predicted != 3 || b[1].Correct != 2 {
+		t.Errorf(">= 0.5: %+v, want 2 of 3", b[1])
+	}
+}
