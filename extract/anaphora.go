@@ -125,8 +125,6 @@ func (d *Document) anaphorAt(s *Sentence, i int, covered []*mention) *mention {
 	return &mention{first: i, last: last, phrase: i, ent: l, anaphor: true, prep: s.words[i].pre}
 }
 
-// memberNouns follow a count that is a membership size: 84 دولة.
-
 // attributes reads founded and member_count from one sentence.
 func (d *Document) attributes(s *Sentence) {
 	ws := s.words

@@ -254,10 +254,8 @@ func (d *Document) eachSentence() iter.Seq2[int, *Sentence] {
 	}
 }
 
-// dateCues are the words a relative date needs (اليوم، ماي الماضي, last
-// May); with no cue, no number and no month name a sentence holds no date
-// and the date finder is not run.
-
+// mayHoldDate reports whether s has a date cue, a number or a month name:
+// with none a sentence holds no date and the date finder is not run.
 func (x *Chain) mayHoldDate(s *Sentence, published bool) bool {
 	for i, w := range s.words {
 		if w.Kind == text.Number || published && (dateCues[w.Key] || dateCues[w.stem]) {

@@ -314,10 +314,6 @@ func isUpperStart(s string) bool {
 	return false
 }
 
-// personParticles mark a Latin run as a person's name.
-
-// latinConnectors may stand inside a capitalised Latin name.
-
 // latinRun returns the last index of the capitalised Latin name starting at i.
 func (d *Document) latinRun(s *Sentence, i int) int {
 	ws := s.words
@@ -348,8 +344,6 @@ func (d *Document) latinRun(s *Sentence, i int) int {
 	}
 	return j
 }
-
-// calendarWords end a capitalised run: they are dates, not names.
 
 // wholeKnownName reports whether words i..j are exactly one gazetteer name
 // or a demonym.

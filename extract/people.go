@@ -500,8 +500,6 @@ func arabicArticleName(s string) bool {
 	return false
 }
 
-// nameParticles join the parts of a name: بن، بنت، آل، ابن، bin, al.
-
 func (d *Document) isRelative(w word) bool {
 	return relatives[w.stem]
 }

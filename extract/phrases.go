@@ -7,13 +7,6 @@ import (
 	"github.com/kgraph/kgraph/graph"
 )
 
-// Words that may stand inside an organisation or event name although they
-// are function words: the name of a ministry runs on through "في الخارج".
-
-// timeWords end a name: القمة العالمية للعمل المناخي يومي 1 و2 ديسمبر.
-
-// placeWords introduce where something is, ending a name: بمدينة الرياض.
-
 // Heads that are organisation heads first although they can head events.
 var orgFirstHeads = map[string]bool{}
 

@@ -640,9 +640,6 @@ func agrees(l *local, g byte) bool {
 	return lg == 0 || lg == g
 }
 
-// masculineCountries are the country names Arabic treats as masculine; other
-// country names ending in -ا or -ة are feminine, the rest unknown.
-
 func genderOf(l *local) byte {
 	if l.gender == 0 {
 		l.gender = computeGender(l)

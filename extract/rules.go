@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/kgraph/kgraph/extract/resolve"
 	"github.com/kgraph/kgraph/extract/text"
 	"github.com/kgraph/kgraph/graph"
 )
@@ -252,12 +253,7 @@ func set(xs []string) map[string]bool {
 }
 
 // stripAl drops the Arabic article from a folded word ("التحالف" -> "تحالف").
-func stripAl(w string) string {
-	if strings.HasPrefix(w, "ال") && len([]rune(w)) > 3 {
-		return w[len("ال"):]
-	}
-	return w
-}
+func stripAl(w string) string { return resolve.StripArticle(w) }
 
 // genderOfWord guesses grammatical gender from a folded Arabic word: the
 // taa marbuta (folded to ه) marks the feminine. Latin words have none.

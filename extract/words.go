@@ -26,21 +26,21 @@ func mustLoadWords() lang.Words {
 	return lang.Merge(all...)
 }
 
-// The classes the rules read (see the words.tsv files for what each holds).
+// The classes the rules read; each words.tsv says what its classes hold.
 var (
-	memberNouns        = words.Set("member-noun")
-	dateCues           = words.Set("date-cue")
-	latinArticles      = words.Set("article")
-	personParticles    = words.Set("person-particle")
-	latinConnectors    = words.Set("name-connector")
-	calendarWords      = words.Set("calendar-word")
-	nameParticles      = words.Set("name-particle")
-	nameInnerWords     = words.Set("name-inner")
-	timeWords          = words.Set("time-word")
-	placeWords         = words.Set("place-word")
-	demonstratives     = words.Set("demonstrative")
-	strongHeads        = words.Set("strong-head")
-	masculineCountries = words.Set("masculine-country")
+	memberNouns        = words.Set("member-noun")       // a count of them is a membership size: 84 دولة
+	dateCues           = words.Set("date-cue")          // a relative date needs one (اليوم، ماي الماضي, last May)
+	latinArticles      = words.Set("article")           // not part of the name after them (The Africa Focus Group)
+	personParticles    = words.Set("person-particle")   // mark a Latin run as a person's name (bin, ibn)
+	latinConnectors    = words.Set("name-connector")    // may stand inside a capitalised Latin name (of, for)
+	calendarWords      = words.Set("calendar-word")     // end a capitalised run: dates, not names
+	nameParticles      = words.Set("name-particle")     // join the parts of a name: بن، بنت، آل، ابن، bin, al
+	nameInnerWords     = words.Set("name-inner")        // function words a name runs on through (في الخارج)
+	timeWords          = words.Set("time-word")         // end a name: … يومي 1 و2 ديسمبر
+	placeWords         = words.Set("place-word")        // introduce where, ending a name: بمدينة الرياض
+	demonstratives     = words.Set("demonstrative")     // make a head an anaphor (هذا الاجتماع)
+	strongHeads        = words.Set("strong-head")       // a phrase is a name as soon as anything follows (وزارة)
+	masculineCountries = words.Set("masculine-country") // Arabic treats them as masculine; others in -ا/-ة are feminine
 	relatives          = words.Set("relative")
 	auxiliaries        = words.Set("auxiliary")
 	jointlyWords       = words.Set("jointly")

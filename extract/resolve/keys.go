@@ -20,8 +20,9 @@ func Coarse(t string) string {
 	return t
 }
 
-// stripAl drops the Arabic article from a folded word.
-func stripAl(w string) string {
+// StripArticle drops the Arabic article from a folded word (الرباط →
+// رباط), keeping short words whole.
+func StripArticle(w string) string {
 	if strings.HasPrefix(w, "ال") && len([]rune(w)) > 3 {
 		return w[len("ال"):]
 	}
@@ -48,7 +49,7 @@ func NameKey(name string) string {
 		} else if strings.HasPrefix(k, "لل") && len([]rune(k)) > 4 {
 			k = "ل" + k[len("لل"):]
 		} else {
-			k = stripAl(k)
+			k = StripArticle(k)
 		}
 		if k == "تنظيم" { // تنظيم داعش = داعش
 			continue

@@ -245,7 +245,7 @@ func skeletonsOf(keys []string, latin bool) []string {
 			with.WriteString(latinSkeletonWord(w))
 			continue
 		}
-		without.WriteString(arabicSkeletonWord(stripAl(w)))
+		without.WriteString(arabicSkeletonWord(StripArticle(w)))
 		with.WriteString(arabicSkeletonWord(w))
 	}
 	if words < 2 || without.Len() < 5 {
