@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -86,9 +87,11 @@ func runBuild(ctx context.Context, g *globals, opts buildOptions) error {
 		return err
 	}
 	defer closeStore(store)
+	start := time.Now()
 	if err := store.CreateSchema(ctx); err != nil {
 		return err
 	}
+	g.log.Debug("schema ready", "took", time.Since(start))
 	engine, err := extract.NewEngine()
 	if err != nil {
 		return fmt.Errorf("extractor: %w", err)
@@ -98,7 +101,7 @@ func runBuild(ctx context.Context, g *globals, opts buildOptions) error {
 		return err
 	}
 	engine.Seed(known)
-	g.log.Debug("seeded extractor", "entities", len(known))
+	g.log.Debug("seeded extractor", "entities", len(known), "took", time.Since(start))
 
 	bar, stop := g.progress("building")
 	hooks := g.hooks(bar)

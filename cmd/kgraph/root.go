@@ -227,11 +227,6 @@ func addSourceFlag(fs *pflag.FlagSet) {
 	fs.String(config.FlagMaxArticle, "", "longer articles are a per-file error, the rest go on; e.g. 500KB, 4MiB, 0 for no limit (env KGRAPH_MAX_ARTICLE_BYTES, default 2MiB)")
 }
 
-// addBatchSizeFlag declares --batch-size on commands that write to Neo4j.
-func addBatchSizeFlag(fs *pflag.FlagSet) {
-	fs.String(config.FlagBatchSize, "", "articles per write transaction (env KGRAPH_BATCH_SIZE, default 50)")
-}
-
 // exactArgs and minArgs are cobra.Args validators whose errors are usage
 // errors (exit code 2).
 func minArgs(n int, what string) cobra.PositionalArgs {

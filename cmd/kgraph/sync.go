@@ -24,6 +24,8 @@ for stdin), cheaply enough to run every hour for years:
   - changed ones (the sha256 of the normalised text differs from the
     Article.sha256 stored in Neo4j) have their contributions replaced;
   - unchanged ones are skipped without extraction or writes;
+  - new and changed articles are extracted on every core and written
+    --batch-size (default 50) per transaction;
   - with --prune, articles stored under the same source that are no longer
     under PATH are retracted. Facts other articles also support stay. If
     some file cannot be read, nothing is pruned in that run.
@@ -52,8 +54,8 @@ lease of --lock-ttl, renewed while the run is alive, so the lock of a
 crashed or killed run expires by itself.
 
 Schedule. --every 1h keeps running and syncs every hour (start to start).
-SIGINT or SIGTERM stops it gracefully: the article being written finishes
-its transaction, the lock is released, and kgraph exits 0 (stopping is
+SIGINT or SIGTERM stops it gracefully: the transaction being written (up to
+--batch-size articles) finishes, the lock is released, and kgraph exits 0 (stopping is
 what a service is asked to do). Without --every, a run stopped by a signal
 does the same and exits 130 (SIGINT) or 143 (SIGTERM). Either way nothing
 is half-written and the next run picks up where this one stopped.
@@ -151,6 +153,7 @@ func newSyncCmd(g *globals, runF func(context.Context, syncOptions) error) *cobr
 		},
 	}
 	f := cmd.Flags()
+	addBatchSizeIntFlag(f)
 	f.BoolVar(&opts.Prune, "prune", false, "retract articles stored under the source that are no longer under PATH")
 	f.StringVar(&opts.PruneMax, "prune-max", "10%", "with --prune, refuse (exit 6) to retract more than this share of the source; 100% allows anything")
 	f.BoolVar(&opts.DryRun, "dry-run", false, "print the plan (new, changed, unchanged, retract) and write nothing")
@@ -214,6 +217,7 @@ func runSync(ctx context.Context, g *globals, opts syncOptions) error {
 		FactCounter: syncer.CypherFactCounter{Q: store, Source: src},
 		Locker:      store,
 		Walk:        walker.Walk,
+		BatchSize:   g.cfg.BatchSize,
 		Prune:       opts.Prune,
 		PruneMax:    pruneMax,
 		DryRun:      opts.DryRun,

@@ -18,6 +18,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -85,6 +86,10 @@ type Options struct {
 	// FactCounter counts the facts changed and pruned articles take away,
 	// for the summary; if nil, Store is used when it is one.
 	FactCounter FactCounter
+
+	// BatchSize is how many articles go in one write transaction when
+	// Store is a GroupWriter; 1 if <= 0.
+	BatchSize int
 
 	Prune  bool
 	DryRun bool
@@ -231,9 +236,11 @@ func LockName(source string) string { return "sync:" + source }
 // Run performs one sync and returns its summary. The summary is filled in
 // even when Run returns an error, as far as the run got.
 //
-// Cancelling ctx stops the run between articles: the article being written
-// finishes its transaction, the lock is released, nothing is pruned, and Run
-// returns an error matching ErrInterrupted.
+// New and changed articles are extracted on every core and written
+// BatchSize per transaction (see writer). Cancelling ctx stops the run
+// between transactions: the group being written finishes, the lock is
+// released, nothing is pruned, and Run returns an error matching
+// ErrInterrupted.
 //
 // Errors: *LockedError (errors.Is ErrLocked) when another run holds the
 // lock past Wait; *PartialError when some articles failed and the rest were
@@ -262,7 +269,11 @@ func (s *Syncer) Run(ctx context.Context) (sum Summary, err error) {
 		return sum, fmt.Errorf("read stored article hashes: %w", err)
 	}
 	r := &run{Syncer: s, ctx: ctx, stored: stored, seen: make(map[string]string), sum: &sum}
+	r.w = &writer{r: r}
 	walkErr := s.opts.Walk(ctx, r.article, r.readError)
+	if err := r.w.finish(); err != nil && r.fatal == nil && !isContextErr(err) {
+		r.fatal = err
+	}
 	if err := r.stopErr(ctx, walkErr); err != nil {
 		return sum, err
 	}
@@ -277,16 +288,20 @@ func (s *Syncer) Run(ctx context.Context) (sum Summary, err error) {
 	return sum, nil
 }
 
-// run is the state of one Run: ids and hashes only, never texts.
+// run is the state of one Run: ids and hashes only, never texts. The walk
+// classifies articles on one goroutine; the writer's pipeline counts what
+// it wrote on another, so sum, readErrs and OnArticle calls are under mu.
 type run struct {
 	*Syncer
-	ctx       context.Context   // the run's: cancelled to stop between articles
-	stored    map[string]string // id -> sha256 in the store at the start
-	seen      map[string]string // id -> path, every article walked
-	extractor extract.Extractor
-	fatal     error // set when an article error stops the run
-	sum       *Summary
-	readErrs  int
+	ctx    context.Context   // the run's: cancelled to stop between groups
+	stored map[string]string // id -> sha256 in the store at the start
+	seen   map[string]string // id -> path, every article walked
+	w      *writer
+	fatal  error // set when an article error stops the run
+
+	mu       sync.Mutex
+	sum      *Summary
+	readErrs int
 }
 
 func (r *run) article(a extract.Article) error {
@@ -300,15 +315,24 @@ func (r *run) article(a extract.Article) error {
 			r.fatal = err
 			return err
 		}
-		kind = KindFailed
 		r.fail(a.Path, a.ID, err)
+		r.onArticle(a.Article, KindFailed)
+		return nil
 	}
-	if r.opts.OnArticle != nil {
-		r.opts.OnArticle(a.Article, kind)
+	if kind == KindUnchanged || r.opts.DryRun {
+		r.onArticle(a.Article, kind)
+		return nil
+	}
+	// New or changed: the writer reports it once written or failed.
+	if err := r.w.add(a, kind); err != nil {
+		r.fatal = err
+		return err
 	}
 	return nil
 }
 
+// handle decides what the run does with a: KindUnchanged, or KindNew or
+// KindChanged for the writer. An error fails the article alone.
 func (r *run) handle(a extract.Article) (Kind, error) {
 	if a.ID == "" {
 		return "", errors.New("article has no id")
@@ -325,7 +349,9 @@ func (r *run) handle(a extract.Article) (Kind, error) {
 	kind := KindNew
 	switch {
 	case exists && old == a.SHA256:
+		r.mu.Lock()
 		r.sum.Unchanged++
+		r.mu.Unlock()
 		r.plan(KindUnchanged, a)
 		return KindUnchanged, nil
 	case exists:
@@ -334,62 +360,24 @@ func (r *run) handle(a extract.Article) (Kind, error) {
 	if r.opts.DryRun {
 		r.count(kind)
 		r.plan(kind, a)
-		return kind, nil
 	}
-
-	if err := r.write(a, kind); err != nil {
-		return "", err
-	}
-	r.count(kind)
 	return kind, nil
 }
 
-// write extracts and writes one article. The write runs to completion even
-// if the run is being stopped, so a signal never leaves half an article.
-func (r *run) write(a extract.Article, kind Kind) error {
-	ctx := context.WithoutCancel(r.ctx)
-	if r.extractor == nil {
-		x, err := r.opts.NewExtractor(ctx)
-		if err != nil {
-			r.fatal = fmt.Errorf("start extractor: %w", err)
-			return r.fatal
-		}
-		r.extractor = x
+func (r *run) onArticle(a graph.Article, kind Kind) {
+	if r.opts.OnArticle == nil {
+		return
 	}
-	b, err := r.extractor.Extract(ctx, a)
-	if err != nil {
-		return fmt.Errorf("extract %s: %w", a.ID, err)
-	}
-	b.Article.Source = r.opts.Source
-	if err := b.Validate(); err != nil {
-		return err
-	}
-	var before int
-	if kind == KindChanged {
-		before = r.factCounts(ctx, []string{a.ID})
-	}
-	if err := r.opts.Store.Write(ctx, b); err != nil {
-		return fmt.Errorf("write %s: %w", a.ID, err)
-	}
-	r.sum.FactsAdded += len(b.Relations) + len(b.Attributes)
-	r.addRetracted(before)
-	r.log.Debug("article written", "id", a.ID, "kind", kind, "relations", len(b.Relations), "attributes", len(b.Attributes))
-	return nil
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.opts.OnArticle(a, kind)
 }
 
 // factCounts returns how many facts ids contribute now, or -1 if the store
 // cannot tell.
 func (r *run) factCounts(ctx context.Context, ids []string) int {
-	fc := r.opts.FactCounter
-	if fc == nil {
-		fc, _ = r.opts.Store.(FactCounter)
-	}
-	if fc == nil || len(ids) == 0 {
-		return -1
-	}
-	counts, err := fc.FactCounts(ctx, ids)
-	if err != nil {
-		r.log.Warn("cannot count facts before retracting", "err", err)
+	counts, ok := r.factCountsByID(ctx, ids)
+	if !ok {
 		return -1
 	}
 	n := 0
@@ -397,6 +385,24 @@ func (r *run) factCounts(ctx context.Context, ids []string) int {
 		n += c
 	}
 	return n
+}
+
+// factCountsByID is factCounts per article; ok is false if the store
+// cannot tell.
+func (r *run) factCountsByID(ctx context.Context, ids []string) (map[string]int, bool) {
+	fc := r.opts.FactCounter
+	if fc == nil {
+		fc, _ = r.opts.Store.(FactCounter)
+	}
+	if fc == nil || len(ids) == 0 {
+		return nil, false
+	}
+	counts, err := fc.FactCounts(ctx, ids)
+	if err != nil {
+		r.log.Warn("cannot count facts before retracting", "err", err)
+		return nil, false
+	}
+	return counts, true
 }
 
 func (r *run) addRetracted(n int) {
@@ -408,11 +414,15 @@ func (r *run) addRetracted(n int) {
 }
 
 func (r *run) readError(path string, err error) {
+	r.mu.Lock()
 	r.readErrs++
+	r.mu.Unlock()
 	r.fail(path, "", err)
 }
 
 func (r *run) fail(path, id string, err error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	r.sum.Failed++
 	r.sum.Failures = append(r.sum.Failures, Failure{Path: path, ID: id, Error: err.Error()})
 	r.log.Warn("article failed", "path", path, "id", id, "err", err)
