@@ -79,6 +79,7 @@ func (g *globals) articleSource(paths []string) pipeline.Source {
 }
 
 func runBuild(ctx context.Context, g *globals, opts buildOptions) error {
+	defer limitHeap(extractMemoryLimit)()
 	if err := checkPaths(opts.Paths); err != nil {
 		return err
 	}

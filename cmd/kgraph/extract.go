@@ -60,6 +60,7 @@ others still go through, and the exit code is then 1.`,
 }
 
 func runExtract(ctx context.Context, g *globals, opts extractOptions) error {
+	defer limitHeap(extractMemoryLimit)()
 	if err := checkPaths(opts.Paths); err != nil {
 		return err
 	}

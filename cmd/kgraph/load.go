@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -53,18 +52,9 @@ missing. "-" reads stdin.`,
 	return cmd
 }
 
-// loadMemoryLimit is the Go heap's soft limit during load. Load holds one
-// group of batches at a time, so its live heap is a few tens of MB whatever
-// the file's size; without a limit the garbage collector lets the heap
-// grow to twice its largest transient peak (a busy entity's line), and the
-// peak RSS with it. A GOMEMLIMIT in the environment wins.
-const loadMemoryLimit = 64 << 20
-
 func runLoad(ctx context.Context, g *globals, opts loadOptions) error {
 	start := time.Now()
-	if os.Getenv("GOMEMLIMIT") == "" {
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(loadMemoryLimit))
-	}
+	defer limitHeap(loadMemoryLimit)()
 	if err := checkPaths(opts.Files); err != nil {
 		return err
 	}

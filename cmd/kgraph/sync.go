@@ -182,6 +182,7 @@ func (o syncOptions) check() error {
 }
 
 func runSync(ctx context.Context, g *globals, opts syncOptions) error {
+	defer limitHeap(extractMemoryLimit)()
 	if err := checkPaths(opts.Paths); err != nil {
 		return err
 	}

@@ -47,9 +47,10 @@ type Resolver struct {
 
 	byKey  map[string]string
 	taken  map[string]bool
-	ents   map[string]*graph.Entity // names only, mentions too with KeepMentions
+	ents   map[string]*graph.Entity // names only; mentions are in kept
 	order  []string                 // ids of entities some article named, first seen first
 	listed map[string]bool          // ids in order
+	kept   mentionLog               // with KeepMentions
 }
 
 // New returns an empty Resolver that keeps mentions.
@@ -242,11 +243,7 @@ func (r *Resolver) entityFor(l *Local, article string) graph.Entity {
 		}
 	}
 	if r.KeepMentions {
-		if !slices.Contains(g.Articles, article) {
-			g.Articles = append(g.Articles, article)
-		}
-		g.Mentions = append(g.Mentions, l.Mentions...)
-		g.Refs = append(g.Refs, l.Refs...)
+		r.kept.add(l.ID, article, l.Mentions, l.Refs)
 	}
 
 	e := graph.Entity{ID: l.ID, Type: l.Type, Name: g.Name, NameAR: g.NameAR, NameEN: g.NameEN, Articles: []string{article}, Mentions: l.Mentions, Refs: l.Refs}
@@ -265,6 +262,7 @@ func (r *Resolver) Entities() []graph.Entity {
 	for _, id := range r.order {
 		e := *r.ents[id]
 		e.Aliases = slices.Clone(e.Aliases)
+		r.kept.fill(&e)
 		out = append(out, e)
 	}
 	return out
