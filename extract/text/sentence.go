@@ -1,6 +1,7 @@
 package text
 
 import (
+	_ "embed"
 	"strings"
 	"unicode"
 )
@@ -199,15 +200,16 @@ func (d runes) sentence(i, j int) (Sentence, bool) {
 }
 
 // abbreviations are Latin words that are usually followed by a full stop
-// inside a sentence.
-var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true,
-	"jr": true, "sr": true, "gen": true, "col": true, "lt": true, "sgt": true,
-	"capt": true, "cmdr": true, "adm": true, "gov": true, "sen": true, "rep": true,
-	"pres": true, "amb": true, "hon": true, "rev": true, "mt": true, "ft": true,
-	"inc": true, "ltd": true, "co": true, "corp": true, "bros": true, "vs": true,
-	"vol": true, "fig": true, "approx": true, "dept": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true,
-	"jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true,
-	"dec": true, "mme": true, "mlle": true, "mgr": true, "e.g": true, "i.e": true,
-}
+// inside a sentence (data/abbreviations.txt).
+var abbreviations = func() map[string]bool {
+	m := map[string]bool{}
+	for _, line := range strings.Split(abbreviationsFile, "\n") {
+		if w := strings.TrimSpace(line); w != "" && !strings.HasPrefix(w, "#") {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
+//go:embed data/abbreviations.txt
+var abbreviationsFile string

@@ -109,3 +109,16 @@ func BenchmarkSentencesUnpunctuated(b *testing.B) {
 		})
 	}
 }
+
+func TestAbbreviationsFromData(t *testing.T) {
+	for _, w := range []string{"dr", "inc", "sept", "e.g"} {
+		if !abbreviations[w] {
+			t.Errorf("%q missing from data/abbreviations.txt", w)
+		}
+	}
+	for _, w := range []string{"", "#", "the", "forms of address and titles"} {
+		if abbreviations[w] {
+			t.Errorf("%q read as an abbreviation", w)
+		}
+	}
+}
