@@ -13,6 +13,7 @@ import (
 	"github.com/kgraph/kgraph/graph"
 	"github.com/kgraph/kgraph/graph/jsonl"
 	neo4jstore "github.com/kgraph/kgraph/graph/neo4j"
+	"github.com/kgraph/kgraph/internal/pipeline"
 )
 
 type loadOptions struct {
@@ -143,7 +144,7 @@ func loadFile(ctx context.Context, g *globals, store *neo4jstore.Store, path str
 		stats, err := store.WriteBatches(ctx, bs)
 		onGroup(bs, stats)
 		var rejected *neo4jstore.ArticleError
-		for _, e := range unjoin(err) {
+		for _, e := range pipeline.Unjoin(err) {
 			if errors.As(e, &rejected) {
 				bad++
 				g.log.Warn("article rejected", "path", name, "article", rejected.Article, "err", rejected.Err)
@@ -154,17 +155,6 @@ func loadFile(ctx context.Context, g *globals, store *neo4jstore.Store, path str
 		return nil
 	}, onError)
 	return bad, err
-}
-
-// unjoin splits an errors.Join error into its parts.
-func unjoin(err error) []error {
-	if err == nil {
-		return nil
-	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		return j.Unwrap()
-	}
-	return []error{err}
 }
 
 // checkPaths makes a missing file on the command line a usage error.

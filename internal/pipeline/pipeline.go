@@ -133,20 +133,23 @@ func (s singles) WriteGroup(ctx context.Context, bs []graph.Batch) error {
 	var errs []error
 	for _, b := range bs {
 		if err := s.Write(ctx, b); err != nil {
-			errs = append(errs, &singleError{id: b.Article.ID, err: err})
+			errs = append(errs, &FailedArticle{ID: b.Article.ID, Err: err})
 		}
 	}
 	return errors.Join(errs...)
 }
 
-type singleError struct {
-	id  string
-	err error
+// FailedArticle is one article's part of a BatchSink's error: the run
+// counts it as that article's failure and goes on, unless Hooks.IsFatal
+// says the run must stop.
+type FailedArticle struct {
+	ID  string
+	Err error
 }
 
-func (e *singleError) Error() string     { return e.err.Error() }
-func (e *singleError) Unwrap() error     { return e.err }
-func (e *singleError) ArticleID() string { return e.id }
+func (e *FailedArticle) Error() string     { return e.Err.Error() }
+func (e *FailedArticle) Unwrap() error     { return e.Err }
+func (e *FailedArticle) ArticleID() string { return e.ID }
 
 // RunBatched is Run writing batchSize articles per WriteGroup call (at
 // least one). Extraction of the next articles goes on while a group is
@@ -377,7 +380,7 @@ func writeGroup(ctx context.Context, sink BatchSink, group []extracted,
 	}
 	err := sink.WriteGroup(ctx, bs)
 	rejected := map[string]error{}
-	for _, e := range unjoin(err) {
+	for _, e := range Unjoin(err) {
 		var af ArticleFailure
 		if ctx.Err() == nil && errors.As(e, &af) && !isFatal(e) {
 			rejected[af.ArticleID()] = e
@@ -403,8 +406,9 @@ func groupRange(bs []graph.Batch) string {
 	return fmt.Sprintf("%s..%s", bs[0].Article.ID, bs[len(bs)-1].Article.ID)
 }
 
-// unjoin splits an errors.Join error into its parts.
-func unjoin(err error) []error {
+// Unjoin splits an errors.Join error into its parts: a BatchSink's error
+// into its articles' failures and the sink's own errors.
+func Unjoin(err error) []error {
 	if err == nil {
 		return nil
 	}

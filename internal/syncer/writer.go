@@ -176,7 +176,7 @@ func (s groupSink) WriteGroup(ctx context.Context, bs []graph.Batch) error {
 		return s.oneByOne(ctx, bs)
 	}
 	rejected := map[string]bool{}
-	for _, e := range unjoin(err) {
+	for _, e := range pipeline.Unjoin(err) {
 		var af pipeline.ArticleFailure
 		if errors.As(e, &af) {
 			rejected[af.ArticleID()] = true
@@ -202,7 +202,7 @@ func (s groupSink) oneByOne(ctx context.Context, bs []graph.Batch) error {
 			return errors.Join(append(errs, err)...)
 		}
 		if err := r.opts.Store.Write(ctx, b); err != nil {
-			errs = append(errs, &articleWriteError{id: b.Article.ID, err: fmt.Errorf("write %s: %w", b.Article.ID, err)})
+			errs = append(errs, &pipeline.FailedArticle{ID: b.Article.ID, Err: fmt.Errorf("write %s: %w", b.Article.ID, err)})
 			continue
 		}
 		s.w.written(b)
@@ -235,34 +235,12 @@ func (s groupSink) noteBefore(ctx context.Context, bs []graph.Batch) {
 	w.mu.Unlock()
 }
 
-// articleWriteError is one article's failed write: the pipeline counts it
-// as that article's failure unless Options.IsFatal says the run must stop.
-type articleWriteError struct {
-	id  string
-	err error
-}
-
-func (e *articleWriteError) Error() string     { return e.err.Error() }
-func (e *articleWriteError) Unwrap() error     { return e.err }
-func (e *articleWriteError) ArticleID() string { return e.id }
-
 func onlyArticleFailures(err error) bool {
-	for _, e := range unjoin(err) {
+	for _, e := range pipeline.Unjoin(err) {
 		var af pipeline.ArticleFailure
 		if !errors.As(e, &af) {
 			return false
 		}
 	}
 	return true
-}
-
-// unjoin splits an errors.Join error into its parts.
-func unjoin(err error) []error {
-	if err == nil {
-		return nil
-	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		return j.Unwrap()
-	}
-	return []error{err}
 }
