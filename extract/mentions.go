@@ -88,6 +88,9 @@ func (d *Document) gazetteerNames(s *Sentence) {
 				}
 			}
 		}
+		if w.Kind == text.Latin && !isUpperStart(w.Text) && d.oneWordName(s, i) {
+			continue // sale is no Salé: a lower-case Latin word names nothing alone
+		}
 		if e, n := s.matchOrg(d.x.lex, i); e != nil {
 			if pe, pn := s.matchPlace(d.x.lex, i); pe == nil || pn <= n {
 				m := add(&mention{first: i, last: i + n - 1, phrase: i, ent: d.lexEntity(e, s, i, i+n-1), prep: w.pre})
@@ -342,7 +345,44 @@ func (d *Document) latinRun(s *Sentence, i int) int {
 		}
 		break
 	}
+	return d.firstConjunct(s, i, j)
+}
+
+// firstConjunct ends the run i..j before an "and" that joins two names
+// (Barclays and Santander): the name after it is a run of its own.
+func (d *Document) firstConjunct(s *Sentence, i, j int) int {
+	for k := i + 1; k < j; k++ {
+		if s.words[k].Key == "and" && d.namesBothSides(s, i, k, j) {
+			return k - 1
+		}
+	}
 	return j
+}
+
+// namesBothSides reports whether words from..and-1 and and+1..last read as
+// two names joined by the "and" at word and.
+func (d *Document) namesBothSides(s *Sentence, from, and, last int) bool {
+	ws := s.words
+	for k := from; k < and; k++ {
+		if ws[k].Kind != text.Latin || !isUpperStart(ws[k].Text) {
+			return false // of, for: "and" joins words inside one name
+		}
+	}
+	if !isUpperStart(ws[and+1].Text) {
+		return false
+	}
+	if d.isOrgHeadWord(ws[last].Key) && !d.isOrgHeadWord(ws[and-1].Key) {
+		return false // Foreign and Commonwealth Office: one head for both
+	}
+	return true
+}
+
+// oneWordName reports whether the gazetteer's longest name at word i is
+// that word alone.
+func (d *Document) oneWordName(s *Sentence, i int) bool {
+	_, no := s.matchOrg(d.x.lex, i)
+	_, np := s.matchPlace(d.x.lex, i)
+	return max(no, np) == 1
 }
 
 // wholeKnownName reports whether words i..j are exactly one gazetteer name

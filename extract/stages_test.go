@@ -433,3 +433,55 @@ func TestNumberedEventIsOneNode(t *testing.T) {
 		t.Fatalf("COP28 resolved to %d events: %v", len(ids), ids)
 	}
 }
+
+// TestCoordinatedNames: an English capitalised run or tagger span across
+// "and" is two names, unless a connector or a shared head noun makes it one.
+func TestCoordinatedNames(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "two banks are not one body", lang: "en", stages: gazetteerOnly,
+			text: "The insurer hired Halvard Bank and Merriton Bank for the sale.", // and "sale" is no Salé
+			want: []string{"Organization:Halvard Bank@18-30", "Organization:Merriton Bank@35-48"}},
+		{name: "a shared head keeps one name", lang: "en", stages: gazetteerOnly,
+			text: "She joined the Trade and Industry Committee in May.",
+			want: []string{"Organization:Trade and Industry Committee@15-43"}},
+		{name: "a connector before and keeps one name", lang: "en", stages: gazetteerOnly,
+			text: "He leads the Institute for Rivers and Coastal Waters.",
+			want: []string{"Organization:Institute for Rivers and Coastal Waters@13-52"}},
+	})
+	if _, err := ner.Load("en"); err != nil {
+		t.Skipf("no English model: %v", err)
+	}
+	runSpanCases(t, []spanCase{
+		{name: "two clients of a lawyer", lang: "en",
+			text:    "Lawyer Anna Pryce, who acts for Mr Okafor and Mr Lindqvist, spoke to reporters.",
+			notWant: []string{"Okafor and"},
+			want:    []string{"Person:Anna Pryce@7-17", "Person:Mr Lindqvist@46-58", "Person:Mr Okafor@32-41"}},
+	})
+}
+
+// TestHonorificIsThePersonNamedBefore: "Mr Pike" after "Alan Pike" is Alan
+// Pike; "Mr David Pike" has another given name and is someone else.
+func TestHonorificIsThePersonNamedBefore(t *testing.T) {
+	if _, err := ner.Load("en"); err != nil {
+		t.Skipf("no English model: %v", err)
+	}
+	for _, c := range []struct {
+		text   string
+		people int
+	}{
+		{"Alan Pike went to Norfolk on Monday. Mr Pike later said the vote was close.", 1},
+		{"Alan Pike went to Norfolk on Monday. Mr David Pike later said the vote was close.", 2},
+		{"Alan Pike went to Norfolk on Monday. Lord Pike later said the vote was close.", 1},
+	} {
+		d := readWith(t, "en", c.text, nil)
+		var names []string
+		for _, l := range d.locals {
+			if l.mergedInto == nil && l.typ == graph.TypePerson {
+				names = append(names, l.name)
+			}
+		}
+		if len(names) != c.people {
+			t.Errorf("%q: people %q, want %d", c.text, names, c.people)
+		}
+	}
+}

@@ -37,43 +37,112 @@ func (t Tagged) ReadDocument(d *Document) {
 }
 
 func (Tagged) Recognize(d *Document, s *Sentence) {
-	for _, sp := range s.tagged {
-		i, j := sp.Start, sp.End-1
-		if !d.unclaimed(s, i, j) {
-			continue
+	for _, whole := range s.tagged {
+		for _, sp := range d.conjuncts(s, whole) {
+			d.recognizeTagged(s, sp, sp != whole)
 		}
-		// A name met before in the article is that entity, whatever the
-		// tagger calls it here: a bare surname is the person named in full
-		// earlier (Shigeru Ishiba … Ishiba).
-		name := s.surfaceStem(i, j)
-		if l := d.knownAs(name); l != nil {
-			d.add(s, &mention{first: i, last: j, phrase: i, ent: l, prep: s.words[i].pre})
-			continue
-		}
-		if e, ok := d.x.lex.Acronym(name); ok && sp.Type != "PER" {
-			d.add(s, &mention{first: i, last: j, phrase: i, ent: d.lexEntity(e, s, i, j)})
-			continue
-		}
-		var l *local
-		switch sp.Type {
-		case "PER":
-			l = d.person(s.surfaceStem(i, j))
-		case "ORG":
-			l = d.entity(graph.TypeOrganization, s.surfaceStem(i, j), nil)
-		case "LOC":
-			if e, n := s.matchPlace(d.x.lex, i); e != nil && n == j-i+1 {
-				l = d.lexEntity(e, s, i, j)
-			} else {
-				l = d.entity(graph.TypeCity, s.surfaceStem(i, j), nil)
-			}
-		default:
-			continue
-		}
-		if l == nil || l.name == "" {
-			continue
-		}
-		d.add(s, &mention{first: i, last: j, phrase: i, ent: l, prep: s.words[i].pre})
 	}
+}
+
+// recognizeTagged adds the name of one tagger span; split is true for one
+// conjunct of a span the tagger ran across "and", whose type the tagger
+// gave the whole and which is checked against the lexicon and given names.
+func (d *Document) recognizeTagged(s *Sentence, sp ner.Span, split bool) {
+	i, j := sp.Start, sp.End-1
+	if !d.unclaimed(s, i, j) {
+		return
+	}
+	if split {
+		if e, n := s.matchOrg(d.x.lex, i); e != nil && n == j-i+1 {
+			d.add(s, &mention{first: i, last: j, phrase: i, ent: d.lexEntity(e, s, i, j)})
+			return
+		}
+		if e, n := s.matchPlace(d.x.lex, i); e != nil && n == j-i+1 {
+			d.add(s, &mention{first: i, last: j, phrase: i, ent: d.lexEntity(e, s, i, j)})
+			return
+		}
+		if d.personLike(s, i) {
+			sp.Type = "PER"
+		}
+	}
+	// A name met before in the article is that entity, whatever the
+	// tagger calls it here: a bare surname is the person named in full
+	// earlier (Shigeru Ishiba … Ishiba), also behind an honorific (Mr
+	// Ishiba).
+	name := s.surfaceStem(i, j)
+	if l := d.knownAs(name); l != nil {
+		d.add(s, &mention{first: i, last: j, phrase: i, ent: l, prep: s.words[i].pre})
+		return
+	}
+	if h := d.afterHonorific(s, i, j); h > i && sp.Type == "PER" {
+		if l := d.knownAs(s.surfaceStem(h, j)); l != nil && l.final().typ == graph.TypePerson {
+			d.add(s, &mention{first: i, last: j, phrase: i, ent: l})
+			return
+		}
+	}
+	if e, ok := d.x.lex.Acronym(name); ok && sp.Type != "PER" {
+		d.add(s, &mention{first: i, last: j, phrase: i, ent: d.lexEntity(e, s, i, j)})
+		return
+	}
+	var l *local
+	switch sp.Type {
+	case "PER":
+		l = d.person(s.surfaceStem(i, j))
+	case "ORG":
+		l = d.entity(graph.TypeOrganization, s.surfaceStem(i, j), nil)
+	case "LOC":
+		if e, n := s.matchPlace(d.x.lex, i); e != nil && n == j-i+1 {
+			l = d.lexEntity(e, s, i, j)
+		} else {
+			l = d.entity(graph.TypeCity, s.surfaceStem(i, j), nil)
+		}
+	default:
+		return
+	}
+	if l == nil || l.name == "" {
+		return
+	}
+	d.add(s, &mention{first: i, last: j, phrase: i, ent: l, prep: s.words[i].pre})
+}
+
+// conjuncts splits an English span the tagger ran across "and" (Deutsche
+// Bank and Citigroup, Mr Abbasi and Mr Mubanga) into its names. A span
+// whose words before "and" hold a connector (Institute for Health and
+// Social Care) or share the head noun after it (Foreign and Commonwealth
+// Office) is one name and stays whole.
+func (d *Document) conjuncts(s *Sentence, sp ner.Span) []ner.Span {
+	if d.lang != "en" || sp.End-sp.Start < 3 {
+		return []ner.Span{sp}
+	}
+	var out []ner.Span
+	start := sp.Start
+	for k := start + 1; k < sp.End-1; k++ {
+		if s.words[k].Key == "and" && d.namesBothSides(s, start, k, sp.End-1) {
+			out = append(out, ner.Span{Start: start, End: k, Type: sp.Type})
+			start = k + 1
+		}
+	}
+	if start == sp.Start {
+		return []ner.Span{sp}
+	}
+	return append(out, ner.Span{Start: start, End: sp.End, Type: sp.Type})
+}
+
+// personLike reports whether a name starting at word i opens with an
+// honorific (Mr, Baroness) or a given name.
+func (d *Document) personLike(s *Sentence, i int) bool {
+	w := s.words[i]
+	return honorifics[w.Key] || d.x.lex.IsGivenName(w.Key)
+}
+
+// afterHonorific returns the first word after the honorifics that open
+// words i..j (Mr Blair: Blair), or i when there are none.
+func (d *Document) afterHonorific(s *Sentence, i, j int) int {
+	k := i
+	for k < j && honorifics[s.words[k].Key] {
+		k++
+	}
+	return k
 }
 
 // knownAs finds an entity of the article already called name: by that

@@ -46,6 +46,7 @@ var (
 	jointlyWords       = words.Set("jointly")
 	continuations      = words.Set("continuation")
 	ordinalSuffix      = words.Set("ordinal-suffix")
+	honorifics         = words.Set("honorific") // address a person: Mr Blair is the Blair named before
 	locatives          = words.Set("locative")
 	conjunctions       = words.Set("conjunction")
 	pluralHeads        = words.Set("plural-head")
