@@ -485,3 +485,47 @@ func TestHonorificIsThePersonNamedBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestAffiliations: a party's name before a person's, and "of"/"from" a
+// body after a name, are memberships; other neighbours are not.
+func TestAffiliations(t *testing.T) {
+	if _, err := ner.Load("en"); err != nil {
+		t.Skipf("no English model: %v", err)
+	}
+	for _, c := range []struct {
+		name, text string
+		facts      []string // wanted facts (others may be there)
+		notWant    []string // facts that must not be there
+	}{
+		{"a party and a list of its people",
+			"The panel heard Labour's Margaret Hollis and Sir Peter Hanley, with Liberal Democrat Susan Kerr.",
+			[]string{"Margaret Hollis MEMBER_OF Labour Party", "Peter Hanley MEMBER_OF Labour Party", "Susan Kerr MEMBER_OF Liberal Democrats"},
+			[]string{"Susan Kerr MEMBER_OF Labour Party", "Margaret Hollis MEMBER_OF Liberal Democrats"}},
+		{"a party's title is an office, not a bare membership",
+			"Tory leader Simon Hart spoke in Leeds.",
+			[]string{"Simon Hart HOLDS_POSITION Conservative Party"},
+			[]string{"Simon Hart MEMBER_OF Conservative Party"}},
+		{"an appositive body after the name",
+			"Dr Nina Ross, of the Royal Lung Trust, said cases were rising.",
+			[]string{"Nina Ross MEMBER_OF Royal Lung Trust"}, nil},
+		{"a company is no party",
+			"The report by Unilever Sam Dyer read was long.",
+			nil, []string{"MEMBER_OF"}},
+		{"of course is no body",
+			"Nina Ross, of course, said cases were rising.",
+			nil, []string{"MEMBER_OF"}},
+	} {
+		d := readWith(t, "en", c.text, nil)
+		got := strings.Join(factsOf(d), "\n")
+		for _, f := range c.facts {
+			if !strings.Contains(got, f) {
+				t.Errorf("%s: missing %q in\n%s", c.name, f, got)
+			}
+		}
+		for _, f := range c.notWant {
+			if strings.Contains(got, f) {
+				t.Errorf("%s: unwanted %q in\n%s", c.name, f, got)
+			}
+		}
+	}
+}
