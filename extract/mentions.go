@@ -258,6 +258,25 @@ func (d *Document) bareTitleAfter(s *Sentence, k int) bool {
 	return names
 }
 
+// titleAfterModifiers skips up to three words that qualify a title after
+// a name's comma (Ann Reid, Welsh secretary of …; Ann Reid, international
+// division secretary of …): words no earlier stage claimed, with no
+// punctuation, connector or trigger among them. It returns the title's
+// first word, or k when none follows.
+func (d *Document) titleAfterModifiers(s *Sentence, k int) int {
+	ws := s.words
+	for t := k; t < len(ws) && t < k+4; t++ {
+		if _, n := s.matchTitle(d.x.lex, t); n > 0 {
+			return t
+		}
+		w := ws[t]
+		if w.isPunct() || w.Kind != text.Latin || s.covered[t] != nil || latinConnectors[w.Key] || d.startsTrigger(ws, t) {
+			break
+		}
+	}
+	return k
+}
+
 // bodyThenTitle reads an English appositive that names a body and then an
 // office in it: "Liberal Democrat home affairs spokesman", "BBC political
 // correspondent". It returns the body's mention and the title's first word
@@ -648,6 +667,9 @@ func (d *Document) titlesAfterNames(s *Sentence, covered []*mention, add func(*m
 				body.parent = m
 			}
 			continue
+		}
+		if d.lang == "en" {
+			k = d.titleAfterModifiers(s, k)
 		}
 		title, n := s.matchTitle(d.x.lex, k)
 		if title == nil || strings.HasPrefix(ws[k].pre, "و") || conjunctions[ws[k].Key] {

@@ -190,6 +190,11 @@ func (d *Document) bodyBeforeTitle(s *Sentence, i int) *mention {
 	if c == nil || c.last != k {
 		return nil
 	}
+	if c.ent.typ == graph.TypeCity && c.ent.lexID == "" && c.ent.count <= 1 {
+		// Only the tagger called it a place, and places hold no offices
+		// in English news: a body (Acme chief executive …).
+		c.ent.typ = graph.TypeOrganization
+	}
 	switch c.ent.typ {
 	case graph.TypeCountry, graph.TypeOrganization:
 		return c

@@ -529,3 +529,48 @@ func TestAffiliations(t *testing.T) {
 		}
 	}
 }
+
+// guessedCity stands in for a tagger that reads a word as a place no
+// lexicon knows.
+type guessedCity struct{ word string }
+
+func (g guessedCity) Recognize(d *Document, s *Sentence) {
+	for i, w := range s.words {
+		if w.Text == g.word && s.covered[i] == nil {
+			d.add(s, &mention{first: i, last: i, phrase: i, ent: d.entity(graph.TypeCity, w.Text, nil)})
+		}
+	}
+}
+
+// TestTitlesInEnglishOrders: a body before a title, qualifiers between a
+// name's comma and its title.
+func TestTitlesInEnglishOrders(t *testing.T) {
+	guessed := &Language{Recognizers: []Recognizer{Gazetteer{}, guessedCity{"Corvale"}, TitledPeople{}, TitlesAfterNames{}}, Finders: []RelationFinder{Slots{}}}
+	runSpanCases(t, []spanCase{
+		{name: "a guessed place before a title is a body", lang: "en", stages: guessed,
+			text:  "Sales will rise, said Corvale chief executive Hana Moll.",
+			want:  []string{"Organization:Corvale@22-29", "Person:Hana Moll@46-55"},
+			facts: []string{"Hana Moll HOLDS_POSITION Corvale"}},
+		{name: "a known city before a title stays a city", lang: "en", stages: guessed,
+			text:  "The summit was moved, said London mayor Ken Livingstone.",
+			want:  []string{"City:London@27-33", "Person:Ken Livingstone@40-55"},
+			facts: []string{}},
+	})
+	if _, err := ner.Load("en"); err != nil {
+		t.Skipf("no English model: %v", err)
+	}
+	runSpanCases(t, []spanCase{
+		{name: "a qualifier before the title after a name", lang: "en",
+			text:  "Dr Ellen Shaw, Scottish secretary of the Royal College of Nursing, welcomed the plan.",
+			want:  []string{"Organization:Royal College of Nursing@41-65", "Person:Ellen Shaw@3-13"},
+			facts: []string{"Ellen Shaw HOLDS_POSITION Royal College of Nursing"}},
+		{name: "a relative clause is no title", lang: "en",
+			text:  "Ellen Shaw, whose brother works at Acme Bank, welcomed the plan.",
+			want:  []string{"Organization:Acme Bank@35-44", "Person:Ellen Shaw@0-10"},
+			facts: []string{}},
+		{name: "a title two connectors away is someone else's", lang: "en",
+			text:  "Ellen Shaw, a friend of the director of Acme Bank, welcomed the plan.",
+			want:  []string{"Organization:Acme Bank@40-49", "Person:Ellen Shaw@0-10"},
+			facts: []string{}},
+	})
+}
