@@ -190,9 +190,7 @@ func (d *Document) bodyBeforeTitle(s *Sentence, i int) *mention {
 	if c == nil || c.last != k {
 		return nil
 	}
-	if c.ent.typ == graph.TypeCity && c.ent.lexID == "" && c.ent.count <= 1 {
-		// Only the tagger called it a place, and places hold no offices
-		// in English news: a body (Acme chief executive …).
+	if d.guessedBody(c.ent) {
 		c.ent.typ = graph.TypeOrganization
 	}
 	switch c.ent.typ {
@@ -200,6 +198,29 @@ func (d *Document) bodyBeforeTitle(s *Sentence, i int) *mention {
 		return c
 	}
 	return nil
+}
+
+// guessedBody reports whether l, named right before a title, is a body
+// the tagger took for something else: a place no lexicon knows (places
+// hold no offices in English news: Acme chief executive …) or a one-word
+// "person" that no full name or given name backs (a company's name).
+func (d *Document) guessedBody(l *local) bool {
+	if l.lexID != "" {
+		return false
+	}
+	switch l.typ {
+	case graph.TypeCity:
+		return true
+	case graph.TypePerson:
+		for _, n := range append([]string{l.name}, l.names...) {
+			ks := foldWords(n)
+			if len(ks) != 1 || d.x.lex.IsGivenName(ks[0]) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // titled states the offices a title gives person p (mention m): what the

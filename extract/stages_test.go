@@ -530,14 +530,14 @@ func TestAffiliations(t *testing.T) {
 	}
 }
 
-// guessedCity stands in for a tagger that reads a word as a place no
-// lexicon knows.
-type guessedCity struct{ word string }
+// guessed stands in for a tagger that reads a word as a name of type typ
+// that no lexicon knows.
+type guessed struct{ word, typ string }
 
-func (g guessedCity) Recognize(d *Document, s *Sentence) {
+func (g guessed) Recognize(d *Document, s *Sentence) {
 	for i, w := range s.words {
 		if w.Text == g.word && s.covered[i] == nil {
-			d.add(s, &mention{first: i, last: i, phrase: i, ent: d.entity(graph.TypeCity, w.Text, nil)})
+			d.add(s, &mention{first: i, last: i, phrase: i, ent: d.entity(g.typ, w.Text, nil)})
 		}
 	}
 }
@@ -545,13 +545,19 @@ func (g guessedCity) Recognize(d *Document, s *Sentence) {
 // TestTitlesInEnglishOrders: a body before a title, qualifiers between a
 // name's comma and its title.
 func TestTitlesInEnglishOrders(t *testing.T) {
-	guessed := &Language{Recognizers: []Recognizer{Gazetteer{}, guessedCity{"Corvale"}, TitledPeople{}, TitlesAfterNames{}}, Finders: []RelationFinder{Slots{}}}
+	guessedAs := func(typ string) *Language {
+		return &Language{Recognizers: []Recognizer{Gazetteer{}, guessed{"Corvale", typ}, TitledPeople{}, TitlesAfterNames{}}, Finders: []RelationFinder{Slots{}}}
+	}
 	runSpanCases(t, []spanCase{
-		{name: "a guessed place before a title is a body", lang: "en", stages: guessed,
+		{name: "a guessed place before a title is a body", lang: "en", stages: guessedAs(graph.TypeCity),
 			text:  "Sales will rise, said Corvale chief executive Hana Moll.",
 			want:  []string{"Organization:Corvale@22-29", "Person:Hana Moll@46-55"},
 			facts: []string{"Hana Moll HOLDS_POSITION Corvale"}},
-		{name: "a known city before a title stays a city", lang: "en", stages: guessed,
+		{name: "a guessed one-word person before a title is a body", lang: "en", stages: guessedAs(graph.TypePerson),
+			text:  "Sales will rise, said Corvale chief executive Hana Moll.",
+			want:  []string{"Organization:Corvale@22-29", "Person:Hana Moll@46-55"},
+			facts: []string{"Hana Moll HOLDS_POSITION Corvale"}},
+		{name: "a known city before a title stays a city", lang: "en", stages: guessedAs(graph.TypeCity),
 			text:  "The summit was moved, said London mayor Ken Livingstone.",
 			want:  []string{"City:London@27-33", "Person:Ken Livingstone@40-55"},
 			facts: []string{}},
@@ -560,6 +566,10 @@ func TestTitlesInEnglishOrders(t *testing.T) {
 		t.Skipf("no English model: %v", err)
 	}
 	runSpanCases(t, []spanCase{
+		{name: "a person named in full before stays a person", lang: "en",
+			text:    "Tony Walsh left early. Walsh spokesman Tom Kelly said so.",
+			notWant: []string{"Organization:Walsh", "HOLDS_POSITION Walsh", "HOLDS_POSITION Tony Walsh"},
+			want:    []string{"Person:Tom Kelly@39-48", "Person:Tony Walsh@0-10", "Person:Walsh@23-28"}},
 		{name: "a qualifier before the title after a name", lang: "en",
 			text:  "Dr Ellen Shaw, Scottish secretary of the Royal College of Nursing, welcomed the plan.",
 			want:  []string{"Organization:Royal College of Nursing@41-65", "Person:Ellen Shaw@3-13"},
