@@ -61,6 +61,9 @@ func (d *Document) gazetteerNames(s *Sentence) {
 		if w.Kind == text.Latin && isUpperStart(w.Text) && latinArticles[w.Key] && i+1 < len(ws) && ws[i+1].Kind == text.Latin && isUpperStart(ws[i+1].Text) {
 			continue // "The Africa Focus Group": the article is not part of the name
 		}
+		if d.surnameAfterGivenName(s, i) {
+			continue // William Hague is no Hague: a family name, for the people stages
+		}
 		if w.Kind == text.Latin && isUpperStart(w.Text) {
 			// A capitalised Latin run is one name ("Africa Focus Group"),
 			// even when its first word is a place.
@@ -394,6 +397,22 @@ func (d *Document) namesBothSides(s *Sentence, from, and, last int) bool {
 		return false // Foreign and Commonwealth Office: one head for both
 	}
 	return true
+}
+
+// surnameAfterGivenName reports whether the capitalised Latin word at i
+// ends a person's name that starts before it, as the tagger reads it
+// (William Hague, Jack London): in English it is that person's family
+// name, whatever place it also names.
+func (d *Document) surnameAfterGivenName(s *Sentence, i int) bool {
+	if d.lang != "en" || i == 0 || !isUpperStart(s.words[i].Text) || s.covered[i-1] != nil {
+		return false
+	}
+	for _, sp := range s.tagged {
+		if sp.Type == "PER" && sp.Start < i && i < sp.End {
+			return true
+		}
+	}
+	return false
 }
 
 // oneWordName reports whether the gazetteer's longest name at word i is

@@ -566,6 +566,14 @@ func TestTitlesInEnglishOrders(t *testing.T) {
 		t.Skipf("no English model: %v", err)
 	}
 	runSpanCases(t, []spanCase{
+		{name: "a place name that ends a person's name is a family name", lang: "en",
+			text:    "They list former Tory leader William Hague as a supporter.",
+			notWant: []string{"City:", "Person:William@"},
+			facts:   []string{"William Hague HOLDS_POSITION Conservative Party"},
+			want:    []string{"Organization:Tory@17-21", "Person:William Hague@29-42"}},
+		{name: "a place after a verb stays a place", lang: "en",
+			text: "William Hague visited Paris on Monday.",
+			want: []string{"City:Paris@22-27", "Person:William Hague@0-13"}},
 		{name: "a person named in full before stays a person", lang: "en",
 			text:    "Tony Walsh left early. Walsh spokesman Tom Kelly said so.",
 			notWant: []string{"Organization:Walsh", "HOLDS_POSITION Walsh", "HOLDS_POSITION Tony Walsh"},
