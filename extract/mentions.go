@@ -698,7 +698,7 @@ func (d *Document) titlesAfterNames(s *Sentence, covered []*mention, add func(*m
 			continue // the title introduces a name of its own
 		}
 		titleText := s.surfaceStem(k, k+n-1)
-		for t := k; t < k+n; t++ { // وزير الخارجية الأميركي
+		for t := k; t < k+n && !nationalityOnly(title); t++ { // وزير الخارجية الأميركي
 			if e, ok := d.x.lex.Nisba(ws[t].Key); ok && e.Type == graph.TypeCountry {
 				d.relateTitled(m.ent, d.lexEntity(e, s, t, t), titleText, s, 0.8)
 			}

@@ -136,6 +136,9 @@ func (d *Document) titledPerson(s *Sentence, i int, covered []*mention, add func
 	if end < 0 && !comma && !afterNisba && !d.nameStart(ws, k, covered, true) {
 		return nil
 	}
+	if end < 0 && comma {
+		end = d.appositiveName(ws, k, covered)
+	}
 	if end < 0 {
 		end = d.nameEnd(ws, k, covered)
 		if !comma {
@@ -233,7 +236,7 @@ func (d *Document) titled(s *Sentence, i, n int, title *lexicon.Entry, phrase in
 	titleText := s.surfaceStem(i, i+n-1)
 	conf := 0.85
 	found := false
-	for k := i; k < i+n; k++ { // وزير الخارجية الأميركي: the title names the country
+	for k := i; k < i+n && !nationalityOnly(title); k++ { // وزير الخارجية الأميركي: the title names the country
 		if e, ok := d.x.lex.Nisba(ws[k].Key); ok && e.Type == graph.TypeCountry {
 			nm := add(&mention{first: k, last: k, phrase: k, ent: d.lexEntity(e, s, k, k), nisba: true, parent: m})
 			d.relateTitled(p, nm.ent, titleText, s, conf)
@@ -242,6 +245,9 @@ func (d *Document) titled(s *Sentence, i, n int, title *lexicon.Entry, phrase in
 	}
 	for _, c := range compl {
 		c.parent = m
+		if c.nisba && nationalityOnly(title) {
+			continue
+		}
 		switch c.ent.typ {
 		case graph.TypeOrganization, graph.TypeCountry:
 			d.relateTitled(p, c.ent, titleText, s, conf)
@@ -289,6 +295,11 @@ func (d *Document) titled(s *Sentence, i, n int, title *lexicon.Entry, phrase in
 func (d *Document) relateTitled(p, where *local, title string, s *Sentence, conf float64) {
 	d.slot(fact{pred: graph.HoldsPosition, s: p, o: where, sent: s, confidence: conf, title: title})
 }
+
+// nationalityOnly reports whether title t is a trade, not an office
+// (الصحافي السعودي, the Saudi journalist): the country its nisba names is
+// where the person is from, no post they hold.
+func nationalityOnly(t *lexicon.Entry) bool { return t.Kind == "profession" }
 
 func isMinister(t *lexicon.Entry) bool {
 	return t.Kind == "minister" || strings.HasPrefix(text.Fold(t.NameAR), "وزير")
@@ -416,7 +427,7 @@ func (d *Document) nameEnd(ws []word, k int, covered []*mention) int {
 			limit += 2 // خالد بن سلمان بن عبدالعزيز, Hamad bin Isa Al Khalifa
 			continue
 		}
-		if !d.nameWord(ws, t, covered) {
+		if !d.nameWord(ws, t, covered) && !(t > k && d.innerNameWord(ws, t, covered)) {
 			break
 		}
 		if t > k && ws[t].pre == "و" && !d.x.lex.IsGivenName(ws[t].Key) {
@@ -428,6 +439,47 @@ func (d *Document) nameEnd(ws []word, k int, covered []*mention) int {
 		}
 	}
 	return end
+}
+
+// appositiveName returns the last word of a name set off by commas after
+// a title (رئيس الأركان، أحمد قايد صالح،): from a given name at k to the
+// next comma, two to four plain words, whatever else each might read as
+// alone. It returns -1 when the words up to the comma are no such name.
+func (d *Document) appositiveName(ws []word, k int, covered []*mention) int {
+	if k >= len(ws) || !(d.x.lex.IsGivenName(ws[k].Key) || d.x.lex.IsGivenName(ws[k].stem)) {
+		return -1
+	}
+	for t := k; t < len(ws) && t < k+4; t++ {
+		w := ws[t]
+		if w.comma && t > k+1 {
+			return t - 1
+		}
+		if covered[t] != nil || w.Kind != text.Word || (t > k && w.pre != "") || d.startsTrigger(ws, t) || d.isRelative(w) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// innerNameWord reports whether word t, inside a name already begun, goes
+// on with it though it reads as something else on its own: a given name
+// spelt like a preposition (محمد علي الهاشمي: علي, not على), a family-name
+// suffix (جاويش أوغلو), a month name with no number by it (تيريزا ماي).
+func (d *Document) innerNameWord(ws []word, t int, covered []*mention) bool {
+	w := ws[t]
+	if covered[t] != nil || w.Kind != text.Word || w.pre != "" {
+		return false
+	}
+	switch {
+	case nameSuffixes[w.Key]:
+		return true
+	case d.x.lex.IsGivenName(w.Key) && !strings.HasSuffix(w.Text, "ى"):
+		return true
+	}
+	if m, _ := d.cur.month(d.x.lex, t); m > 0 {
+		return ws[t-1].Kind != text.Number && (t+1 >= len(ws) || ws[t+1].Kind != text.Number)
+	}
+	return false
 }
 
 // taggerBound trims a rule's name k..end to what the tagger read as a
@@ -456,8 +508,9 @@ func (d *Document) taggerBound(ws []word, k, end int, titled bool) int {
 			}
 			if last < end {
 				// A family name shaped like a nisba (محمد شياع السوداني)
-				// reads to the tagger as an adjective: keep it.
-				if _, ok := d.x.lex.Nisba(ws[last+1].Key); ok {
+				// reads to the tagger as an adjective, a family-name suffix
+				// (جاويش أوغلو) as a word of its own: keep them.
+				if _, ok := d.x.lex.Nisba(ws[last+1].Key); ok || nameSuffixes[ws[last+1].Key] {
 					last++
 				}
 			}

@@ -592,3 +592,57 @@ func TestTitlesInEnglishOrders(t *testing.T) {
 			facts: []string{}},
 	})
 }
+
+// TestArabicNamesAfterTitles: where a name after a title ends, and what a
+// title's nisba says.
+func TestArabicNamesAfterTitles(t *testing.T) {
+	if _, err := ner.Load("ar"); err != nil {
+		t.Skipf("no Arabic model: %v", err)
+	}
+	for _, c := range []struct {
+		name, text string
+		facts      []string // wanted facts (others may be there)
+		notWant    []string // mention or fact substrings that must not be there
+	}{
+		{"a given name spelt like a preposition inside a name",
+			"وقال رئيس المجلس الأعلى للقضاء محمد علي الهاشمي في بيان إن الإصلاح مستمر.",
+			[]string{"محمد علي الهاشمي HOLDS_POSITION المجلس الأعلى للقضاء"}, nil},
+		{"the preposition itself ends the name",
+			"ووقع الوزير محمد على الاتفاق أمس.",
+			nil, []string{"على الاتفاق"}},
+		{"a month name with no number inside a name",
+			"وقالت رئيسة الوزراء البريطانية تيريزا ماي إن الاتفاق ممكن.",
+			[]string{"تيريزا ماي HOLDS_POSITION United Kingdom"}, nil},
+		{"a month name by a number is a date",
+			"وقالت رئيسة الوزراء البريطانية تيريزا ماي إن الاتفاق ممكن. وزار الرئيس الفرنسي إيمانويل ماكرون الجزائر في ماي 2019.",
+			nil, []string{"Person:ماي@"}},
+		{"a family-name suffix",
+			"ودعا وزير الخارجية التركي أحمد داود أوغلو إلى الحوار.",
+			[]string{"أحمد داود أوغلو HOLDS_POSITION Turkey"}, nil},
+		{"a journalist's nisba is a nationality",
+			"وقال الصحافي المصري حسن كامل إن الوضع صعب.",
+			nil, []string{"HOLDS_POSITION Egypt"}},
+		{"an analyst's nisba is a nationality",
+			"وقال المحلل السياسي المغربي سعيد الناصري إن الموقف ثابت.",
+			nil, []string{"HOLDS_POSITION Morocco"}},
+		{"an official's nisba is a post",
+			"وقال المسؤول المغربي سعيد الناصري إن الموقف ثابت.",
+			[]string{"سعيد الناصري HOLDS_POSITION Morocco"}, nil},
+		{"an appositive name runs to its comma",
+			"وقال رئيس الأركان الليبي، سعيد قايد منصور، إن الوضع مستقر.",
+			[]string{"سعيد قايد منصور HOLDS_POSITION Libya"}, nil},
+	} {
+		d := readWith(t, "ar", c.text, nil)
+		got := strings.Join(append(spansOf(d), factsOf(d)...), "\n")
+		for _, f := range c.facts {
+			if !strings.Contains(got, f) {
+				t.Errorf("%s: missing %q in\n%s", c.name, f, got)
+			}
+		}
+		for _, f := range c.notWant {
+			if strings.Contains(got, f) {
+				t.Errorf("%s: unwanted %q in\n%s", c.name, f, got)
+			}
+		}
+	}
+}

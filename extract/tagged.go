@@ -2,6 +2,7 @@ package extract
 
 import (
 	"github.com/kgraph/kgraph/extract/ner"
+	"github.com/kgraph/kgraph/extract/text"
 	"github.com/kgraph/kgraph/graph"
 )
 
@@ -49,8 +50,8 @@ func (Tagged) Recognize(d *Document, s *Sentence) {
 // gave the whole and which is checked against the lexicon and given names.
 func (d *Document) recognizeTagged(s *Sentence, sp ner.Span, split bool) {
 	i, j := sp.Start, sp.End-1
-	if !d.unclaimed(s, i, j) {
-		return
+	if !d.unclaimed(s, i, j) || i == j && d.monthOfDate(s, i) {
+		return // في ماي 2019: a date, whoever else is called ماي
 	}
 	if split {
 		if e, n := s.matchOrg(d.x.lex, i); e != nil && n == j-i+1 {
@@ -168,4 +169,13 @@ func (d *Document) unclaimed(s *Sentence, i, j int) bool {
 		}
 	}
 	return true
+}
+
+// monthOfDate reports whether word i is a month name next to a number.
+func (d *Document) monthOfDate(s *Sentence, i int) bool {
+	if m, _ := s.month(d.x.lex, i); m == 0 {
+		return false
+	}
+	ws := s.words
+	return i > 0 && ws[i-1].Kind == text.Number || i+1 < len(ws) && ws[i+1].Kind == text.Number
 }

@@ -35,6 +35,7 @@ var (
 	latinConnectors    = words.Set("name-connector")    // may stand inside a capitalised Latin name (of, for)
 	calendarWords      = words.Set("calendar-word")     // end a capitalised run: dates, not names
 	nameParticles      = words.Set("name-particle")     // join the parts of a name: بن، بنت، آل، ابن، bin, al
+	nameSuffixes       = words.Set("name-suffix")       // end a family name and belong to it: جاويش أوغلو
 	nameInnerWords     = words.Set("name-inner")        // function words a name runs on through (في الخارج)
 	timeWords          = words.Set("time-word")         // end a name: … يومي 1 و2 ديسمبر
 	placeWords         = words.Set("place-word")        // introduce where, ending a name: بمدينة الرياض
