@@ -704,8 +704,8 @@ func (d *Document) titlesAfterNames(s *Sentence, covered []*mention, add func(*m
 			}
 		}
 		for j := k + n; j < len(ws) && j-k < 14; j++ {
-			if ws[j].comma || ws[j].stop {
-				break
+			if ws[j].comma || ws[j].stop || complementizers[ws[j].Key] {
+				break // … نائب وزير الخارجية الكويتي أن موقف الكويت: a new clause
 			}
 			c := covered[j]
 			if c == nil || c.first != j {

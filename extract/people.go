@@ -46,7 +46,7 @@ func (d *Document) titledPerson(s *Sentence, i int, covered []*mention, add func
 		if w.stop {
 			return nil
 		}
-		if j > i+n && covered[j] == nil && (timeWords[w.stem] || dateCues[w.Key] || w.quoteOpen || d.x.lex.IsStopword(w.Key) && !nameInnerWords[w.Key] && !d.x.lex.IsGivenName(w.Key)) {
+		if j > i+n && covered[j] == nil && (timeWords[w.stem] || dateCues[w.Key] || w.quoteOpen || d.x.lex.IsStopword(w.Key) && !nameInnerWords[w.Key] && !d.x.lex.IsGivenName(w.Key) && !(postings[w.Key] && envoy(title))) {
 			return nil // رئيس المجلس نبيه بري يوم الأحد: the clause went on, no name was met
 		}
 		if c := covered[j]; c != nil {
@@ -248,6 +248,9 @@ func (d *Document) titled(s *Sentence, i, n int, title *lexicon.Entry, phrase in
 		if c.nisba && nationalityOnly(title) {
 			continue
 		}
+		if found && d.postedAt(s, title, c) {
+			continue // السفير الفرنسي لدى الولايات المتحدة: he serves France, in the US
+		}
 		switch c.ent.typ {
 		case graph.TypeOrganization, graph.TypeCountry:
 			d.relateTitled(p, c.ent, titleText, s, conf)
@@ -294,6 +297,29 @@ func (d *Document) titled(s *Sentence, i, n int, title *lexicon.Entry, phrase in
 // HOLDS_POSITION fact.
 func (d *Document) relateTitled(p, where *local, title string, s *Sentence, conf float64) {
 	d.slot(fact{pred: graph.HoldsPosition, s: p, o: where, sent: s, confidence: conf, title: title})
+}
+
+// postedAt reports whether complement c of an envoy's title names where
+// the envoy is posted (لدى الأمم المتحدة, بالرباط, to Japan) rather than
+// whom they serve.
+func (d *Document) postedAt(s *Sentence, title *lexicon.Entry, c *mention) bool {
+	if !envoy(title) {
+		return false
+	}
+	if strings.Contains(c.prep, "ب") {
+		return true
+	}
+	k := c.first - 1
+	if k >= 0 && latinArticles[s.words[k].Key] {
+		k--
+	}
+	return k >= 0 && postings[s.words[k].Key]
+}
+
+// envoy reports whether title t is held abroad, serving one country or
+// body in another (ambassador, envoy, representative).
+func envoy(t *lexicon.Entry) bool {
+	return t.Kind == "ambassador" || t.Kind == "envoy" || t.Kind == "representative"
 }
 
 // nationalityOnly reports whether title t is a trade, not an office
@@ -551,6 +577,7 @@ func (d *Document) namedPerson(s *Sentence, i int, covered []*mention) *mention 
 // person finds or creates the person with this name and remembers the
 // surname for later short mentions (بوريطة).
 func (d *Document) person(name string) *local {
+	name = withoutHonorific(name)
 	ks := foldWords(name)
 	if len(ks) == 1 {
 		if l := d.surnames[ks[0]]; l != nil {
@@ -567,6 +594,19 @@ func (d *Document) person(name string) *local {
 		}
 	}
 	return l
+}
+
+// withoutHonorific drops a form of address that opens a name (السيد محمد
+// ساجد, Mr Okafor): it says how the person is addressed, not who it is.
+func withoutHonorific(name string) string {
+	fs := strings.Fields(name)
+	if len(fs) < 2 {
+		return name
+	}
+	if ks := foldWords(fs[0]); len(ks) == 1 && honorifics[ks[0]] {
+		return strings.Join(fs[1:], " ")
+	}
+	return name
 }
 
 // arabicArticleName: al-Sudani, el-Sisi.

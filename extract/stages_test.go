@@ -628,20 +628,33 @@ func TestArabicNamesAfterTitles(t *testing.T) {
 		{"an official's nisba is a post",
 			"وقال المسؤول المغربي سعيد الناصري إن الموقف ثابت.",
 			[]string{"سعيد الناصري HOLDS_POSITION Morocco"}, nil},
+		{"an ambassador serves the country of his nisba, not the one he is posted to",
+			"وقال السفير الإسباني لدى المغرب خوان مارتينيز إن العلاقات جيدة.",
+			[]string{"خوان مارتينيز HOLDS_POSITION Spain"}, []string{"HOLDS_POSITION Morocco"}},
+		{"a reported clause ends a title's complement",
+			"وأعلن سالم العبدالله نائب وزير الخارجية القطري أن موقف قطر من التطبيع مع إسرائيل ثابت.",
+			[]string{"سالم العبدالله HOLDS_POSITION Qatar"}, []string{"HOLDS_POSITION Israel"}},
+		{"a form of address is not part of the name",
+			"وأكد وزير الصحة، السيد خالد آيت الطالب، أن الوضع مستقر.",
+			[]string{"Person:السيد خالد آيت الطالب@", "name:خالد آيت الطالب"}, []string{"name:السيد"}},
 		{"an appositive name runs to its comma",
 			"وقال رئيس الأركان الليبي، سعيد قايد منصور، إن الوضع مستقر.",
 			[]string{"سعيد قايد منصور HOLDS_POSITION Libya"}, nil},
 	} {
 		d := readWith(t, "ar", c.text, nil)
-		got := strings.Join(append(spansOf(d), factsOf(d)...), "\n")
+		got := append(spansOf(d), factsOf(d)...)
+		for _, l := range d.locals {
+			got = append(got, "name:"+l.name)
+		}
+		all := strings.Join(got, "\n")
 		for _, f := range c.facts {
-			if !strings.Contains(got, f) {
-				t.Errorf("%s: missing %q in\n%s", c.name, f, got)
+			if !strings.Contains(all, f) {
+				t.Errorf("%s: missing %q in\n%s", c.name, f, all)
 			}
 		}
 		for _, f := range c.notWant {
-			if strings.Contains(got, f) {
-				t.Errorf("%s: unwanted %q in\n%s", c.name, f, got)
+			if strings.Contains(all, f) {
+				t.Errorf("%s: unwanted %q in\n%s", c.name, f, all)
 			}
 		}
 	}

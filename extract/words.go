@@ -47,7 +47,9 @@ var (
 	jointlyWords       = words.Set("jointly")
 	continuations      = words.Set("continuation")
 	ordinalSuffix      = words.Set("ordinal-suffix")
-	honorifics         = words.Set("honorific") // address a person: Mr Blair is the Blair named before
+	honorifics         = words.Set("honorific")      // address a person: Mr Blair is the Blair named before
+	postings           = words.Set("posting")        // before where an envoy serves: لدى, to
+	complementizers    = words.Set("complementizer") // open a reported clause: أن, that
 	locatives          = words.Set("locative")
 	conjunctions       = words.Set("conjunction")
 	pluralHeads        = words.Set("plural-head")
