@@ -48,6 +48,7 @@ func (d *Document) headPhrase(s *Sentence, i int, covered []*mention, add func(*
 		definite  = strings.HasPrefix(w.stem, "ال")
 		alias     string
 		purpose   bool // the name goes on after its nisba (الجمعية المغربية لحقوق …)
+		topic     bool // an event's name goes on with what it is about (ندوة حول …)
 		modifiers []string
 		last      = i
 	)
@@ -71,6 +72,9 @@ loop:
 			last = k
 			j = k + 1
 			break
+		}
+		if topic && placeWords[x.stem] {
+			break // ورشة حول تمويل الإرهاب بالعاصمة …: the topic ends where the place begins
 		}
 		if placeWords[x.stem] && j+1 < len(ws) && covered[j+1] != nil && covered[j+1].ent.typ == graph.TypeCity {
 			// بمدينة الرياض, بالعاصمة نواكشوط: where, not part of the name.
@@ -177,6 +181,17 @@ loop:
 		if x.Kind == text.Latin {
 			break
 		}
+		if typ == graph.TypeEvent && topicMarkers[x.Key] && !topic && j+1 < len(ws) && !ws[j+1].isPunct() {
+			// ندوة حول قانون …, معرض بعنوان «…»: what an event is about
+			// names it, even a bare head.
+			if q := quotedSpanEnd(ws, j+1); q > 0 {
+				modifiers = append(modifiers, strings.Fields(text.Fold(s.surface(j+2, q-1)))...)
+				anchored, last = true, q
+				break
+			}
+			topic, anchored = true, true
+			continue
+		}
 		if nameInnerWords[x.Key] {
 			// Only inside: the phrase must go on with a name word. حول
 			// (about) belongs to a name that already has its own words
@@ -193,7 +208,7 @@ loop:
 			anchored = true
 		} else if len(modifiers) == 0 && typ == graph.TypeOrganization && strings.HasPrefix(w.stem, "ال") && (strings.Contains(x.pre, "ل") || strings.HasPrefix(x.Key, "لل")) {
 			break // المركز للسداسي …: a definite head takes an adjective first, not a لـ noun
-		} else if len(modifiers) == 0 && typ == graph.TypeEvent && strings.HasPrefix(w.stem, "ال") {
+		} else if len(modifiers) == 0 && typ == graph.TypeEvent && strings.HasPrefix(w.stem, "ال") && !topic {
 			// الاجتماع الدور …: a definite head goes on with an adjective,
 			// not a new noun; an indefinite one heads a construct (قمة دول
 			// جوار السودان, اجتماع المدراء).
@@ -308,6 +323,23 @@ loop:
 		d.slot(fact{pred: graph.HeldIn, s: l, o: place.ent, sent: s, confidence: 0.8})
 	}
 	return m
+}
+
+// quotedSpanEnd returns the closing word of a quoted span opening at word
+// k (up to eight words), or -1.
+func quotedSpanEnd(ws []word, k int) int {
+	if k >= len(ws) || !ws[k].quoteOpen {
+		return -1
+	}
+	for q := k; q < len(ws) && q-k < 8; q++ {
+		if ws[q].quoteClose {
+			return q
+		}
+		if q > k && ws[q].isPunct() && !ws[q].quoteClose {
+			return -1
+		}
+	}
+	return -1
 }
 
 // eventEntity finds or creates the event a phrase names. An event named

@@ -159,10 +159,24 @@ func (d *Document) hostedIn(s *Sentence) {
 	n := len(d.rels)
 	for i := 0; i < n; i++ {
 		f := d.rels[i]
-		if f.sent == s && f.pred == graph.Hosts && f.o.final().typ == graph.TypeEvent {
+		if f.sent != s || f.trigger < 0 {
+			continue
+		}
+		switch {
+		case f.pred == graph.Hosts && f.o.final().typ == graph.TypeEvent:
 			d.relate(graph.HeldIn, f.o, place.ent, s, f.confidence*0.85)
+		case f.pred == graph.OrganizedBy && d.x.rules.args[graph.Hosts].object[graph.TypeEvent] && hostsTrigger(d, s, f.trigger):
+			// نظمت الجمعية بالرباط ندوة: an organisation that hosts an
+			// event in a city (relate made it the organiser) holds it there.
+			d.relate(graph.HeldIn, f.s, place.ent, s, f.confidence*0.85)
 		}
 	}
+}
+
+// hostsTrigger reports whether the trigger at word i of s is a HOSTS one.
+func hostsTrigger(d *Document, s *Sentence, i int) bool {
+	t, _ := d.triggerAt(s.words, i)
+	return t != nil && t.predicate == graph.Hosts
 }
 
 // jointly reports whether the clause of the trigger at i says it is done

@@ -659,3 +659,26 @@ func TestArabicNamesAfterTitles(t *testing.T) {
 		}
 	}
 }
+
+// TestEventTopics: what an event is about names it (ندوة حول …, معرض
+// بعنوان «…»); an organisation that hosts it in a city holds it there.
+func TestEventTopics(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a seminar on a topic, organised and held", lang: "ar", stages: withFrames,
+			text:  "نظمت جمعية النساء المغربيات صباح اليوم بالرباط ندوة حول حقوق المرأة.",
+			want:  []string{"City:الرباط@40-46", "Event:ندوة حول حقوق المرأة@47-67", "Organization:جمعية النساء المغربيات@5-27", "ref:Country:المغربيات@18-27"},
+			facts: []string{"ندوة حول حقوق المرأة HELD_IN Rabat", "ندوة حول حقوق المرأة ORGANIZED_BY جمعية النساء المغربيات"}},
+		{name: "an exhibition by its quoted title", lang: "ar", stages: withFrames,
+			text:  "وافتتح الوزير معرضا بعنوان «ذاكرة المدينة» في فاس.",
+			want:  []string{"City:فاس@46-49", "Event:معرضا بعنوان «ذاكرة المدينة@14-41"},
+			facts: []string{"معرضا بعنوان ذاكرة المدينة HELD_IN Fez"}},
+		{name: "the topic ends where the place begins", lang: "ar", stages: withFrames,
+			text:    "وينظم المركز ورشة حول تمويل الإرهاب بالعاصمة الموريتانية نواكشوط.",
+			want:    []string{"City:نواكشوط@57-64", "Event:ورشة حول تمويل الإرهاب@13-35", "ref:Country:الموريتانية@45-56"},
+			facts:   []string{"Nouakchott LOCATED_IN Mauritania", "ورشة حول تمويل الإرهاب HELD_IN Nouakchott"},
+			notWant: []string{"Event:ورشة حول تمويل الإرهاب بالعاصمة"}},
+		{name: "a bare indefinite head is no name", lang: "ar", stages: withFrames,
+			text: "وعقدت ندوة أمس في الرباط.",
+			want: []string{"City:الرباط@18-24"}},
+	})
+}

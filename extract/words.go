@@ -50,6 +50,7 @@ var (
 	honorifics         = words.Set("honorific")      // address a person: Mr Blair is the Blair named before
 	postings           = words.Set("posting")        // before where an envoy serves: لدى, to
 	complementizers    = words.Set("complementizer") // open a reported clause: أن, that
+	topicMarkers       = words.Set("topic-marker")   // what an event is about follows: ندوة حول …
 	locatives          = words.Set("locative")
 	conjunctions       = words.Set("conjunction")
 	pluralHeads        = words.Set("plural-head")
