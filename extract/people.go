@@ -524,6 +524,9 @@ func (d *Document) taggerBound(ws []word, k, end int, titled bool) int {
 	for _, sp := range d.cur.tagged {
 		if sp.Type == "PER" && sp.Start <= k && k < sp.End {
 			last := min(end, sp.End-1)
+			for last+2 <= end && nameParticles[ws[last+1].Key] {
+				last += 2 // عبد الله بن الحسين | آل هاشم: a particle joins the next part on
+			}
 			if last == k+1 && last < end && d.x.lex.StartsCompoundName(ws[k].Key) {
 				return end // the tagger stopped after a compound given name (عبد اللطيف | وهبي)
 			}
@@ -571,7 +574,8 @@ func (d *Document) namedPerson(s *Sentence, i int, covered []*mention) *mention 
 	if end <= i {
 		return nil
 	}
-	return &mention{first: i, last: end, phrase: i, ent: d.person(s.surfaceStem(i, end)), prep: w.pre}
+	i = d.nameBeforeParticle(s, i)
+	return &mention{first: i, last: end, phrase: i, ent: d.person(s.surfaceStem(i, end)), prep: ws[i].pre}
 }
 
 // person finds or creates the person with this name and remembers the

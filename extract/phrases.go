@@ -217,6 +217,9 @@ loop:
 		if definite && len(modifiers) > 0 && typ == graph.TypeOrganization && strings.HasPrefix(w.stem, "ال") && !definiteWord(x) && !(purpose && j == last+1) {
 			break // المجلس الدستوري | قبول الطعون: a definite body's adjectives are definite too
 		}
+		if accusative(x) && !accusative(w) {
+			break // مؤتمر وارسو إنجازا تاريخيا: what the clause says of it, not its name
+		}
 		if len(modifiers) < 2 && strings.HasPrefix(x.stem, "ال") {
 			definite = true
 		}
@@ -325,6 +328,13 @@ loop:
 	return m
 }
 
+// accusative reports whether an Arabic word is an indefinite accusative
+// (إنجازا، مؤتمرا): no article, no proclitic, the tanween alif at its end.
+// Such a word agrees only with an accusative head.
+func accusative(w word) bool {
+	return w.Kind == text.Word && w.pre == "" && !strings.HasPrefix(w.Key, "ال") && strings.HasSuffix(w.Key, "ا") && len([]rune(w.Key)) >= 4
+}
+
 // quotedSpanEnd returns the closing word of a quoted span opening at word
 // k (up to eight words), or -1.
 func quotedSpanEnd(ws []word, k int) int {
@@ -347,7 +357,7 @@ func quotedSpanEnd(ws []word, k int) int {
 // when there is one: writers name a meeting by where it is held.
 func (d *Document) eventEntity(name, head string, modifiers []string, organiser, place *mention, s *Sentence, i int) *local {
 	if organiser == nil && place != nil && onlyPlace(modifiers) {
-		if main := d.mainEvent(); main != nil {
+		if main := d.mainEvent(); main != nil && !d.heldElsewhere(main, place.ent) {
 			return main
 		}
 	}
@@ -363,6 +373,8 @@ func (d *Document) eventEntity(name, head string, modifiers []string, organiser,
 	key := "ev:" + head + "|" + strings.Join(canon, " ")
 	if organiser != nil {
 		key += "|by:" + organiser.ent.ref()
+	} else if place != nil && onlyPlace(modifiers) {
+		key += "|in:" + place.ent.ref() // مؤتمر وارسو is not مؤتمر البحرين
 	}
 	if l := d.byKey[key]; l != nil {
 		d.addName(l, name)
@@ -377,6 +389,27 @@ func (d *Document) eventEntity(name, head string, modifiers []string, organiser,
 }
 
 func onlyPlace(mods []string) bool { return len(mods) == 0 }
+
+// heldElsewhere reports whether the article already holds event ev in a
+// place other than place: مؤتمر وارسو is not a conference held in
+// Bahrain.
+func (d *Document) heldElsewhere(ev, place *local) bool {
+	place = place.final()
+	elsewhere := func(f fact) bool {
+		return f.pred == graph.HeldIn && f.s.final() == ev && f.o.final() != place
+	}
+	for _, f := range d.rels {
+		if elsewhere(f) {
+			return true
+		}
+	}
+	for _, f := range d.slots {
+		if elsewhere(f) {
+			return true
+		}
+	}
+	return false
+}
 
 // orgEntity finds or creates the organisation a phrase names.
 func (d *Document) orgEntity(name, head string, inner []*mention, s *Sentence, i int) *local {

@@ -682,3 +682,50 @@ func TestEventTopics(t *testing.T) {
 			want: []string{"City:الرباط@18-24"}},
 	})
 }
+
+// TestArabicNameAndEventBounds: where Arabic person and event names end,
+// and which names are one entity.
+func TestArabicNameAndEventBounds(t *testing.T) {
+	if _, err := ner.Load("ar"); err != nil {
+		t.Skipf("no Arabic model: %v", err)
+	}
+	for _, c := range []struct {
+		name, text string
+		want       []string // wanted mentions and facts (others may be there)
+		notWant    []string
+	}{
+		{"an accusative after the name is what the clause says of it",
+			"واعتبر الوزير ما حدث في مؤتمر لشبونة إنجازا كبيرا على صعيد العلاقات.",
+			[]string{"Event:مؤتمر لشبونة@"}, []string{"Event:مؤتمر لشبونة إنجازا"}},
+		{"a particle carries the name on; a place word is no person; two guests with two given names",
+			"استقبل العاهل الأردني عبد الله بن الحسين آل هاشم في قصر رغدان بعمان اليوم، فهد بن أحمد الراشد، وسالم بن خالد الراشد.",
+			[]string{"عبد الله بن الحسين آل هاشم MET_WITH فهد بن أحمد الراشد", "Person:عبد الله بن الحسين آل هاشم@"},
+			[]string{"Person:رغدان", "MET_WITH رغدان", "Person:أحمد الراشد@", "Person:هاشم@"}},
+		{"two given names that share a consonant skeleton are two people",
+			"وقال سهل بن أحمد الراشد إن الوضع جيد. وقال صلاح بن خالد الراشد إن الوضع صعب.",
+			[]string{"name:سهل بن أحمد الراشد", "name:صلاح بن خالد الراشد"}, nil},
+		{"an event named by its place is not the article's event held elsewhere",
+			"وانطلقت أشغال المؤتمر الدولي للطاقة في الدوحة أمس. وقال الوزير إن مؤتمر لشبونة كان ناجحا.",
+			[]string{"مؤتمر لشبونة HELD_IN Lisbon", "المؤتمر الدولي للطاقة HELD_IN Doha"},
+			[]string{"المؤتمر الدولي للطاقة HELD_IN Lisbon"}},
+	} {
+		d := readWith(t, "ar", c.text, nil)
+		got := append(spansOf(d), factsOf(d)...)
+		for _, l := range d.locals {
+			if l.mergedInto == nil {
+				got = append(got, "name:"+l.name)
+			}
+		}
+		all := strings.Join(got, "\n")
+		for _, f := range c.want {
+			if !strings.Contains(all, f) {
+				t.Errorf("%s: missing %q in\n%s", c.name, f, all)
+			}
+		}
+		for _, f := range c.notWant {
+			if strings.Contains(all, f) {
+				t.Errorf("%s: unwanted %q in\n%s", c.name, f, all)
+			}
+		}
+	}
+}

@@ -49,6 +49,12 @@ func (Tagged) Recognize(d *Document, s *Sentence) {
 // conjunct of a span the tagger ran across "and", whose type the tagger
 // gave the whole and which is checked against the lexicon and given names.
 func (d *Document) recognizeTagged(s *Sentence, sp ner.Span, split bool) {
+	if sp.Type == "PER" {
+		if sp.Start > 0 && placeWords[s.words[sp.Start-1].stem] {
+			return // في قصر رغدان: a place's name, not a person's
+		}
+		sp.Start = d.nameBeforeParticle(s, sp.Start)
+	}
 	i, j := sp.Start, sp.End-1
 	if !d.unclaimed(s, i, j) || i == j && d.monthOfDate(s, i) {
 		return // في ماي 2019: a date, whoever else is called ماي
@@ -178,4 +184,16 @@ func (d *Document) monthOfDate(s *Sentence, i int) bool {
 	}
 	ws := s.words
 	return i > 0 && ws[i-1].Kind == text.Number || i+1 < len(ws) && ws[i+1].Kind == text.Number
+}
+
+// nameBeforeParticle moves the start of a person's name at word i back
+// over "X بن" (سهل بن أحمد خاشقجي, which the tagger may read from أحمد):
+// a word right before a name particle is the name's first part, unless
+// no name can start there (a title, a stop word, another name).
+func (d *Document) nameBeforeParticle(s *Sentence, i int) int {
+	ws := s.words
+	for i >= 2 && nameParticles[ws[i-1].Key] && ws[i-1].Kind == text.Word && s.covered[i-1] == nil && d.nameWord(ws, i-2, s.covered) && ws[i-2].Kind == text.Word {
+		i -= 2
+	}
+	return i
 }
