@@ -545,6 +545,7 @@ func (g guessed) Recognize(d *Document, s *Sentence) {
 // TestTitlesInEnglishOrders: a body before a title, qualifiers between a
 // name's comma and its title.
 func TestTitlesInEnglishOrders(t *testing.T) {
+	companies := &Language{Recognizers: []Recognizer{Gazetteer{}, guessed{"Nissan", graph.TypeOrganization}, guessed{"Infiniti", graph.TypeOrganization}}, Finders: []RelationFinder{Frames{}}}
 	guessedAs := func(typ string) *Language {
 		return &Language{Recognizers: []Recognizer{Gazetteer{}, guessed{"Corvale", typ}, TitledPeople{}, TitlesAfterNames{}}, Finders: []RelationFinder{Slots{}}}
 	}
@@ -557,6 +558,18 @@ func TestTitlesInEnglishOrders(t *testing.T) {
 			text:  "Sales will rise, said Corvale chief executive Hana Moll.",
 			want:  []string{"Organization:Corvale@22-29", "Person:Hana Moll@46-55"},
 			facts: []string{"Hana Moll HOLDS_POSITION Corvale"}},
+		{name: "a subsidiary after its parent", lang: "en", stages: companies,
+			text:  "Sales at the Nissan subsidiary Infiniti rose last year.",
+			want:  []string{"Organization:Infiniti@31-39", "Organization:Nissan@13-19"},
+			facts: []string{"Infiniti PART_OF Nissan"}},
+		{name: "a subsidiary of its parent", lang: "en", stages: companies,
+			text:  "Infiniti, a subsidiary of Nissan, said sales rose.",
+			want:  []string{"Organization:Infiniti@0-8", "Organization:Nissan@26-32"},
+			facts: []string{"Infiniti PART_OF Nissan"}},
+		{name: "two companies and no subsidiary", lang: "en", stages: companies,
+			text:  "Nissan said Infiniti would grow.",
+			want:  []string{"Organization:Infiniti@12-20", "Organization:Nissan@0-6"},
+			facts: []string{}},
 		{name: "a known city before a title stays a city", lang: "en", stages: guessedAs(graph.TypeCity),
 			text:  "The summit was moved, said London mayor Ken Livingstone.",
 			want:  []string{"City:London@27-33", "Person:Ken Livingstone@40-55"},
@@ -574,6 +587,10 @@ func TestTitlesInEnglishOrders(t *testing.T) {
 		{name: "a place after a verb stays a place", lang: "en",
 			text: "William Hague visited Paris on Monday.",
 			want: []string{"City:Paris@22-27", "Person:William Hague@0-13"}},
+		{name: "a country's PM", lang: "en",
+			text:  "The adviser worked for Canada's PM, Paul Dorval, for years.",
+			want:  []string{"Country:Canada@23-29", "Person:Paul Dorval@36-47"},
+			facts: []string{"Paul Dorval HOLDS_POSITION Canada"}},
 		{name: "a person named in full before stays a person", lang: "en",
 			text:    "Tony Walsh left early. Walsh spokesman Tom Kelly said so.",
 			notWant: []string{"Organization:Walsh", "HOLDS_POSITION Walsh", "HOLDS_POSITION Tony Walsh"},

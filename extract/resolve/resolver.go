@@ -142,14 +142,49 @@ func (r *Resolver) samePerson(id string, l *Local) bool {
 	if g == nil || g.Type != graph.TypePerson || l.Type != graph.TypePerson {
 		return true
 	}
+	known := append([]string{g.Name, g.NameAR, g.NameEN}, g.Aliases...)
 	for _, a := range givenNames(l.Names) {
-		for _, b := range givenNames(append([]string{g.Name, g.NameAR, g.NameEN}, g.Aliases...)) {
+		for _, b := range givenNames(known) {
 			if a.latin == b.latin && a.word != b.word {
 				return false
 			}
 		}
 	}
+	// John Howard and John Redwood share a skeleton and a given name:
+	// Latin-script family names that differ are different people too.
+	// (Arabic names drop and add parts too freely for this test.)
+	for _, a := range latinFamilyNames(l.Names) {
+		for _, b := range latinFamilyNames(known) {
+			if a != b {
+				return false
+			}
+		}
+	}
 	return true
+}
+
+// latinFamilyNames are the folded last words of the Latin-script names of
+// two words or more among names.
+func latinFamilyNames(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if n == "" || !IsLatin(n) {
+			continue
+		}
+		var words []string
+		for _, t := range text.Tokenize(n) {
+			if t.Kind != text.Punct && t.Key != "" {
+				words = append(words, t.Key)
+			}
+		}
+		if len(words) < 2 {
+			continue
+		}
+		if last := words[len(words)-1]; !slices.Contains(out, last) {
+			out = append(out, last)
+		}
+	}
+	return out
 }
 
 type givenName struct {

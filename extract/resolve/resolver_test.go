@@ -26,6 +26,8 @@ func TestPeopleKeepTheirGivenNames(t *testing.T) {
 		{"the same person with his patronymic", person("سلطان بن أحمد الجابر"), person("سلطان الجابر"), true},
 		{"a bare surname may be anyone of that name", person("أحمد منصور"), person("منصور"), false},
 		{"the same latin name", person("Nasser Bourita"), person("Nasser Bourita"), true},
+		{"latin family names differ", person("John Howard"), person("John Redwood"), false},
+		{"a latin name and its arabic spelling", person("Nasser Bourita"), person("ناصر بوريطة"), true},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
