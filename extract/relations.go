@@ -147,6 +147,7 @@ func (d *Document) relations(s *Sentence) {
 	d.attributes(s)
 	d.locatedIn(s)
 	d.hostedIn(s)
+	d.eventPhrases(s)
 }
 
 // hostedIn: a country that hosts an event "in" a city (hosted … in

@@ -746,3 +746,39 @@ func TestArabicNameAndEventBounds(t *testing.T) {
 		}
 	}
 }
+
+// TestEventPhrases: the place after an event, the party behind "the
+// party's", and the one person speaking "at" it.
+func TestEventPhrases(t *testing.T) {
+	if _, err := ner.Load("en"); err != nil {
+		t.Skipf("no English model: %v", err)
+	}
+	for _, c := range []struct {
+		name, text string
+		want       []string
+		notWant    []string
+	}{
+		{"a party's conference in a city, and a speaker at it",
+			"The Labour Party met last week. Jane Ellis spoke at the party's annual conference in Leeds.",
+			[]string{"annual conference HELD_IN Leeds", "annual conference ORGANIZED_BY Labour Party", "Jane Ellis ATTENDED annual conference"}, nil},
+		{"two people before at: no one is said to be there",
+			"Jane Ellis and Tom Hale argued at the annual conference in Leeds.",
+			[]string{"annual conference HELD_IN Leeds"}, []string{"ATTENDED"}},
+		{"a nisba after in is no place",
+			"Jane Ellis spoke at the annual conference in the Iraqi capital.",
+			nil, []string{"HELD_IN"}},
+	} {
+		d := readWith(t, "en", c.text, nil)
+		all := strings.Join(append(spansOf(d), factsOf(d)...), "\n")
+		for _, f := range c.want {
+			if !strings.Contains(all, f) {
+				t.Errorf("%s: missing %q in\n%s", c.name, f, all)
+			}
+		}
+		for _, f := range c.notWant {
+			if strings.Contains(all, f) {
+				t.Errorf("%s: unwanted %q in\n%s", c.name, f, all)
+			}
+		}
+	}
+}

@@ -46,6 +46,7 @@ type Resolver struct {
 	KeepMentions bool
 
 	byKey  map[string]string
+	by     map[string]string // event id -> its organiser's id, for events named alike
 	taken  map[string]bool
 	ents   map[string]*graph.Entity // names only, mentions too with KeepMentions
 	order  []string                 // ids of entities some article named, first seen first
@@ -54,7 +55,7 @@ type Resolver struct {
 
 // New returns an empty Resolver that keeps mentions.
 func New() *Resolver {
-	return &Resolver{KeepMentions: true, byKey: map[string]string{}, taken: map[string]bool{}, ents: map[string]*graph.Entity{}, listed: map[string]bool{}}
+	return &Resolver{KeepMentions: true, byKey: map[string]string{}, by: map[string]string{}, taken: map[string]bool{}, ents: map[string]*graph.Entity{}, listed: map[string]bool{}}
 }
 
 func (r *Resolver) bind(key, id string) {
@@ -85,13 +86,16 @@ func (r *Resolver) Resolve(article string, ls []*Local) []graph.Entity {
 		keys := r.keysOf(l)
 		id := ""
 		for _, k := range keys {
-			if v, ok := r.byKey[k]; ok && r.samePerson(v, l) {
+			if v, ok := r.byKey[k]; ok && r.samePerson(v, l) && r.sameOrganiser(v, l) {
 				id = v
 				break
 			}
 		}
 		if id == "" {
 			id = r.mint(l)
+		}
+		if l.Organiser != nil && l.Organiser.ID != "" && r.by[id] == "" {
+			r.by[id] = l.Organiser.ID
 		}
 		for _, k := range keys {
 			r.bind(k, id)
@@ -185,6 +189,17 @@ func latinFamilyNames(names []string) []string {
 		}
 	}
 	return out
+}
+
+// sameOrganiser guards events named alike (a spring conference): two
+// events with different organisers are different events. Anything else
+// passes.
+func (r *Resolver) sameOrganiser(id string, l *Local) bool {
+	if l.Type != graph.TypeEvent || l.Organiser == nil || l.Organiser.ID == "" {
+		return true
+	}
+	by := r.by[id]
+	return by == "" || by == l.Organiser.ID
 }
 
 type givenName struct {

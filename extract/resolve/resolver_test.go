@@ -86,3 +86,38 @@ func TestMentionsKeptOnlyWhenAsked(t *testing.T) {
 		t.Fatalf("resolver kept %d mentions with KeepMentions off", len(ms))
 	}
 }
+
+// TestEventsNamedAlikeKeepTheirOrganisers: "spring conference" in two
+// articles is one event only if no organiser tells them apart.
+func TestEventsNamedAlikeKeepTheirOrganisers(t *testing.T) {
+	org := func(name string) *Local {
+		return &Local{Type: graph.TypeOrganization, Name: name, Names: []string{name}}
+	}
+	event := func(by *Local) *Local {
+		return &Local{Type: graph.TypeEvent, Name: "spring conference", Names: []string{"spring conference"}, Organiser: by}
+	}
+	for _, c := range []struct {
+		name string
+		a, b *Local // organisers, or nil
+		same bool
+	}{
+		{"two parties' conferences", org("Labour Party"), org("Conservative Party"), false},
+		{"one party's conference twice", org("Labour Party"), org("Labour Party"), true},
+		{"no organiser known", nil, nil, true},
+	} {
+		r := New()
+		var ls1, ls2 []*Local
+		e1, e2 := event(c.a), event(c.b)
+		if c.a != nil {
+			ls1 = append(ls1, c.a)
+		}
+		if c.b != nil {
+			ls2 = append(ls2, c.b)
+		}
+		r.Resolve("a1", append(ls1, e1))
+		r.Resolve("a2", append(ls2, e2))
+		if got := e1.ID == e2.ID; got != c.same {
+			t.Errorf("%s: same id = %v (%s, %s), want %v", c.name, got, e1.ID, e2.ID, c.same)
+		}
+	}
+}
