@@ -280,6 +280,13 @@ func (d *Document) titleAfterModifiers(s *Sentence, k int) int {
 	return k
 }
 
+// professionAt reports whether the title at word t is a trade, whose
+// nisba is a nationality (Lynton Crosby, the Australian strategist).
+func professionAt(s *Sentence, lex *lexicon.Lexicon, t int) bool {
+	title, _ := s.matchTitle(lex, t)
+	return title != nil && nationalityOnly(title)
+}
+
 // bodyThenTitle reads an English appositive that names a body and then an
 // office in it: "Liberal Democrat home affairs spokesman", "BBC political
 // correspondent". It returns the body's mention and the title's first word
@@ -678,7 +685,7 @@ func (d *Document) titlesAfterNames(s *Sentence, covered []*mention, add func(*m
 		for k < len(ws) && (latinArticles[ws[k].Key] || ws[k].Key == "current" || ws[k].Key == "then") {
 			k++
 		}
-		if body, t, n := d.bodyThenTitle(s, k); body != nil {
+		if body, t, n := d.bodyThenTitle(s, k); body != nil && !(body.nisba && professionAt(s, d.x.lex, t)) {
 			// Mark Oaten, Liberal Democrat home affairs spokesman: the body
 			// comes first, then the office.
 			d.relateTitled(m.ent, body.ent, s.surfaceStem(t, t+n-1), s, 0.75)

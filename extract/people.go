@@ -186,12 +186,15 @@ func (d *Document) bodyBeforeTitle(s *Sentence, i int) *mention {
 		return nil
 	}
 	k := i - 1 // the possessive is already off the word (see sentenceOf)
-	if w := s.words[k]; k > 0 && w.Kind == text.Latin && !isUpperStart(w.Text) && s.covered[k] == nil && !latinConnectors[w.Key] {
+	if w := s.words[k]; k > 0 && w.Kind == text.Latin && !isUpperStart(w.Text) && s.covered[k] == nil && !latinConnectors[w.Key] && !verbLike(w) {
 		k-- // BBC political correspondent: one adjective before the title
 	}
 	c := s.covered[k]
 	if c == nil || c.last != k {
 		return nil
+	}
+	if strings.HasPrefix(s.words[c.first].Key, "ex-") {
+		return nil // Ex-Labour MP: a body the person has left
 	}
 	if d.guessedBody(c.ent) {
 		c.ent.typ = graph.TypeOrganization
@@ -201,6 +204,13 @@ func (d *Document) bodyBeforeTitle(s *Sentence, i int) *mention {
 		return c
 	}
 	return nil
+}
+
+// verbLike reports whether a lower-case English word reads as a verb
+// (accepted, says) rather than an adjective between a body and a title:
+// "the Conservatives accepted Prime Minister Tony Blair's promise".
+func verbLike(w word) bool {
+	return strings.HasSuffix(w.Key, "ed") || strings.HasSuffix(w.Key, "s") || auxiliaries[w.Key] || modals[w.Key]
 }
 
 // guessedBody reports whether l, named right before a title, is a body

@@ -472,8 +472,8 @@ func (d *Document) englishHeadPhrase(s *Sentence, i int, typ string, covered []*
 	var modifiers []string
 	var organiser, place *mention
 	for k := i - 1; k >= 0 && i-k <= 5; k-- {
-		if c := covered[k]; c != nil && c.last == k && c.ent.typ == graph.TypeOrganization && organiser == nil && start == k+1 {
-			organiser, start, k = c, c.first, c.first // the Arab League summit
+		if c := covered[k]; c != nil && c.last == k && c.ent.typ == graph.TypeOrganization && organiser == nil && start == k+1 && !contestHeads[ws[i].Key] {
+			organiser, start, k = c, c.first, c.first // the Arab League summit; a Lib Dem vote is no vote the party holds
 			continue
 		}
 		if (ws[k].Kind == text.Latin || ws[k].Kind == text.Number) && (d.x.rules.modifiers[ws[k].Key] != "" || ordinalWord(ws[k].Key)) && covered[k] == nil {

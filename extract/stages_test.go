@@ -782,3 +782,48 @@ func TestEventPhrases(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishTitlePrecision: what a body or nisba before a title does
+// not say.
+func TestEnglishTitlePrecision(t *testing.T) {
+	if _, err := ner.Load("en"); err != nil {
+		t.Skipf("no English model: %v", err)
+	}
+	for _, c := range []struct {
+		name, text string
+		want       []string
+		notWant    []string
+	}{
+		{"a verb between a body and a title",
+			"The bill passed after the Conservatives accepted Prime Minister Tony Blair's promise.",
+			nil, []string{"Tony Blair HOLDS_POSITION Conservative Party"}},
+		{"an adjective between a body and a title",
+			"BBC political correspondent Nick Carver said the vote was close.",
+			[]string{"Nick Carver HOLDS_POSITION BBC"}, nil},
+		{"a body the person has left",
+			"Ex-Labour MP Dan Kemp has appealed for calm.",
+			nil, []string{"HOLDS_POSITION"}},
+		{"a trade's nisba after the name",
+			"Much of the credit must go to Lynn Ashby, the Canadian strategist who ran the campaign.",
+			nil, []string{"HOLDS_POSITION Canada"}},
+		{"a party before a vote stands in it",
+			"Labour say a Lib Dem vote could let the Tories in.",
+			nil, []string{"ORGANIZED_BY"}},
+		{"a body before a summit holds it",
+			"The Arab League summit opened on Monday.",
+			[]string{"Arab League summit ORGANIZED_BY Arab League"}, nil},
+	} {
+		d := readWith(t, "en", c.text, nil)
+		all := strings.Join(append(spansOf(d), factsOf(d)...), "\n")
+		for _, f := range c.want {
+			if !strings.Contains(all, f) {
+				t.Errorf("%s: missing %q in\n%s", c.name, f, all)
+			}
+		}
+		for _, f := range c.notWant {
+			if strings.Contains(all, f) {
+				t.Errorf("%s: unwanted %q in\n%s", c.name, f, all)
+			}
+		}
+	}
+}

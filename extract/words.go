@@ -51,6 +51,7 @@ var (
 	postings           = words.Set("posting")        // before where an envoy serves: لدى, to
 	complementizers    = words.Set("complementizer") // open a reported clause: أن, that
 	topicMarkers       = words.Set("topic-marker")   // what an event is about follows: ندوة حول …
+	contestHeads       = words.Set("contest-head")   // a body before them runs in them, not organises them: a Lib Dem vote
 	locatives          = words.Set("locative")
 	conjunctions       = words.Set("conjunction")
 	pluralHeads        = words.Set("plural-head")
