@@ -452,6 +452,10 @@ func TestCoordinatedNames(t *testing.T) {
 		t.Skipf("no English model: %v", err)
 	}
 	runSpanCases(t, []spanCase{
+		{name: "a lawyer represents people", lang: "en",
+			text:  "Lawyer Anna Pryce, who represents Mr Okafor and Mr Lindqvist, spoke to reporters.",
+			want:  []string{"Person:Anna Pryce@7-17", "Person:Mr Lindqvist@48-60", "Person:Mr Okafor@34-43"},
+			facts: []string{"Anna Pryce REPRESENTS Lindqvist", "Anna Pryce REPRESENTS Okafor"}},
 		{name: "two clients of a lawyer", lang: "en",
 			text:    "Lawyer Anna Pryce, who acts for Mr Okafor and Mr Lindqvist, spoke to reporters.",
 			notWant: []string{"Okafor and"},
