@@ -43,8 +43,8 @@ func (d *Document) titledPerson(s *Sentence, i int, covered []*mention, add func
 			comma = true
 			break
 		}
-		if w.stop {
-			return nil
+		if w.stop || d.lang == "en" && j == i+n && w.Key == "at" {
+			return nil // Lisa Power, head of policy at …: the title of the name before
 		}
 		if j > i+n && covered[j] == nil && (timeWords[w.stem] || dateCues[w.Key] || w.quoteOpen || d.x.lex.IsStopword(w.Key) && !nameInnerWords[w.Key] && !d.x.lex.IsGivenName(w.Key) && !(postings[w.Key] && envoy(title))) {
 			return nil // رئيس المجلس نبيه بري يوم الأحد: the clause went on, no name was met
@@ -300,7 +300,35 @@ func (d *Document) titled(s *Sentence, i, n int, title *lexicon.Entry, phrase in
 			d.relateTitled(p, c, titleText, s, 0.6)
 		}
 	}
+	if body := d.bodyAtAfter(s, m); body != nil && !found {
+		d.relateTitled(p, body.ent, titleText, s, 0.75) // analyst Ann Reid at Acme
+	}
 	return m
+}
+
+// bodyAtAfter is the body an English titled name works "at" (analyst Ann
+// Reid at Acme), or nil; a one-off place or person the tagger guessed
+// there is taken for a body (see guessedBody).
+func (d *Document) bodyAtAfter(s *Sentence, m *mention) *mention {
+	k := m.last + 1
+	if d.lang != "en" || k+1 >= len(s.words) || s.words[k].Key != "at" {
+		return nil
+	}
+	k++
+	if latinArticles[s.words[k].Key] {
+		k++
+	}
+	c := d.mentionAt(s, k)
+	if c == nil || c.anaphor {
+		return nil
+	}
+	if d.guessedBody(c.ent) {
+		c.ent.typ = graph.TypeOrganization
+	}
+	if c.ent.typ != graph.TypeOrganization {
+		return nil
+	}
+	return c
 }
 
 // relateTitled fills a person's office slot: the Slots stage makes it a

@@ -550,6 +550,7 @@ func (g guessed) Recognize(d *Document, s *Sentence) {
 // name's comma and its title.
 func TestTitlesInEnglishOrders(t *testing.T) {
 	companies := &Language{Recognizers: []Recognizer{Gazetteer{}, guessed{"Nissan", graph.TypeOrganization}, guessed{"Infiniti", graph.TypeOrganization}}, Finders: []RelationFinder{Frames{}}}
+	guessedAt := &Language{Recognizers: []Recognizer{Gazetteer{}, guessed{"Brenwick", graph.TypeCity}, TitledPeople{}}, Finders: []RelationFinder{Slots{}}}
 	guessedAs := func(typ string) *Language {
 		return &Language{Recognizers: []Recognizer{Gazetteer{}, guessed{"Corvale", typ}, TitledPeople{}, TitlesAfterNames{}}, Finders: []RelationFinder{Slots{}}}
 	}
@@ -574,6 +575,14 @@ func TestTitlesInEnglishOrders(t *testing.T) {
 			text:  "Nissan said Infiniti would grow.",
 			want:  []string{"Organization:Infiniti@12-20", "Organization:Nissan@0-6"},
 			facts: []string{}},
+		{name: "a titled name at a body", lang: "en", stages: guessedAt,
+			text:  "Demand will stay weak, said analyst Omar Lindt at Brenwick.",
+			want:  []string{"Organization:Brenwick@50-58", "Person:Omar Lindt@36-46"},
+			facts: []string{"Omar Lindt HOLDS_POSITION Brenwick"}},
+		{name: "a titled name at a known city", lang: "en", stages: guessedAt,
+			text:  "Demand will stay weak, said analyst Omar Lindt at Paris.",
+			want:  []string{"City:Paris@50-55", "Person:Omar Lindt@36-46"},
+			facts: []string{}},
 		{name: "a known city before a title stays a city", lang: "en", stages: guessedAs(graph.TypeCity),
 			text:  "The summit was moved, said London mayor Ken Livingstone.",
 			want:  []string{"City:London@27-33", "Person:Ken Livingstone@40-55"},
@@ -595,6 +604,11 @@ func TestTitlesInEnglishOrders(t *testing.T) {
 			text:  "The adviser worked for Canada's PM, Paul Dorval, for years.",
 			want:  []string{"Country:Canada@23-29", "Person:Paul Dorval@36-47"},
 			facts: []string{"Paul Dorval HOLDS_POSITION Canada"}},
+		{name: "a title after a name's comma, at a body", lang: "en",
+			text:    "Kate Moss, head of research at the Rivers Trust, said the figures were wrong.",
+			notWant: []string{"Person:Rivers"},
+			want:    []string{"Organization:Rivers Trust@35-47", "Person:Kate Moss@0-9"},
+			facts:   []string{"Kate Moss HOLDS_POSITION Rivers Trust"}},
 		{name: "a person named in full before stays a person", lang: "en",
 			text:    "Tony Walsh left early. Walsh spokesman Tom Kelly said so.",
 			notWant: []string{"Organization:Walsh", "HOLDS_POSITION Walsh", "HOLDS_POSITION Tony Walsh"},
