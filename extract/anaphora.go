@@ -52,7 +52,7 @@ func (d *Document) resolveAnaphor(a *anaphor, at int) *local {
 		}
 	}
 	var best *local
-	bestPos := -1
+	bestPos, fits := -1, 0
 	for _, l := range d.locals {
 		if l.mergedInto != nil || l.typ != a.typ {
 			continue
@@ -66,9 +66,17 @@ func (d *Document) resolveAnaphor(a *anaphor, at int) *local {
 				p = q
 			}
 		}
+		if p >= 0 {
+			fits++
+		}
 		if p >= 0 && p > bestPos {
 			best, bestPos = l, p
 		}
+	}
+	if fits > 1 && a.typ == graph.TypeOrganization && len(a.heads) > 0 {
+		// الحزب after two parties: which one is not said. (A place or an
+		// event is the one the story is about; bodies are many.)
+		return nil
 	}
 	if best == nil && a.typ == graph.TypeCountry {
 		return d.focus(a.typ) // المملكة before any kingdom was named in full

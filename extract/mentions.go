@@ -629,6 +629,9 @@ func (d *Document) isNisbaAt(s *Sentence, i, j int) bool {
 }
 
 func headOf(e *lexicon.Entry) string {
+	if e.Type == graph.TypeOrganization && e.Kind == "political" {
+		return "حزب" // a party whose name has no حزب (التجمع الوطني الديمقراطي) is still "the party"
+	}
 	if e.NameAR != "" {
 		if ks := foldWords(e.NameAR); len(ks) > 0 {
 			return stripAl(ks[0])

@@ -525,6 +525,12 @@ func (d *Document) appositiveName(ws []word, k int, covered []*mention) int {
 	return -1
 }
 
+// familyWord reports whether an Arabic word can be a family name: the
+// article on a word no list knows (الحوثي، الإرياني), with no proclitic.
+func (d *Document) familyWord(w word) bool {
+	return w.Kind == text.Word && w.pre == "" && strings.HasPrefix(w.Key, "ال") && !d.x.lex.IsKnownWord(w.Key) && !d.x.lex.IsStopword(w.Key)
+}
+
 // innerNameWord reports whether word t, inside a name already begun, goes
 // on with it though it reads as something else on its own: a given name
 // spelt like a preposition (محمد علي الهاشمي: علي, not على), a family-name
@@ -576,8 +582,11 @@ func (d *Document) taggerBound(ws []word, k, end int, titled bool) int {
 			if last < end {
 				// A family name shaped like a nisba (محمد شياع السوداني)
 				// reads to the tagger as an adjective, a family-name suffix
-				// (جاويش أوغلو) as a word of its own: keep them.
-				if _, ok := d.x.lex.Nisba(ws[last+1].Key); ok || nameSuffixes[ws[last+1].Key] {
+				// (جاويش أوغلو) as a word of its own, and a name that stops
+				// on a given name (محمد علي | الحوثي) lacks its family name:
+				// keep them.
+				next := ws[last+1]
+				if _, ok := d.x.lex.Nisba(next.Key); ok || nameSuffixes[next.Key] || last > k && d.x.lex.IsGivenName(ws[last].Key) && d.familyWord(next) {
 					last++
 				}
 			}

@@ -54,6 +54,9 @@ func (d *Document) recognizeTagged(s *Sentence, sp ner.Span, split bool) {
 			return // في قصر رغدان: a place's name, not a person's
 		}
 		sp.Start = d.nameBeforeParticle(s, sp.Start)
+		if e := sp.End; e < len(s.words) && e-1 > sp.Start && d.x.lex.IsGivenName(s.words[e-1].Key) && d.familyWord(s.words[e]) && s.covered[e] == nil {
+			sp.End++ // محمد علي | الحوثي: a name does not end on a given name
+		}
 	}
 	i, j := sp.Start, sp.End-1
 	if !d.unclaimed(s, i, j) || i == j && d.monthOfDate(s, i) {
