@@ -44,6 +44,9 @@ func (d *Document) resolveAnaphor(a *anaphor, at int) *local {
 	if a.focus {
 		return d.focus(a.typ)
 	}
+	if a.holder {
+		return d.holdersCountry(at)
+	}
 	if a.typ == graph.TypeEvent && !demonstratives[a.words[0]] && len(a.words) == 1 {
 		// A bare "الاجتماع" is the article's meeting; "هذا الاجتماع" the
 		// one just named.
@@ -82,6 +85,38 @@ func (d *Document) resolveAnaphor(a *anaphor, at int) *local {
 		return d.focus(a.typ) // المملكة before any kingdom was named in full
 	}
 	return best
+}
+
+// holdersCountry is the one country the person named last before
+// position at holds a post for (خالد الجار الله نائب وزير الخارجية
+// الكويتي … بلاده: Kuwait), or nil when that person has none or several.
+func (d *Document) holdersCountry(at int) *local {
+	var person *local
+	last := -1
+	for _, l := range d.locals {
+		if l.mergedInto != nil || l.typ != graph.TypePerson {
+			continue
+		}
+		for _, q := range l.positions {
+			if q < at && q > last {
+				person, last = l, q
+			}
+		}
+	}
+	if person == nil {
+		return nil
+	}
+	var country *local
+	for _, f := range append(append([]fact(nil), d.slots...), d.rels...) {
+		if f.pred != graph.HoldsPosition || f.s.final() != person || f.o.final().typ != graph.TypeCountry {
+			continue
+		}
+		if country != nil && country != f.o.final() {
+			return nil
+		}
+		country = f.o.final()
+	}
+	return country
 }
 
 func headFits(l *local, heads []string) bool {
