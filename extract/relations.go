@@ -77,8 +77,8 @@ func (d *Document) triggerEndsAt(ws []word, t trigger, i int) (int, bool) {
 func matchPhrase(ws []word, i int, phrase []string) (int, bool) {
 	j := i
 	for p, want := range phrase {
-		for p > 0 && j < len(ws) && ws[j].isPunct() && !ws[j].stop {
-			j++
+		for p > 0 && j < len(ws) && (ws[j].isPunct() && !ws[j].stop || timeFiller(ws[j])) {
+			j++ // وصل، اليوم الأربعاء، إلى: a time inside the phrase
 		}
 		if j >= len(ws) || ws[j].isPunct() {
 			return 0, false
@@ -105,6 +105,12 @@ func matchPhrase(ws []word, i int, phrase []string) (int, bool) {
 		j++
 	}
 	return j, true
+}
+
+// timeFiller reports whether w only says when (اليوم، الأربعاء, today):
+// such words may stand between the words of a trigger phrase.
+func timeFiller(w word) bool {
+	return dateCues[w.Key] || calendarWords[w.Key]
 }
 
 // relations reads the facts of one sentence from its triggers.

@@ -863,3 +863,23 @@ func TestEnglishTitlePrecision(t *testing.T) {
 		}
 	}
 }
+
+// TestArrivals: وصل … إلى, with the subject or a time between the verb and
+// إلى, is a visit; a count that reaches a number is none.
+func TestArrivals(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a subject and a time inside the phrase", lang: "ar", stages: withFrames,
+			text:    "ووصل الوزير الأردني أيمن الصفدي ،اليوم الأربعاء، إلى اليابان للمشاركة في القمة.",
+			notWant: []string{"VISITED Jordan"},
+			want:    []string{"Country:اليابان@53-60", "Person:أيمن الصفدي@20-31", "ref:Country:الأردني@12-19"},
+			facts:   []string{"أيمن الصفدي HOLDS_POSITION Jordan", "أيمن الصفدي VISITED Japan"}},
+		{name: "a time inside a link phrase", lang: "ar", stages: withFrames,
+			text:  "وأكد الاجتماع الوزاري للتحالف المنعقد اليوم الخميس بالرباط دعمه للحوار.",
+			want:  []string{"City:الرباط@52-58", "Event:الاجتماع الوزاري للتحالف@5-29"},
+			facts: []string{"الاجتماع الوزاري للتحالف HELD_IN Rabat"}},
+		{name: "a count that reaches a number", lang: "ar", stages: withFrames,
+			text:    "ووصل عدد القتلى في سوريا إلى مئة.",
+			want:    []string{"Country:سوريا@19-24"},
+			notWant: []string{"VISITED"}},
+	})
+}
