@@ -476,6 +476,7 @@ func TestHonorificIsThePersonNamedBefore(t *testing.T) {
 		{"Alan Pike went to Norfolk on Monday. Mr Pike later said the vote was close.", 1},
 		{"Alan Pike went to Norfolk on Monday. Mr David Pike later said the vote was close.", 2},
 		{"Alan Pike went to Norfolk on Monday. Lord Pike later said the vote was close.", 1},
+		{"Alan Pike went to Norfolk on Monday. Dr Pike later said the vote was close.", 1},
 	} {
 		d := readWith(t, "en", c.text, nil)
 		var names []string

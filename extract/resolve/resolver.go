@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/kgraph/kgraph/extract/lexicon"
 	"github.com/kgraph/kgraph/extract/text"
 	"github.com/kgraph/kgraph/graph"
 )
@@ -47,6 +48,7 @@ type Resolver struct {
 
 	byKey  map[string]string
 	by     map[string]string // event id -> its organiser's id, for events named alike
+	shared map[string]bool   // family-name keys two different people hold
 	taken  map[string]bool
 	ents   map[string]*graph.Entity // names only, mentions too with KeepMentions
 	order  []string                 // ids of entities some article named, first seen first
@@ -55,12 +57,17 @@ type Resolver struct {
 
 // New returns an empty Resolver that keeps mentions.
 func New() *Resolver {
-	return &Resolver{KeepMentions: true, byKey: map[string]string{}, by: map[string]string{}, taken: map[string]bool{}, ents: map[string]*graph.Entity{}, listed: map[string]bool{}}
+	return &Resolver{KeepMentions: true, byKey: map[string]string{}, by: map[string]string{}, shared: map[string]bool{}, taken: map[string]bool{}, ents: map[string]*graph.Entity{}, listed: map[string]bool{}}
 }
 
 func (r *Resolver) bind(key, id string) {
-	if _, ok := r.byKey[key]; !ok {
+	old, ok := r.byKey[key]
+	if !ok {
 		r.byKey[key] = id
+		return
+	}
+	if old != id && strings.HasPrefix(key, famPrefix) {
+		r.shared[key] = true // Michael Howard and John Howard: "Howard" alone is neither
 	}
 }
 
@@ -86,6 +93,9 @@ func (r *Resolver) Resolve(article string, ls []*Local) []graph.Entity {
 		keys := r.keysOf(l)
 		id := ""
 		for _, k := range keys {
+			if r.shared[k] {
+				continue
+			}
 			if v, ok := r.byKey[k]; ok && r.samePerson(v, l) && r.sameOrganiser(v, l) {
 				id = v
 				break
@@ -133,7 +143,39 @@ func (r *Resolver) keysOf(l *Local) []string {
 			keys = append(keys, Coarse(l.Type)+"|"+k)
 		}
 	}
+	if l.Type == graph.TypePerson {
+		keys = append(keys, familyKeys(l.Names)...) // last: the loosest key
+	}
 	return keys
+}
+
+const famPrefix = "fam|"
+
+// familyKeys are a person's family-name keys: the last word of each full
+// name (Tony Blair: blair) and a bare name that is no given name (Blair),
+// so that "Blair" in one article is the Tony Blair of another — as long as
+// only one person of that family name is known (see bind).
+func familyKeys(names []string) []string {
+	var out []string
+	for _, n := range names {
+		var words []string
+		for _, t := range text.Tokenize(n) {
+			if t.Kind != text.Punct && t.Key != "" {
+				words = append(words, t.Key)
+			}
+		}
+		if len(words) == 0 {
+			continue
+		}
+		last := StripArticle(words[len(words)-1])
+		if len(words) == 1 && lexicon.Default().IsGivenName(words[0]) || len([]rune(last)) < 3 {
+			continue // محمد alone, or "Al": no family name to go by
+		}
+		if k := famPrefix + last; !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // samePerson guards against merging two people through a loose key (a

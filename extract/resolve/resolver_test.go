@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/kgraph/kgraph/graph"
@@ -119,5 +120,35 @@ func TestEventsNamedAlikeKeepTheirOrganisers(t *testing.T) {
 		if got := e1.ID == e2.ID; got != c.same {
 			t.Errorf("%s: same id = %v (%s, %s), want %v", c.name, got, e1.ID, e2.ID, c.same)
 		}
+	}
+}
+
+// TestFamilyNameAcrossArticles: a bare family name in one article is the
+// one person of that family name another article named in full, in either
+// order; with two such people it is neither, and a bare given name is no
+// family name.
+func TestFamilyNameAcrossArticles(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		articles [][]*Local
+		same     [2]int // indexes (article order) of the two entities compared
+		want     bool
+	}{
+		{"full name, then the family name", [][]*Local{{person("Tony Blair")}, {person("Blair")}}, [2]int{0, 1}, true},
+		{"family name, then the full name", [][]*Local{{person("Blair")}, {person("Tony Blair")}}, [2]int{0, 1}, true},
+		{"two people of one family name, then the family name", [][]*Local{{person("Michael Howard")}, {person("John Howard")}, {person("Howard")}}, [2]int{0, 2}, false},
+		{"a bare given name", [][]*Local{{person("Jeremy Thorpe")}, {person("Jeremy")}}, [2]int{0, 1}, false},
+		{"an arabic family name with and without the article", [][]*Local{{person("عمر البشير")}, {person("البشير")}}, [2]int{0, 1}, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := New()
+			var ids []string
+			for i, ls := range c.articles {
+				ids = append(ids, r.Resolve(fmt.Sprintf("a%d", i), ls)[0].ID)
+			}
+			if got := ids[c.same[0]] == ids[c.same[1]]; got != c.want {
+				t.Errorf("same id = %v (%q), want %v", got, ids, c.want)
+			}
+		})
 	}
 }
