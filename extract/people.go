@@ -147,6 +147,9 @@ func (d *Document) titledPerson(s *Sentence, i int, covered []*mention, add func
 			end = d.taggerBound(ws, k, end, !afterNisba)
 		}
 	}
+	if end < k && afterNisba && d.foreignNameWithFamily(ws, k, covered) {
+		end = k + 1 // وزير الإعلام اليمني معمر الإرياني: a name the tagger missed
+	}
 	if end < k {
 		return nil
 	}
@@ -525,10 +528,23 @@ func (d *Document) appositiveName(ws []word, k int, covered []*mention) int {
 	return -1
 }
 
+// foreignNameWithFamily reports whether words k and k+1 read as a first
+// name and a family name no list knows: a bare word (or a given name),
+// then the article on a word no list knows (معمر الإرياني). After a
+// title and its nisba that is a name even where the tagger saw none.
+func (d *Document) foreignNameWithFamily(ws []word, k int, covered []*mention) bool {
+	if k+1 >= len(ws) || covered[k+1] != nil {
+		return false
+	}
+	first := d.unknownWord(ws[k], covered[k]) || covered[k] == nil && (d.x.lex.IsGivenName(ws[k].Key) || d.x.lex.IsGivenName(ws[k].stem))
+	return first && d.familyWord(ws[k+1]) && !d.startsTrigger(ws, k+1)
+}
+
 // familyWord reports whether an Arabic word can be a family name: the
 // article on a word no list knows (الحوثي، الإرياني), with no proclitic.
 func (d *Document) familyWord(w word) bool {
-	return w.Kind == text.Word && w.pre == "" && strings.HasPrefix(w.Key, "ال") && !d.x.lex.IsKnownWord(w.Key) && !d.x.lex.IsStopword(w.Key)
+	return w.Kind == text.Word && w.pre == "" && strings.HasPrefix(w.Key, "ال") && !d.x.lex.IsKnownWord(w.Key) && !d.x.lex.IsStopword(w.Key) &&
+		!calendarWords[w.Key] && !dateCues[w.Key] && !timeWords[w.stem]
 }
 
 // innerNameWord reports whether word t, inside a name already begun, goes
