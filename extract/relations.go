@@ -598,6 +598,11 @@ func (d *Document) locatedIn(s *Sentence) {
 			}
 			adjacent := c.first == m.last+1 && c.nisba
 			commaSep := c.first == m.last+2 && s.words[m.last+1].Text == "," && !c.nisba
+			// طبرق شرق ليبيا, سرت في وسط ليبيا: a city and the part of
+			// the country it lies in.
+			if !c.nisba && d.directionBetween(s, m.last+1, c.first) {
+				adjacent = true
+			}
 			// العاصمة التشادية إنجامينا: capital, nisba, city.
 			capital := c.nisba && c.last == m.first-1 && c.first > 0 && placeWords[s.words[c.first-1].stem]
 			if adjacent || commaSep || capital {
@@ -606,6 +611,16 @@ func (d *Document) locatedIn(s *Sentence) {
 		}
 	}
 	d.citiesInCountry(s)
+}
+
+// directionBetween reports whether words from..to-1 say only which part
+// of a place: a compass word (شرق، وسط), behind في / in if need be.
+func (d *Document) directionBetween(s *Sentence, from, to int) bool {
+	ws := s.words
+	if from < to && locatives[ws[from].Key] {
+		from++
+	}
+	return to == from+1 && (directions[ws[from].Key] || directions[ws[from].stem])
 }
 
 // afterLocative reports whether m follows "in" (في, بـ): a place where
@@ -617,6 +632,9 @@ func (d *Document) afterLocative(s *Sentence, m *mention) bool {
 	k := m.first - 1
 	if k >= 0 && latinArticles[s.words[k].Key] {
 		k--
+	}
+	if k > 0 && (directions[s.words[k].Key] || directions[s.words[k].stem]) {
+		k-- // في وسط ليبيا: still a place
 	}
 	return k >= 0 && locatives[s.words[k].Key]
 }

@@ -871,6 +871,24 @@ func TestEnglishTitlePrecision(t *testing.T) {
 	}
 }
 
+// TestCityInPartOfCountry: a city and the part of a country it lies in.
+func TestCityInPartOfCountry(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a city east of a country", lang: "ar", stages: withFrames,
+			text:  "وقصفت الطائرات ميناء مدينة بنغازي شرق ليبيا.",
+			want:  []string{"City:بنغازي@27-33", "Country:ليبيا@38-43"},
+			facts: []string{"Benghazi LOCATED_IN Libya"}},
+		{name: "a city in the middle of a country, which is not the one arriving", lang: "ar", stages: withFrames,
+			text:  "ووصل الوفد إلى مدينة سرت في وسط ليبيا.",
+			want:  []string{"City:سرت@21-24", "Country:ليبيا@32-37"},
+			facts: []string{"Sirte LOCATED_IN Libya"}},
+		{name: "a city and a part of another country it left for", lang: "ar", stages: withFrames,
+			text:    "وانتقل الوفد من القاهرة إلى شرق ليبيا.",
+			want:    []string{"City:القاهرة@16-23", "Country:ليبيا@32-37"},
+			notWant: []string{"LOCATED_IN"}},
+	})
+}
+
 // TestArrivals: وصل … إلى, with the subject or a time between the verb and
 // إلى, is a visit; a count that reaches a number is none.
 func TestArrivals(t *testing.T) {

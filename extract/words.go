@@ -52,6 +52,7 @@ var (
 	complementizers    = words.Set("complementizer") // open a reported clause: أن, that
 	topicMarkers       = words.Set("topic-marker")   // what an event is about follows: ندوة حول …
 	contestHeads       = words.Set("contest-head")   // a body before them runs in them, not organises them: a Lib Dem vote
+	directions         = words.Set("direction")      // the part of a place: طبرق شرق ليبيا
 	locatives          = words.Set("locative")
 	conjunctions       = words.Set("conjunction")
 	pluralHeads        = words.Set("plural-head")
