@@ -889,6 +889,21 @@ func TestCityInPartOfCountry(t *testing.T) {
 	})
 }
 
+// TestOpposesInEnglish: a fight against a body is opposition; a claim or
+// a bias against it is not.
+func TestOpposesInEnglish(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a coalition against a group", lang: "en", stages: withFrames,
+			text:  "The United States leads the coalition against ISIS.",
+			want:  []string{"Country:United States@4-17", "Organization:ISIS@46-50"},
+			facts: []string{"United States OPPOSES Islamic State"}},
+		{name: "a claim against a body", lang: "en", stages: withFrames,
+			text:  "Egypt filed a legal claim against the Arab League.",
+			want:  []string{"Country:Egypt@0-5", "Organization:Arab League@38-49"},
+			facts: []string{}},
+	})
+}
+
 // TestArrivals: وصل … إلى, with the subject or a time between the verb and
 // إلى, is a visit; a count that reaches a number is none.
 func TestArrivals(t *testing.T) {
