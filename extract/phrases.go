@@ -484,7 +484,7 @@ func (d *Document) englishHeadPhrase(s *Sentence, i int, typ string, covered []*
 		break
 	}
 	last := i
-	if i+2 < len(ws) && (ws[i+1].Key == "of" || ws[i+1].Key == "for") {
+	if i+2 < len(ws) && (ws[i+1].Key == "of" || ws[i+1].Key == "for") && !contestHeads[ws[i].Key] {
 		k := i + 2
 		if ws[k].Key == "the" && k+1 < len(ws) {
 			k++
