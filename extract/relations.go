@@ -156,6 +156,22 @@ func (d *Document) relations(s *Sentence) {
 	d.eventPhrases(s)
 }
 
+// subjectRightBefore is a fitting mention between a complementizer and
+// the verb at i (أن المغرب سيشارك): after أن / إن Arabic puts the subject
+// first. Elsewhere a name right before a trigger may be anything (وصف
+// الوزير مشاركة المغرب: the participation is Morocco's). A nisba or a
+// name inside another is none.
+func (d *Document) subjectRightBefore(s *Sentence, i int, types map[string]bool) *mention {
+	m := d.mentionEndingAt(s, i-1)
+	if m == nil || m.nisba || m.parent != nil || m.anaphor || !types[m.ent.final().typ] {
+		return nil
+	}
+	if m.first == 0 || !complementizers[s.words[m.first-1].Key] {
+		return nil
+	}
+	return m
+}
+
 // hostedIn: a country that hosts an event "in" a city (hosted … in
 // Marrakech / يستضيف … بمراكش) says where the event is held.
 func (d *Document) hostedIn(s *Sentence) {
@@ -242,6 +258,9 @@ func (d *Document) apply(s *Sentence, t *trigger, i, next int) {
 	switch t.frame {
 	case frameVerb:
 		subj := d.antecedent(s, i, at.subject)
+		if subj == nil && d.lang != "en" {
+			subj = d.subjectRightBefore(s, i, at.subject) // أن المغرب سيشارك في …: SVO
+		}
 		if subj != nil {
 			for _, o := range d.list(s, d.after(s, next, at.object, subj)) {
 				rel(subj, o, conf*0.95)
