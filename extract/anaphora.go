@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kgraph/kgraph/extract/resolve"
@@ -60,7 +61,7 @@ func (d *Document) resolveAnaphor(a *anaphor, at int) *local {
 		if l.mergedInto != nil || l.typ != a.typ {
 			continue
 		}
-		if len(a.heads) > 0 && !headFits(l, a.heads) {
+		if len(a.heads) > 0 && !headFits(l, a.heads) && !d.lexiconHeadFits(l, a.heads) {
 			continue
 		}
 		p := -1
@@ -117,6 +118,26 @@ func (d *Document) holdersCountry(at int) *local {
 		country = f.o.final()
 	}
 	return country
+}
+
+// lexiconHeadFits reports whether one of the lexicon's names for country
+// l starts with one of heads: Morocco is المملكة المغربية, so "المملكة"
+// fits it even where the article only says المغرب.
+func (d *Document) lexiconHeadFits(l *local, heads []string) bool {
+	code, ok := strings.CutPrefix(l.lexID, "country:")
+	if !ok {
+		return false
+	}
+	e := d.x.lex.Country(code)
+	if e == nil {
+		return false
+	}
+	for _, n := range e.Names {
+		if ks := foldWords(n); len(ks) > 1 && slices.Contains(heads, stripAl(ks[0])) {
+			return true
+		}
+	}
+	return false
 }
 
 func headFits(l *local, heads []string) bool {

@@ -156,6 +156,17 @@ func (d *Document) relations(s *Sentence) {
 	d.eventPhrases(s)
 }
 
+// commaBetween reports whether a comma or stop stands between words i
+// and j of s.
+func (s *Sentence) commaBetween(i, j int) bool {
+	for k := i + 1; k < j && k < len(s.words); k++ {
+		if s.words[k].comma || s.words[k].stop {
+			return true
+		}
+	}
+	return false
+}
+
 // subjectRightBefore is a fitting mention between a complementizer and
 // the verb at i (أن المغرب سيشارك): after أن / إن Arabic puts the subject
 // first. Elsewhere a name right before a trigger may be anything (وصف
@@ -393,6 +404,9 @@ func (d *Document) apply(s *Sentence, t *trigger, i, next int) {
 		}
 		if subj == nil {
 			subj = d.after(s, first.last+1, at.subject, first)
+			if subj != nil && s.commaBetween(first.last, subj.first) {
+				subj = nil // رئيسا للجنة القدس، إضافة إلى … فلسطين: another clause's name
+			}
 		}
 		if subj == nil {
 			if c := d.focus(graph.TypeCountry); c != nil && at.subject[graph.TypeCountry] {

@@ -916,6 +916,24 @@ func TestOpposesInEnglish(t *testing.T) {
 	})
 }
 
+// TestKingdomAnaphor: المملكة is the kingdom named last, known as one by
+// the lexicon's official name, not the article's most-named country.
+func TestKingdomAnaphor(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "the kingdom named as its short name", lang: "ar", stages: withAnaphors,
+			text: "تحدث عن فلسطين ثم عن فلسطين مرة أخرى. وقال إن المغرب يدعم الحل، وإن المملكة تدعم السلام.",
+			want: []string{"Country:المغرب@46-52", "Country:فلسطين@21-27", "Country:فلسطين@8-14", "ref:Country:المملكة@68-75"}},
+	})
+	d := readWith(t, "ar", "تحدث عن فلسطين ثم عن فلسطين مرة أخرى. وقال إن المغرب يدعم الحل، وإن المملكة تدعم السلام.", withAnaphors)
+	for _, l := range d.locals {
+		for _, r := range l.refs {
+			if r.Text == "المملكة" && l.name != "Morocco" {
+				t.Errorf("المملكة is %s, want Morocco", l.name)
+			}
+		}
+	}
+}
+
 // TestArrivals: وصل … إلى, with the subject or a time between the verb and
 // إلى, is a visit; a count that reaches a number is none.
 func TestArrivals(t *testing.T) {
