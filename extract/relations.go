@@ -408,7 +408,9 @@ func (d *Document) apply(s *Sentence, t *trigger, i, next int) {
 				subj = nil // رئيسا للجنة القدس، إضافة إلى … فلسطين: another clause's name
 			}
 		}
-		if subj == nil {
+		if subj == nil && pred == graph.Hosts {
+			// البلد المضيف لـ with no country named: the story's country.
+			// (Who chairs a body is not guessed so.)
 			if c := d.focus(graph.TypeCountry); c != nil && at.subject[graph.TypeCountry] {
 				subj = &mention{ent: c}
 			}

@@ -953,3 +953,18 @@ func TestArrivals(t *testing.T) {
 			notWant: []string{"VISITED"}},
 	})
 }
+
+// TestRoleSubjectWithinClause: "رئيسا لـ X" takes no subject from past a
+// comma after its object, nor the story's country by default.
+func TestRoleSubjectWithinClause(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a country in the next clause, and no focus guessed", lang: "ar", stages: withFrames,
+			text:    "ويبقى الملك رئيسا للجنة الدولية للمياه، إضافة إلى التزاماته تجاه فلسطين.",
+			want:    []string{"Country:فلسطين@65-71", "Organization:للجنة الدولية للمياه@18-38"},
+			notWant: []string{"CHAIRS"}},
+		{name: "the country before the role", lang: "ar", stages: withFrames,
+			text:  "وانتخب المغرب رئيسا للجنة الدولية للمياه، إضافة إلى فلسطين.",
+			want:  []string{"Country:المغرب@7-13", "Country:فلسطين@52-58", "Organization:للجنة الدولية للمياه@20-40"},
+			facts: []string{"Morocco CHAIRS للجنة الدولية للمياه"}},
+	})
+}
