@@ -954,17 +954,27 @@ func TestArrivals(t *testing.T) {
 	})
 }
 
+// TestHeadBehindPreposition: للجنة is ل + a head noun even though a
+// lexicon name lists للجنة whole.
+func TestHeadBehindPreposition(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a committee behind li", lang: "ar", stages: phrasesOnly,
+			text: "وقدم الوفد تقريرا للجنة الوطنية للانتخابات.",
+			want: []string{"Organization:لجنة الوطنية للانتخابات@19-42"}},
+	})
+}
+
 // TestRoleSubjectWithinClause: "رئيسا لـ X" takes no subject from past a
 // comma after its object, nor the story's country by default.
 func TestRoleSubjectWithinClause(t *testing.T) {
 	runSpanCases(t, []spanCase{
 		{name: "a country in the next clause, and no focus guessed", lang: "ar", stages: withFrames,
 			text:    "ويبقى الملك رئيسا للجنة الدولية للمياه، إضافة إلى التزاماته تجاه فلسطين.",
-			want:    []string{"Country:فلسطين@65-71", "Organization:للجنة الدولية للمياه@18-38"},
+			want:    []string{"Country:فلسطين@65-71", "Organization:لجنة الدولية للمياه@19-38"},
 			notWant: []string{"CHAIRS"}},
 		{name: "the country before the role", lang: "ar", stages: withFrames,
 			text:  "وانتخب المغرب رئيسا للجنة الدولية للمياه، إضافة إلى فلسطين.",
-			want:  []string{"Country:المغرب@7-13", "Country:فلسطين@52-58", "Organization:للجنة الدولية للمياه@20-40"},
-			facts: []string{"Morocco CHAIRS للجنة الدولية للمياه"}},
+			want:  []string{"Country:المغرب@7-13", "Country:فلسطين@52-58", "Organization:لجنة الدولية للمياه@21-40"},
+			facts: []string{"Morocco CHAIRS لجنة الدولية للمياه"}},
 	})
 }
