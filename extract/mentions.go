@@ -242,6 +242,9 @@ func (d *Document) bareTitleAfter(s *Sentence, k int) bool {
 			if ws[j].fs != nil && ws[j].fs.orgHead {
 				continue // a ministry named without its head's mention
 			}
+			if d.fieldWord(ws, j) {
+				continue // أستاذ العلوم السياسية بجامعة …: what the office is in
+			}
 			break
 		}
 		if c.ent.final().typ == graph.TypePerson {
@@ -285,6 +288,18 @@ func (d *Document) titleAfterModifiers(s *Sentence, k int) int {
 func professionAt(s *Sentence, lex *lexicon.Lexicon, t int) bool {
 	title, _ := s.matchTitle(lex, t)
 	return title != nil && nationalityOnly(title)
+}
+
+// fieldWord reports whether word j can name the field of an office
+// (العلوم السياسية in أستاذ العلوم السياسية): a plain Arabic word, not a
+// stop word, a given name, a trigger or the start of another title.
+func (d *Document) fieldWord(ws []word, j int) bool {
+	w := ws[j]
+	if w.Kind != text.Word || w.pre != "" || d.x.lex.IsStopword(w.Key) || d.x.lex.IsGivenName(w.Key) || d.startsTrigger(ws, j) || d.isRelative(w) {
+		return false
+	}
+	_, n := d.cur.matchTitle(d.x.lex, j)
+	return n == 0 && !timeWords[w.stem] && !dateCues[w.Key] && !calendarWords[w.Key] && !complementizers[w.Key]
 }
 
 // bodyThenTitle reads an English appositive that names a body and then an

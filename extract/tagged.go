@@ -62,6 +62,13 @@ func (d *Document) recognizeTagged(s *Sentence, sp ner.Span, split bool) {
 	if !d.unclaimed(s, i, j) || i == j && d.monthOfDate(s, i) {
 		return // في ماي 2019: a date, whoever else is called ماي
 	}
+	if h := i - 1; sp.Type != "PER" && h >= 0 && d.lang != "en" && s.covered[h] == nil && s.words[h].Kind == text.Word && s.words[h].fs != nil && s.words[h].fs.orgHead {
+		// بجامعة بجاية: a body's head noun, then the name the tagger read.
+		l := d.entity(graph.TypeOrganization, s.surfaceStem(h, j), nil)
+		l.head = stripAl(s.words[h].stem)
+		d.add(s, &mention{first: h, last: j, phrase: h, ent: l, prep: s.words[h].pre})
+		return
+	}
 	if split {
 		if e, n := s.matchOrg(d.x.lex, i); e != nil && n == j-i+1 {
 			d.add(s, &mention{first: i, last: j, phrase: i, ent: d.lexEntity(e, s, i, j)})
