@@ -335,9 +335,13 @@ func (d *Document) bodyAtAfter(s *Sentence, m *mention) *mention {
 }
 
 // relateTitled fills a person's office slot: the Slots stage makes it a
-// HOLDS_POSITION fact.
+// HOLDS_POSITION fact. A co-chair's title (Tory co-chairman, الرئيس
+// المشارك) says they co-chair the body too.
 func (d *Document) relateTitled(p, where *local, title string, s *Sentence, conf float64) {
 	d.slot(fact{pred: graph.HoldsPosition, s: p, o: where, sent: s, confidence: conf, title: title})
+	if t, n := d.x.lex.MatchTitle(foldWords(title), 0); t != nil && n == len(foldWords(title)) && t.Kind == "co-chair" && where.final().typ == graph.TypeOrganization {
+		d.slot(fact{pred: graph.CoChairs, s: p, o: where, sent: s, confidence: conf, title: title})
+	}
 }
 
 // postedAt reports whether complement c of an envoy's title names where
