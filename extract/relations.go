@@ -183,6 +183,10 @@ func (d *Document) subjectRightBefore(s *Sentence, i int, types map[string]bool)
 	return m
 }
 
+// anaphorConfidence scales a fact one of whose arguments is an anaphor:
+// the resolution may be wrong where the name could not be.
+const anaphorConfidence = 0.85
+
 // hostedIn: a country that hosts an event "in" a city (hosted … in
 // Marrakech / يستضيف … بمراكش) says where the event is held.
 func (d *Document) hostedIn(s *Sentence) {
@@ -263,6 +267,9 @@ func (d *Document) apply(s *Sentence, t *trigger, i, next int) {
 	}
 	rel := func(sub, obj *mention, c float64) {
 		if sub != nil && obj != nil {
+			if sub.anaphor || obj.anaphor {
+				c *= anaphorConfidence // هذا الاجتماع، بلاده, the party: resolved, not named
+			}
 			d.relate(pred, sub.ent, obj.ent, s, c)
 		}
 	}
