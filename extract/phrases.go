@@ -118,8 +118,12 @@ loop:
 				place = c
 				j++
 				break loop
-			case c.ent.typ == graph.TypeCity && typ == graph.TypeEvent && len(modifiers) == 0 && j == i+1:
-				place = c // اجتماع مراكش; not ندوة طوكيو deeper in a name
+			case (c.ent.typ == graph.TypeCity || c.ent.typ == graph.TypeCountry && !c.nisba) && typ == graph.TypeEvent && len(modifiers) == 0 && j == i+1:
+				place = c // اجتماع مراكش، محادثات السويد; not ندوة طوكيو deeper in a name
+				if j+1 < len(ws) && d.x.rules.modifiers[stripAl(ws[j+1].stem)] == "" {
+					j++
+					break loop // ورشة البحرين | وقالت: a head and its place are the whole name
+				}
 			case c.ent.typ == graph.TypeOrganization && strings.HasPrefix(c.prep, "ل") && typ == graph.TypeEvent:
 				organiser = c
 				j++

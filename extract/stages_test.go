@@ -975,6 +975,31 @@ func TestArrivals(t *testing.T) {
 	})
 }
 
+// TestEventNamedByPlace: a bare head and a city or country name an event
+// held there, and the name ends with the place.
+func TestEventNamedByPlace(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "talks named by a country", lang: "ar", stages: withFrames,
+			text:  "وتوصل الطرفان إلى اتفاق خلال محادثات السويد.",
+			want:  []string{"Country:السويد@37-43", "Event:محادثات السويد@29-43"},
+			facts: []string{"محادثات السويد HELD_IN Sweden"}},
+		{name: "the name ends with the place", lang: "ar", stages: withFrames,
+			text:    "وانتهت ورشة البحرين وقالت الصحف إنها فشلت.",
+			notWant: []string{"وقالت الصحف@"},
+			want:    []string{"Country:البحرين@12-19", "Event:ورشة البحرين@7-19"}},
+		{name: "a plural event head with its modifier", lang: "ar", stages: withFrames,
+			text:  "وانطلقت الاجتماعات السنوية للبنك الدولي في مراكش.",
+			want:  []string{"City:مراكش@43-48", "Event:الاجتماعات السنوية للبنك الدولي@8-39", "Organization:للبنك الدولي@27-39"},
+			facts: []string{"الاجتماعات السنوية للبنك الدولي HELD_IN Marrakesh", "الاجتماعات السنوية للبنك الدولي ORGANIZED_BY World Bank"}},
+		{name: "a plain plural names no one body", lang: "ar", stages: withFrames,
+			text: "وحذر الوزير من المجموعات الإرهابية في المنطقة.",
+			want: []string{}},
+		{name: "a modifier after the place stays in the name", lang: "ar", stages: withFrames,
+			text: "وانتهى اجتماع مراكش الوزاري أمس.",
+			want: []string{"City:مراكش@14-19", "Event:اجتماع مراكش الوزاري@7-27"}},
+	})
+}
+
 // TestHeadBehindPreposition: للجنة is ل + a head noun even though a
 // lexicon name lists للجنة whole.
 func TestHeadBehindPreposition(t *testing.T) {
