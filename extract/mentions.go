@@ -559,6 +559,9 @@ func (d *Document) latinName(s *Sentence, i, j int) *mention {
 // connector inside as an organisation, and nothing for titles and names.
 func (d *Document) latinRunType(s *Sentence, i, j int) string {
 	ws := s.words
+	if honorifics[ws[i].Key] {
+		return "" // Baroness Royall of Blaisdon, Lord Butler of Brockwell: a person
+	}
 	event, org, orgOnly, connector := false, false, false, false
 	for k := i; k <= j; k++ {
 		if _, n := s.matchTitle(d.x.lex, k); n > 0 && !d.isOrgHeadWord(ws[k].Key) {
