@@ -68,6 +68,10 @@ func (d *Document) gazetteerNames(s *Sentence) {
 			// A capitalised Latin run is one name ("Africa Focus Group"),
 			// even when its first word is a place.
 			j := d.latinRun(s, i)
+			if honorifics[w.Key] && j > i {
+				i = j
+				continue // Baroness Hale of Richmond: a person, for the people stages
+			}
 			if e, n := s.matchOrg(d.x.lex, i); e != nil && n == j-i+1 {
 				m := add(&mention{first: i, last: j, phrase: i, ent: d.lexEntity(e, s, i, j)})
 				d.innerGazetteer(s, m, add)
