@@ -64,6 +64,9 @@ func (d *Document) gazetteerNames(s *Sentence) {
 		if d.surnameAfterGivenName(s, i) {
 			continue // William Hague is no Hague: a family name, for the people stages
 		}
+		if d.lang == "en" && w.Kind == text.Latin && isUpperStart(w.Text) && !isAcronymish(w.Text) && d.x.lex.IsStopword(w.Key) && !latinArticles[w.Key] {
+			continue // "But the Home Office", "In the US": capitalised for the sentence, not a name
+		}
 		if w.Kind == text.Latin && isUpperStart(w.Text) {
 			// A capitalised Latin run is one name ("Africa Focus Group"),
 			// even when its first word is a place.
