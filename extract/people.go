@@ -268,6 +268,11 @@ func (d *Document) titled(s *Sentence, i, n int, title *lexicon.Entry, phrase in
 		case graph.TypeOrganization, graph.TypeCountry:
 			d.relateTitled(p, c.ent, titleText, s, conf)
 			found = true
+		case graph.TypeCity:
+			if cityOffice(title) {
+				d.relateTitled(p, c.ent, titleText, s, conf) // محافظ الحديدة، mayor of Paris
+				found = true
+			}
 		}
 		// A country named inside the organisation (وزارة ... بالنيجر) is
 		// where the person serves too.
@@ -366,6 +371,10 @@ func (d *Document) postedAt(s *Sentence, title *lexicon.Entry, c *mention) bool 
 func envoy(t *lexicon.Entry) bool {
 	return t.Kind == "ambassador" || t.Kind == "envoy" || t.Kind == "representative"
 }
+
+// cityOffice reports whether title t is held in a city (a governor, a
+// mayor): the city it names is where the post is.
+func cityOffice(t *lexicon.Entry) bool { return t.Kind == "governor" || t.Kind == "mayor" }
 
 // nationalityOnly reports whether title t is a trade, not an office
 // (الصحافي السعودي, the Saudi journalist): the country its nisba names is
