@@ -50,23 +50,16 @@ func (Tagged) Recognize(d *Document, s *Sentence) {
 // gave the whole and which is checked against the lexicon and given names.
 func (d *Document) recognizeTagged(s *Sentence, sp ner.Span, split bool) {
 	if sp.Type == "PER" {
-		if sp.Start > 0 && placeWords[s.words[sp.Start-1].stem] {
-			return // في قصر رغدان: a place's name, not a person's
-		}
-		sp.Start = d.nameBeforeParticle(s, sp.Start)
-		if e := sp.End; e < len(s.words) && e-1 > sp.Start && d.x.lex.IsGivenName(s.words[e-1].Key) && d.familyWord(s.words[e]) && s.covered[e] == nil {
-			sp.End++ // محمد علي | الحوثي: a name does not end on a given name
+		var ok bool
+		if sp, ok = d.personBounds(s, sp); !ok {
+			return
 		}
 	}
 	i, j := sp.Start, sp.End-1
 	if !d.unclaimed(s, i, j) || i == j && d.monthOfDate(s, i) {
 		return // في ماي 2019: a date, whoever else is called ماي
 	}
-	if h := i - 1; sp.Type != "PER" && h >= 0 && d.lang != "en" && s.covered[h] == nil && s.words[h].Kind == text.Word && s.words[h].fs != nil && s.words[h].fs.orgHead {
-		// بجامعة بجاية: a body's head noun, then the name the tagger read.
-		l := d.entity(graph.TypeOrganization, s.surfaceStem(h, j), nil)
-		l.head = stripAl(s.words[h].stem)
-		d.add(s, &mention{first: h, last: j, phrase: h, ent: l, prep: s.words[h].pre})
+	if sp.Type != "PER" && d.headedBody(s, i, j) {
 		return
 	}
 	if split {
@@ -120,6 +113,37 @@ func (d *Document) recognizeTagged(s *Sentence, sp ner.Span, split bool) {
 		return
 	}
 	d.add(s, &mention{first: i, last: j, phrase: i, ent: l, prep: s.words[i].pre})
+}
+
+// personBounds corrects where an Arabic person's name the tagger read
+// begins and ends, or reports false when it is no person's name: a name
+// right after a place word (في قصر رغدان) is a place's.
+func (d *Document) personBounds(s *Sentence, sp ner.Span) (ner.Span, bool) {
+	if sp.Start > 0 && placeWords[s.words[sp.Start-1].stem] {
+		return sp, false
+	}
+	sp.Start = d.nameBeforeParticle(s, sp.Start)
+	if e := sp.End; e < len(s.words) && e-1 > sp.Start && d.x.lex.IsGivenName(s.words[e-1].Key) && d.familyWord(s.words[e]) && s.covered[e] == nil {
+		sp.End++ // محمد علي | الحوثي: a name does not end on a given name
+	}
+	return sp, true
+}
+
+// headedBody adds, and reports, the body made of an Arabic head noun right
+// before the tagger's name at i..j (بجامعة بجاية: a university).
+func (d *Document) headedBody(s *Sentence, i, j int) bool {
+	h := i - 1
+	if d.lang == "en" || h < 0 || s.covered[h] != nil {
+		return false
+	}
+	w := s.words[h]
+	if w.Kind != text.Word || w.fs == nil || !w.fs.orgHead {
+		return false
+	}
+	l := d.entity(graph.TypeOrganization, s.surfaceStem(h, j), nil)
+	l.head = stripAl(w.stem)
+	d.add(s, &mention{first: h, last: j, phrase: h, ent: l, prep: w.pre})
+	return true
 }
 
 // conjuncts splits an English span the tagger ran across "and" (Deutsche
