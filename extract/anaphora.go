@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kgraph/kgraph/extract/resolve"
@@ -44,6 +45,9 @@ func (d *Document) resolveAnaphor(a *anaphor, at int) *local {
 	if a.focus {
 		return d.focus(a.typ)
 	}
+	if a.holder {
+		return d.holdersCountry(at)
+	}
 	if a.typ == graph.TypeEvent && !demonstratives[a.words[0]] && len(a.words) == 1 {
 		// A bare "الاجتماع" is the article's meeting; "هذا الاجتماع" the
 		// one just named.
@@ -52,12 +56,12 @@ func (d *Document) resolveAnaphor(a *anaphor, at int) *local {
 		}
 	}
 	var best *local
-	bestPos := -1
+	bestPos, fits := -1, 0
 	for _, l := range d.locals {
 		if l.mergedInto != nil || l.typ != a.typ {
 			continue
 		}
-		if len(a.heads) > 0 && !headFits(l, a.heads) {
+		if len(a.heads) > 0 && !headFits(l, a.heads) && !d.lexiconHeadFits(l, a.heads) {
 			continue
 		}
 		p := -1
@@ -66,14 +70,74 @@ func (d *Document) resolveAnaphor(a *anaphor, at int) *local {
 				p = q
 			}
 		}
+		if p >= 0 {
+			fits++
+		}
 		if p >= 0 && p > bestPos {
 			best, bestPos = l, p
 		}
+	}
+	if fits > 1 && a.typ == graph.TypeOrganization && len(a.heads) > 0 {
+		// الحزب after two parties: which one is not said. (A place or an
+		// event is the one the story is about; bodies are many.)
+		return nil
 	}
 	if best == nil && a.typ == graph.TypeCountry {
 		return d.focus(a.typ) // المملكة before any kingdom was named in full
 	}
 	return best
+}
+
+// holdersCountry is the one country the person named last before
+// position at holds a post for (خالد الجار الله نائب وزير الخارجية
+// الكويتي … بلاده: Kuwait), or nil when that person has none or several.
+func (d *Document) holdersCountry(at int) *local {
+	var person *local
+	last := -1
+	for _, l := range d.locals {
+		if l.mergedInto != nil || l.typ != graph.TypePerson {
+			continue
+		}
+		for _, q := range l.positions {
+			if q < at && q > last {
+				person, last = l, q
+			}
+		}
+	}
+	if person == nil {
+		return nil
+	}
+	var country *local
+	for _, f := range append(append([]fact(nil), d.slots...), d.rels...) {
+		if f.pred != graph.HoldsPosition || f.s.final() != person || f.o.final().typ != graph.TypeCountry {
+			continue
+		}
+		if country != nil && country != f.o.final() {
+			return nil
+		}
+		country = f.o.final()
+	}
+	return country
+}
+
+// lexiconHeadFits reports whether one of the lexicon's names for country
+// l starts with one of heads: Morocco is المملكة المغربية, so "المملكة"
+// fits it even where the article only says المغرب.
+func (d *Document) lexiconHeadFits(l *local, heads []string) bool {
+	code, ok := strings.CutPrefix(l.lexID, "country:")
+	if !ok {
+		return false
+	}
+	e := d.x.lex.Country(code)
+	if e == nil {
+		return false
+	}
+	for _, n := range e.Names {
+		if ks := foldWords(n); len(ks) > 1 && slices.Contains(heads, stripAl(ks[0])) {
+			return true
+		}
+	}
+	return false
 }
 
 func headFits(l *local, heads []string) bool {

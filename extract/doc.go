@@ -134,8 +134,36 @@ func (x *Engine) splitClitic(key string) (pre, stem string) {
 
 func (x *Engine) decideClitic(key string) (pre, stem string) {
 	if x.strictKnown(key) {
+		// للجنة is a known word because a lexicon name holds it (المديرية
+		// التنفيذية للجنة …), yet it is still ل + a head noun.
+		if sp, ok := x.bestSplit(key); ok && x.onlyNameWord(key) && x.isHead(sp.Stem) {
+			return sp.Prefix, sp.Stem
+		}
 		return "", key
 	}
+	sp, ok := x.bestSplit(key)
+	if !ok {
+		return "", key
+	}
+	return sp.Prefix, sp.Stem
+}
+
+// onlyNameWord reports whether key is known only as a word of some
+// lexicon name, not as a word of its own (a rule word, stop word, given
+// name).
+func (x *Engine) onlyNameWord(key string) bool {
+	return !x.known[key] && !x.lex.IsStopword(key) && !x.lex.IsGivenName(key)
+}
+
+func (x *Engine) isHead(stem string) bool {
+	_, org := x.lex.OrgHead(stem)
+	_, ev := x.lex.EventHead(stem)
+	return org || ev
+}
+
+// bestSplit is the likeliest proclitic reading of key: the one whose stem
+// the lists know best, or false when none is known.
+func (x *Engine) bestSplit(key string) (text.Split, bool) {
 	best, bestScore := text.Split{}, 0
 	for _, sp := range text.Splits(key) {
 		if sp.Prefix == "" || sp.Prefix == "ال" {
@@ -154,10 +182,7 @@ func (x *Engine) decideClitic(key string) (pre, stem string) {
 			best, bestScore = sp, score
 		}
 	}
-	if bestScore == 0 {
-		return "", key
-	}
-	return best.Prefix, best.Stem
+	return best, bestScore > 0
 }
 
 // strictKnown is true for words listed as they are (no clitic reading).

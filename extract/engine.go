@@ -134,7 +134,7 @@ func defaultLanguages(c *chainConfig) (map[string]*Language, *Language) {
 			Code:        code,
 			Recognizers: append(rec, TitlesAfterNames{}),
 			Linkers:     []Linker{Anaphors{}},
-			Finders:     []RelationFinder{Slots{}, Frames{}, EventDates{}},
+			Finders:     []RelationFinder{Slots{}, Frames{}, EventDates{}, Affiliations{}},
 			Finishers:   []Finisher{Inference{}},
 		}
 	}

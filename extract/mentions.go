@@ -61,10 +61,20 @@ func (d *Document) gazetteerNames(s *Sentence) {
 		if w.Kind == text.Latin && isUpperStart(w.Text) && latinArticles[w.Key] && i+1 < len(ws) && ws[i+1].Kind == text.Latin && isUpperStart(ws[i+1].Text) {
 			continue // "The Africa Focus Group": the article is not part of the name
 		}
+		if d.surnameAfterGivenName(s, i) {
+			continue // William Hague is no Hague: a family name, for the people stages
+		}
+		if d.lang == "en" && w.Kind == text.Latin && isUpperStart(w.Text) && !isAcronymish(w.Text) && d.x.lex.IsStopword(w.Key) && !latinArticles[w.Key] {
+			continue // "But the Home Office", "In the US": capitalised for the sentence, not a name
+		}
 		if w.Kind == text.Latin && isUpperStart(w.Text) {
 			// A capitalised Latin run is one name ("Africa Focus Group"),
 			// even when its first word is a place.
 			j := d.latinRun(s, i)
+			if honorifics[w.Key] && j > i {
+				i = j
+				continue // Baroness Hale of Richmond: a person, for the people stages
+			}
 			if e, n := s.matchOrg(d.x.lex, i); e != nil && n == j-i+1 {
 				m := add(&mention{first: i, last: j, phrase: i, ent: d.lexEntity(e, s, i, j)})
 				d.innerGazetteer(s, m, add)
@@ -87,6 +97,9 @@ func (d *Document) gazetteerNames(s *Sentence) {
 					continue
 				}
 			}
+		}
+		if w.Kind == text.Latin && !isUpperStart(w.Text) && d.oneWordName(s, i) {
+			continue // sale is no Salé: a lower-case Latin word names nothing alone
 		}
 		if e, n := s.matchOrg(d.x.lex, i); e != nil {
 			if pe, pn := s.matchPlace(d.x.lex, i); pe == nil || pn <= n {
@@ -236,6 +249,9 @@ func (d *Document) bareTitleAfter(s *Sentence, k int) bool {
 			if ws[j].fs != nil && ws[j].fs.orgHead {
 				continue // a ministry named without its head's mention
 			}
+			if d.fieldWord(ws, j) {
+				continue // أستاذ العلوم السياسية بجامعة …: what the office is in
+			}
 			break
 		}
 		if c.ent.final().typ == graph.TypePerson {
@@ -253,6 +269,44 @@ func (d *Document) bareTitleAfter(s *Sentence, k int) bool {
 		return false
 	}
 	return names
+}
+
+// titleAfterModifiers skips up to three words that qualify a title after
+// a name's comma (Ann Reid, Welsh secretary of …; Ann Reid, international
+// division secretary of …): words no earlier stage claimed, with no
+// punctuation, connector or trigger among them. It returns the title's
+// first word, or k when none follows.
+func (d *Document) titleAfterModifiers(s *Sentence, k int) int {
+	ws := s.words
+	for t := k; t < len(ws) && t < k+4; t++ {
+		if _, n := s.matchTitle(d.x.lex, t); n > 0 {
+			return t
+		}
+		w := ws[t]
+		if w.isPunct() || w.Kind != text.Latin || s.covered[t] != nil || latinConnectors[w.Key] || d.startsTrigger(ws, t) {
+			break
+		}
+	}
+	return k
+}
+
+// professionAt reports whether the title at word t is a trade, whose
+// nisba is a nationality (Lynton Crosby, the Australian strategist).
+func professionAt(s *Sentence, lex *lexicon.Lexicon, t int) bool {
+	title, _ := s.matchTitle(lex, t)
+	return title != nil && nationalityOnly(title)
+}
+
+// fieldWord reports whether word j can name the field of an office
+// (العلوم السياسية in أستاذ العلوم السياسية): a plain Arabic word, not a
+// stop word, a given name, a trigger or the start of another title.
+func (d *Document) fieldWord(ws []word, j int) bool {
+	w := ws[j]
+	if w.Kind != text.Word || w.pre != "" || d.x.lex.IsStopword(w.Key) || d.x.lex.IsGivenName(w.Key) || d.startsTrigger(ws, j) || d.isRelative(w) {
+		return false
+	}
+	_, n := d.cur.matchTitle(d.x.lex, j)
+	return n == 0 && !timeWords[w.stem] && !dateCues[w.Key] && !calendarWords[w.Key] && !complementizers[w.Key]
 }
 
 // bodyThenTitle reads an English appositive that names a body and then an
@@ -342,7 +396,60 @@ func (d *Document) latinRun(s *Sentence, i int) int {
 		}
 		break
 	}
+	return d.firstConjunct(s, i, j)
+}
+
+// firstConjunct ends the run i..j before an "and" that joins two names
+// (Barclays and Santander): the name after it is a run of its own.
+func (d *Document) firstConjunct(s *Sentence, i, j int) int {
+	for k := i + 1; k < j; k++ {
+		if s.words[k].Key == "and" && d.namesBothSides(s, i, k, j) {
+			return k - 1
+		}
+	}
 	return j
+}
+
+// namesBothSides reports whether words from..and-1 and and+1..last read as
+// two names joined by the "and" at word and.
+func (d *Document) namesBothSides(s *Sentence, from, and, last int) bool {
+	ws := s.words
+	for k := from; k < and; k++ {
+		if ws[k].Kind != text.Latin || !isUpperStart(ws[k].Text) {
+			return false // of, for: "and" joins words inside one name
+		}
+	}
+	if !isUpperStart(ws[and+1].Text) {
+		return false
+	}
+	if d.isOrgHeadWord(ws[last].Key) && !d.isOrgHeadWord(ws[and-1].Key) {
+		return false // Foreign and Commonwealth Office: one head for both
+	}
+	return true
+}
+
+// surnameAfterGivenName reports whether the capitalised Latin word at i
+// ends a person's name that starts before it, as the tagger reads it
+// (William Hague, Jack London): in English it is that person's family
+// name, whatever place it also names.
+func (d *Document) surnameAfterGivenName(s *Sentence, i int) bool {
+	if d.lang != "en" || i == 0 || !isUpperStart(s.words[i].Text) || s.covered[i-1] != nil {
+		return false
+	}
+	for _, sp := range s.tagged {
+		if sp.Type == "PER" && sp.Start < i && i < sp.End {
+			return true
+		}
+	}
+	return false
+}
+
+// oneWordName reports whether the gazetteer's longest name at word i is
+// that word alone.
+func (d *Document) oneWordName(s *Sentence, i int) bool {
+	_, no := s.matchOrg(d.x.lex, i)
+	_, np := s.matchPlace(d.x.lex, i)
+	return max(no, np) == 1
 }
 
 // wholeKnownName reports whether words i..j are exactly one gazetteer name
@@ -459,6 +566,9 @@ func (d *Document) latinName(s *Sentence, i, j int) *mention {
 // connector inside as an organisation, and nothing for titles and names.
 func (d *Document) latinRunType(s *Sentence, i, j int) string {
 	ws := s.words
+	if honorifics[ws[i].Key] {
+		return "" // Baroness Royall of Blaisdon, Lord Butler of Brockwell: a person
+	}
 	event, org, orgOnly, connector := false, false, false, false
 	for k := i; k <= j; k++ {
 		if _, n := s.matchTitle(d.x.lex, k); n > 0 && !d.isOrgHeadWord(ws[k].Key) {
@@ -544,6 +654,9 @@ func (d *Document) isNisbaAt(s *Sentence, i, j int) bool {
 }
 
 func headOf(e *lexicon.Entry) string {
+	if e.Type == graph.TypeOrganization && e.Kind == "political" {
+		return "حزب" // a party whose name has no حزب (التجمع الوطني الديمقراطي) is still "the party"
+	}
 	if e.NameAR != "" {
 		if ks := foldWords(e.NameAR); len(ks) > 0 {
 			return stripAl(ks[0])
@@ -600,7 +713,7 @@ func (d *Document) titlesAfterNames(s *Sentence, covered []*mention, add func(*m
 		for k < len(ws) && (latinArticles[ws[k].Key] || ws[k].Key == "current" || ws[k].Key == "then") {
 			k++
 		}
-		if body, t, n := d.bodyThenTitle(s, k); body != nil {
+		if body, t, n := d.bodyThenTitle(s, k); body != nil && !(body.nisba && professionAt(s, d.x.lex, t)) {
 			// Mark Oaten, Liberal Democrat home affairs spokesman: the body
 			// comes first, then the office.
 			d.relateTitled(m.ent, body.ent, s.surfaceStem(t, t+n-1), s, 0.75)
@@ -608,6 +721,9 @@ func (d *Document) titlesAfterNames(s *Sentence, covered []*mention, add func(*m
 				body.parent = m
 			}
 			continue
+		}
+		if d.lang == "en" {
+			k = d.titleAfterModifiers(s, k)
 		}
 		title, n := s.matchTitle(d.x.lex, k)
 		if title == nil || strings.HasPrefix(ws[k].pre, "و") || conjunctions[ws[k].Key] {
@@ -617,14 +733,14 @@ func (d *Document) titlesAfterNames(s *Sentence, covered []*mention, add func(*m
 			continue // the title introduces a name of its own
 		}
 		titleText := s.surfaceStem(k, k+n-1)
-		for t := k; t < k+n; t++ { // وزير الخارجية الأميركي
+		for t := k; t < k+n && !nationalityOnly(title); t++ { // وزير الخارجية الأميركي
 			if e, ok := d.x.lex.Nisba(ws[t].Key); ok && e.Type == graph.TypeCountry {
 				d.relateTitled(m.ent, d.lexEntity(e, s, t, t), titleText, s, 0.8)
 			}
 		}
 		for j := k + n; j < len(ws) && j-k < 14; j++ {
-			if ws[j].comma || ws[j].stop {
-				break
+			if ws[j].comma || ws[j].stop || complementizers[ws[j].Key] {
+				break // … نائب وزير الخارجية الكويتي أن موقف الكويت: a new clause
 			}
 			c := covered[j]
 			if c == nil || c.first != j {

@@ -43,10 +43,10 @@ func (d *Document) titledPerson(s *Sentence, i int, covered []*mention, add func
 			comma = true
 			break
 		}
-		if w.stop {
-			return nil
+		if w.stop || d.lang == "en" && j == i+n && w.Key == "at" {
+			return nil // Lisa Power, head of policy at …: the title of the name before
 		}
-		if j > i+n && covered[j] == nil && (timeWords[w.stem] || dateCues[w.Key] || w.quoteOpen || d.x.lex.IsStopword(w.Key) && !nameInnerWords[w.Key] && !d.x.lex.IsGivenName(w.Key)) {
+		if j > i+n && covered[j] == nil && (timeWords[w.stem] || dateCues[w.Key] || w.quoteOpen || d.x.lex.IsStopword(w.Key) && !nameInnerWords[w.Key] && !d.x.lex.IsGivenName(w.Key) && !(postings[w.Key] && envoy(title))) {
 			return nil // رئيس المجلس نبيه بري يوم الأحد: the clause went on, no name was met
 		}
 		if c := covered[j]; c != nil {
@@ -136,6 +136,9 @@ func (d *Document) titledPerson(s *Sentence, i int, covered []*mention, add func
 	if end < 0 && !comma && !afterNisba && !d.nameStart(ws, k, covered, true) {
 		return nil
 	}
+	if end < 0 && comma {
+		end = d.appositiveName(ws, k, covered)
+	}
 	if end < 0 {
 		end = d.nameEnd(ws, k, covered)
 		if !comma {
@@ -143,6 +146,9 @@ func (d *Document) titledPerson(s *Sentence, i int, covered []*mention, add func
 			// ends where the tagger says.
 			end = d.taggerBound(ws, k, end, !afterNisba)
 		}
+	}
+	if end < k && afterNisba && d.foreignNameWithFamily(ws, k, covered) {
+		end = k + 1 // وزير الإعلام اليمني معمر الإرياني: a name the tagger missed
 	}
 	if end < k {
 		return nil
@@ -183,18 +189,54 @@ func (d *Document) bodyBeforeTitle(s *Sentence, i int) *mention {
 		return nil
 	}
 	k := i - 1 // the possessive is already off the word (see sentenceOf)
-	if w := s.words[k]; k > 0 && w.Kind == text.Latin && !isUpperStart(w.Text) && s.covered[k] == nil && !latinConnectors[w.Key] {
+	if w := s.words[k]; k > 0 && w.Kind == text.Latin && !isUpperStart(w.Text) && s.covered[k] == nil && !latinConnectors[w.Key] && !verbLike(w) {
 		k-- // BBC political correspondent: one adjective before the title
 	}
 	c := s.covered[k]
 	if c == nil || c.last != k {
 		return nil
 	}
+	if strings.HasPrefix(s.words[c.first].Key, "ex-") {
+		return nil // Ex-Labour MP: a body the person has left
+	}
+	if d.guessedBody(c.ent) {
+		c.ent.typ = graph.TypeOrganization
+	}
 	switch c.ent.typ {
 	case graph.TypeCountry, graph.TypeOrganization:
 		return c
 	}
 	return nil
+}
+
+// verbLike reports whether a lower-case English word reads as a verb
+// (accepted, says) rather than an adjective between a body and a title:
+// "the Conservatives accepted Prime Minister Tony Blair's promise".
+func verbLike(w word) bool {
+	return strings.HasSuffix(w.Key, "ed") || strings.HasSuffix(w.Key, "s") || auxiliaries[w.Key] || modals[w.Key]
+}
+
+// guessedBody reports whether l, named right before a title, is a body
+// the tagger took for something else: a place no lexicon knows (places
+// hold no offices in English news: Acme chief executive …) or a one-word
+// "person" that no full name or given name backs (a company's name).
+func (d *Document) guessedBody(l *local) bool {
+	if l.lexID != "" {
+		return false
+	}
+	switch l.typ {
+	case graph.TypeCity:
+		return true
+	case graph.TypePerson:
+		for _, n := range append([]string{l.name}, l.names...) {
+			ks := foldWords(n)
+			if len(ks) != 1 || d.x.lex.IsGivenName(ks[0]) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // titled states the offices a title gives person p (mention m): what the
@@ -207,7 +249,7 @@ func (d *Document) titled(s *Sentence, i, n int, title *lexicon.Entry, phrase in
 	titleText := s.surfaceStem(i, i+n-1)
 	conf := 0.85
 	found := false
-	for k := i; k < i+n; k++ { // وزير الخارجية الأميركي: the title names the country
+	for k := i; k < i+n && !nationalityOnly(title); k++ { // وزير الخارجية الأميركي: the title names the country
 		if e, ok := d.x.lex.Nisba(ws[k].Key); ok && e.Type == graph.TypeCountry {
 			nm := add(&mention{first: k, last: k, phrase: k, ent: d.lexEntity(e, s, k, k), nisba: true, parent: m})
 			d.relateTitled(p, nm.ent, titleText, s, conf)
@@ -216,10 +258,21 @@ func (d *Document) titled(s *Sentence, i, n int, title *lexicon.Entry, phrase in
 	}
 	for _, c := range compl {
 		c.parent = m
+		if c.nisba && nationalityOnly(title) {
+			continue
+		}
+		if found && d.postedAt(s, title, c) {
+			continue // السفير الفرنسي لدى الولايات المتحدة: he serves France, in the US
+		}
 		switch c.ent.typ {
 		case graph.TypeOrganization, graph.TypeCountry:
 			d.relateTitled(p, c.ent, titleText, s, conf)
 			found = true
+		case graph.TypeCity:
+			if cityOffice(title) {
+				d.relateTitled(p, c.ent, titleText, s, conf) // محافظ الحديدة، mayor of Paris
+				found = true
+			}
 		}
 		// A country named inside the organisation (وزارة ... بالنيجر) is
 		// where the person serves too.
@@ -255,14 +308,78 @@ func (d *Document) titled(s *Sentence, i, n int, title *lexicon.Entry, phrase in
 			d.relateTitled(p, c, titleText, s, 0.6)
 		}
 	}
+	if body := d.bodyAtAfter(s, m); body != nil && !found {
+		d.relateTitled(p, body.ent, titleText, s, 0.75) // analyst Ann Reid at Acme
+	}
 	return m
 }
 
+// bodyAtAfter is the body an English titled name works "at" (analyst Ann
+// Reid at Acme), or nil; a one-off place or person the tagger guessed
+// there is taken for a body (see guessedBody).
+func (d *Document) bodyAtAfter(s *Sentence, m *mention) *mention {
+	k := m.last + 1
+	if d.lang != "en" || k+1 >= len(s.words) || s.words[k].Key != "at" {
+		return nil
+	}
+	k++
+	if latinArticles[s.words[k].Key] {
+		k++
+	}
+	c := d.mentionAt(s, k)
+	if c == nil || c.anaphor {
+		return nil
+	}
+	if d.guessedBody(c.ent) {
+		c.ent.typ = graph.TypeOrganization
+	}
+	if c.ent.typ != graph.TypeOrganization {
+		return nil
+	}
+	return c
+}
+
 // relateTitled fills a person's office slot: the Slots stage makes it a
-// HOLDS_POSITION fact.
+// HOLDS_POSITION fact. A co-chair's title (Tory co-chairman, الرئيس
+// المشارك) says they co-chair the body too.
 func (d *Document) relateTitled(p, where *local, title string, s *Sentence, conf float64) {
 	d.slot(fact{pred: graph.HoldsPosition, s: p, o: where, sent: s, confidence: conf, title: title})
+	if t, n := d.x.lex.MatchTitle(foldWords(title), 0); t != nil && n == len(foldWords(title)) && t.Kind == "co-chair" && where.final().typ == graph.TypeOrganization {
+		d.slot(fact{pred: graph.CoChairs, s: p, o: where, sent: s, confidence: conf, title: title})
+	}
 }
+
+// postedAt reports whether complement c of an envoy's title names where
+// the envoy is posted (لدى الأمم المتحدة, بالرباط, to Japan) rather than
+// whom they serve.
+func (d *Document) postedAt(s *Sentence, title *lexicon.Entry, c *mention) bool {
+	if !envoy(title) {
+		return false
+	}
+	if strings.Contains(c.prep, "ب") {
+		return true
+	}
+	k := c.first - 1
+	if k >= 0 && latinArticles[s.words[k].Key] {
+		k--
+	}
+	return k >= 0 && postings[s.words[k].Key]
+}
+
+// envoy reports whether title t is held abroad, serving one country or
+// body in another (ambassador, envoy, representative).
+func envoy(t *lexicon.Entry) bool {
+	return t.Kind == "ambassador" || t.Kind == "envoy" || t.Kind == "representative"
+}
+
+// cityOffice reports whether title t is held in a city (a governor, a
+// mayor): the city it names is where the post is.
+func cityOffice(t *lexicon.Entry) bool { return t.Kind == "governor" || t.Kind == "mayor" }
+
+// nationalityOnly reports whether title t is a trade, not an office
+// (الصحافي السعودي, the Saudi journalist): the country its nisba names is
+// where the person is from, no post they hold.
+func nationalityOnly(t *lexicon.Entry) bool { return t.Kind == "profession" }
 
 func isMinister(t *lexicon.Entry) bool {
 	return t.Kind == "minister" || strings.HasPrefix(text.Fold(t.NameAR), "وزير")
@@ -390,7 +507,7 @@ func (d *Document) nameEnd(ws []word, k int, covered []*mention) int {
 			limit += 2 // خالد بن سلمان بن عبدالعزيز, Hamad bin Isa Al Khalifa
 			continue
 		}
-		if !d.nameWord(ws, t, covered) {
+		if !d.nameWord(ws, t, covered) && !(t > k && d.innerNameWord(ws, t, covered)) {
 			break
 		}
 		if t > k && ws[t].pre == "و" && !d.x.lex.IsGivenName(ws[t].Key) {
@@ -402,6 +519,66 @@ func (d *Document) nameEnd(ws []word, k int, covered []*mention) int {
 		}
 	}
 	return end
+}
+
+// appositiveName returns the last word of a name set off by commas after
+// a title (رئيس الأركان، أحمد قايد صالح،): from a given name at k to the
+// next comma, two to four plain words, whatever else each might read as
+// alone. It returns -1 when the words up to the comma are no such name.
+func (d *Document) appositiveName(ws []word, k int, covered []*mention) int {
+	if k >= len(ws) || !(d.x.lex.IsGivenName(ws[k].Key) || d.x.lex.IsGivenName(ws[k].stem)) {
+		return -1
+	}
+	for t := k; t < len(ws) && t < k+4; t++ {
+		w := ws[t]
+		if w.comma && t > k+1 {
+			return t - 1
+		}
+		if covered[t] != nil || w.Kind != text.Word || (t > k && w.pre != "") || d.startsTrigger(ws, t) || d.isRelative(w) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// foreignNameWithFamily reports whether words k and k+1 read as a first
+// name and a family name no list knows: a bare word (or a given name),
+// then the article on a word no list knows (معمر الإرياني). After a
+// title and its nisba that is a name even where the tagger saw none.
+func (d *Document) foreignNameWithFamily(ws []word, k int, covered []*mention) bool {
+	if k+1 >= len(ws) || covered[k+1] != nil {
+		return false
+	}
+	first := d.unknownWord(ws[k], covered[k]) || covered[k] == nil && (d.x.lex.IsGivenName(ws[k].Key) || d.x.lex.IsGivenName(ws[k].stem))
+	return first && d.familyWord(ws[k+1]) && !d.startsTrigger(ws, k+1)
+}
+
+// familyWord reports whether an Arabic word can be a family name: the
+// article on a word no list knows (الحوثي، الإرياني), with no proclitic.
+func (d *Document) familyWord(w word) bool {
+	return w.Kind == text.Word && w.pre == "" && strings.HasPrefix(w.Key, "ال") && !d.x.lex.IsKnownWord(w.Key) && !d.x.lex.IsStopword(w.Key) &&
+		!calendarWords[w.Key] && !dateCues[w.Key] && !timeWords[w.stem]
+}
+
+// innerNameWord reports whether word t, inside a name already begun, goes
+// on with it though it reads as something else on its own: a given name
+// spelt like a preposition (محمد علي الهاشمي: علي, not على), a family-name
+// suffix (جاويش أوغلو), a month name with no number by it (تيريزا ماي).
+func (d *Document) innerNameWord(ws []word, t int, covered []*mention) bool {
+	w := ws[t]
+	if covered[t] != nil || w.Kind != text.Word || w.pre != "" {
+		return false
+	}
+	switch {
+	case nameSuffixes[w.Key]:
+		return true
+	case d.x.lex.IsGivenName(w.Key) && !strings.HasSuffix(w.Text, "ى"):
+		return true
+	}
+	if m, _ := d.cur.month(d.x.lex, t); m > 0 {
+		return ws[t-1].Kind != text.Number && (t+1 >= len(ws) || ws[t+1].Kind != text.Number)
+	}
+	return false
 }
 
 // taggerBound trims a rule's name k..end to what the tagger read as a
@@ -420,6 +597,9 @@ func (d *Document) taggerBound(ws []word, k, end int, titled bool) int {
 	for _, sp := range d.cur.tagged {
 		if sp.Type == "PER" && sp.Start <= k && k < sp.End {
 			last := min(end, sp.End-1)
+			for last+2 <= end && nameParticles[ws[last+1].Key] {
+				last += 2 // عبد الله بن الحسين | آل هاشم: a particle joins the next part on
+			}
 			if last == k+1 && last < end && d.x.lex.StartsCompoundName(ws[k].Key) {
 				return end // the tagger stopped after a compound given name (عبد اللطيف | وهبي)
 			}
@@ -430,8 +610,12 @@ func (d *Document) taggerBound(ws []word, k, end int, titled bool) int {
 			}
 			if last < end {
 				// A family name shaped like a nisba (محمد شياع السوداني)
-				// reads to the tagger as an adjective: keep it.
-				if _, ok := d.x.lex.Nisba(ws[last+1].Key); ok {
+				// reads to the tagger as an adjective, a family-name suffix
+				// (جاويش أوغلو) as a word of its own, and a name that stops
+				// on a given name (محمد علي | الحوثي) lacks its family name:
+				// keep them.
+				next := ws[last+1]
+				if _, ok := d.x.lex.Nisba(next.Key); ok || nameSuffixes[next.Key] || last > k && d.x.lex.IsGivenName(ws[last].Key) && d.familyWord(next) {
 					last++
 				}
 			}
@@ -466,12 +650,14 @@ func (d *Document) namedPerson(s *Sentence, i int, covered []*mention) *mention 
 	if end <= i {
 		return nil
 	}
-	return &mention{first: i, last: end, phrase: i, ent: d.person(s.surfaceStem(i, end)), prep: w.pre}
+	i = d.nameBeforeParticle(s, i)
+	return &mention{first: i, last: end, phrase: i, ent: d.person(s.surfaceStem(i, end)), prep: ws[i].pre}
 }
 
 // person finds or creates the person with this name and remembers the
 // surname for later short mentions (بوريطة).
 func (d *Document) person(name string) *local {
+	name = withoutHonorific(name)
 	ks := foldWords(name)
 	if len(ks) == 1 {
 		if l := d.surnames[ks[0]]; l != nil {
@@ -488,6 +674,19 @@ func (d *Document) person(name string) *local {
 		}
 	}
 	return l
+}
+
+// withoutHonorific drops a form of address that opens a name (السيد محمد
+// ساجد, Mr Okafor): it says how the person is addressed, not who it is.
+func withoutHonorific(name string) string {
+	fs := strings.Fields(name)
+	if len(fs) < 2 {
+		return name
+	}
+	if ks := foldWords(fs[0]); len(ks) == 1 && honorifics[ks[0]] {
+		return strings.Join(fs[1:], " ")
+	}
+	return name
 }
 
 // arabicArticleName: al-Sudani, el-Sisi.

@@ -48,6 +48,7 @@ func (d *Document) headPhrase(s *Sentence, i int, covered []*mention, add func(*
 		definite  = strings.HasPrefix(w.stem, "ال")
 		alias     string
 		purpose   bool // the name goes on after its nisba (الجمعية المغربية لحقوق …)
+		topic     bool // an event's name goes on with what it is about (ندوة حول …)
 		modifiers []string
 		last      = i
 	)
@@ -71,6 +72,9 @@ loop:
 			last = k
 			j = k + 1
 			break
+		}
+		if topic && placeWords[x.stem] {
+			break // ورشة حول تمويل الإرهاب بالعاصمة …: the topic ends where the place begins
 		}
 		if placeWords[x.stem] && j+1 < len(ws) && covered[j+1] != nil && covered[j+1].ent.typ == graph.TypeCity {
 			// بمدينة الرياض, بالعاصمة نواكشوط: where, not part of the name.
@@ -114,8 +118,12 @@ loop:
 				place = c
 				j++
 				break loop
-			case c.ent.typ == graph.TypeCity && typ == graph.TypeEvent && len(modifiers) == 0 && j == i+1:
-				place = c // اجتماع مراكش; not ندوة طوكيو deeper in a name
+			case (c.ent.typ == graph.TypeCity || c.ent.typ == graph.TypeCountry && !c.nisba) && typ == graph.TypeEvent && len(modifiers) == 0 && j == i+1:
+				place = c // اجتماع مراكش، محادثات السويد; not ندوة طوكيو deeper in a name
+				if j+1 < len(ws) && d.x.rules.modifiers[stripAl(ws[j+1].stem)] == "" {
+					j++
+					break loop // ورشة البحرين | وقالت: a head and its place are the whole name
+				}
 			case c.ent.typ == graph.TypeOrganization && strings.HasPrefix(c.prep, "ل") && typ == graph.TypeEvent:
 				organiser = c
 				j++
@@ -177,6 +185,17 @@ loop:
 		if x.Kind == text.Latin {
 			break
 		}
+		if typ == graph.TypeEvent && topicMarkers[x.Key] && !topic && j+1 < len(ws) && !ws[j+1].isPunct() {
+			// ندوة حول قانون …, معرض بعنوان «…»: what an event is about
+			// names it, even a bare head.
+			if q := quotedSpanEnd(ws, j+1); q > 0 {
+				modifiers = append(modifiers, strings.Fields(text.Fold(s.surface(j+2, q-1)))...)
+				anchored, last = true, q
+				break
+			}
+			topic, anchored = true, true
+			continue
+		}
 		if nameInnerWords[x.Key] {
 			// Only inside: the phrase must go on with a name word. حول
 			// (about) belongs to a name that already has its own words
@@ -193,7 +212,7 @@ loop:
 			anchored = true
 		} else if len(modifiers) == 0 && typ == graph.TypeOrganization && strings.HasPrefix(w.stem, "ال") && (strings.Contains(x.pre, "ل") || strings.HasPrefix(x.Key, "لل")) {
 			break // المركز للسداسي …: a definite head takes an adjective first, not a لـ noun
-		} else if len(modifiers) == 0 && typ == graph.TypeEvent && strings.HasPrefix(w.stem, "ال") {
+		} else if len(modifiers) == 0 && typ == graph.TypeEvent && strings.HasPrefix(w.stem, "ال") && !topic {
 			// الاجتماع الدور …: a definite head goes on with an adjective,
 			// not a new noun; an indefinite one heads a construct (قمة دول
 			// جوار السودان, اجتماع المدراء).
@@ -201,6 +220,9 @@ loop:
 		}
 		if definite && len(modifiers) > 0 && typ == graph.TypeOrganization && strings.HasPrefix(w.stem, "ال") && !definiteWord(x) && !(purpose && j == last+1) {
 			break // المجلس الدستوري | قبول الطعون: a definite body's adjectives are definite too
+		}
+		if accusative(x) && !accusative(w) {
+			break // مؤتمر وارسو إنجازا تاريخيا: what the clause says of it, not its name
 		}
 		if len(modifiers) < 2 && strings.HasPrefix(x.stem, "ال") {
 			definite = true
@@ -310,12 +332,36 @@ loop:
 	return m
 }
 
+// accusative reports whether an Arabic word is an indefinite accusative
+// (إنجازا، مؤتمرا): no article, no proclitic, the tanween alif at its end.
+// Such a word agrees only with an accusative head.
+func accusative(w word) bool {
+	return w.Kind == text.Word && w.pre == "" && !strings.HasPrefix(w.Key, "ال") && strings.HasSuffix(w.Key, "ا") && len([]rune(w.Key)) >= 4
+}
+
+// quotedSpanEnd returns the closing word of a quoted span opening at word
+// k (up to eight words), or -1.
+func quotedSpanEnd(ws []word, k int) int {
+	if k >= len(ws) || !ws[k].quoteOpen {
+		return -1
+	}
+	for q := k; q < len(ws) && q-k < 8; q++ {
+		if ws[q].quoteClose {
+			return q
+		}
+		if q > k && ws[q].isPunct() && !ws[q].quoteClose {
+			return -1
+		}
+	}
+	return -1
+}
+
 // eventEntity finds or creates the event a phrase names. An event named
 // only by its head and a city (اجتماع مراكش) is the article's main event
 // when there is one: writers name a meeting by where it is held.
 func (d *Document) eventEntity(name, head string, modifiers []string, organiser, place *mention, s *Sentence, i int) *local {
 	if organiser == nil && place != nil && onlyPlace(modifiers) {
-		if main := d.mainEvent(); main != nil {
+		if main := d.mainEvent(); main != nil && !d.heldElsewhere(main, place.ent) {
 			return main
 		}
 	}
@@ -331,6 +377,8 @@ func (d *Document) eventEntity(name, head string, modifiers []string, organiser,
 	key := "ev:" + head + "|" + strings.Join(canon, " ")
 	if organiser != nil {
 		key += "|by:" + organiser.ent.ref()
+	} else if place != nil && onlyPlace(modifiers) {
+		key += "|in:" + place.ent.ref() // مؤتمر وارسو is not مؤتمر البحرين
 	}
 	if l := d.byKey[key]; l != nil {
 		d.addName(l, name)
@@ -345,6 +393,27 @@ func (d *Document) eventEntity(name, head string, modifiers []string, organiser,
 }
 
 func onlyPlace(mods []string) bool { return len(mods) == 0 }
+
+// heldElsewhere reports whether the article already holds event ev in a
+// place other than place: مؤتمر وارسو is not a conference held in
+// Bahrain.
+func (d *Document) heldElsewhere(ev, place *local) bool {
+	place = place.final()
+	elsewhere := func(f fact) bool {
+		return f.pred == graph.HeldIn && f.s.final() == ev && f.o.final() != place
+	}
+	for _, f := range d.rels {
+		if elsewhere(f) {
+			return true
+		}
+	}
+	for _, f := range d.slots {
+		if elsewhere(f) {
+			return true
+		}
+	}
+	return false
+}
 
 // orgEntity finds or creates the organisation a phrase names.
 func (d *Document) orgEntity(name, head string, inner []*mention, s *Sentence, i int) *local {
@@ -407,8 +476,8 @@ func (d *Document) englishHeadPhrase(s *Sentence, i int, typ string, covered []*
 	var modifiers []string
 	var organiser, place *mention
 	for k := i - 1; k >= 0 && i-k <= 5; k-- {
-		if c := covered[k]; c != nil && c.last == k && c.ent.typ == graph.TypeOrganization && organiser == nil && start == k+1 {
-			organiser, start, k = c, c.first, c.first // the Arab League summit
+		if c := covered[k]; c != nil && c.last == k && c.ent.typ == graph.TypeOrganization && organiser == nil && start == k+1 && !contestHeads[ws[i].Key] {
+			organiser, start, k = c, c.first, c.first // the Arab League summit; a Lib Dem vote is no vote the party holds
 			continue
 		}
 		if (ws[k].Kind == text.Latin || ws[k].Kind == text.Number) && (d.x.rules.modifiers[ws[k].Key] != "" || ordinalWord(ws[k].Key)) && covered[k] == nil {
@@ -419,7 +488,7 @@ func (d *Document) englishHeadPhrase(s *Sentence, i int, typ string, covered []*
 		break
 	}
 	last := i
-	if i+2 < len(ws) && (ws[i+1].Key == "of" || ws[i+1].Key == "for") {
+	if i+2 < len(ws) && (ws[i+1].Key == "of" || ws[i+1].Key == "for") && !contestHeads[ws[i].Key] {
 		k := i + 2
 		if ws[k].Key == "the" && k+1 < len(ws) {
 			k++

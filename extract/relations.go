@@ -77,8 +77,8 @@ func (d *Document) triggerEndsAt(ws []word, t trigger, i int) (int, bool) {
 func matchPhrase(ws []word, i int, phrase []string) (int, bool) {
 	j := i
 	for p, want := range phrase {
-		for p > 0 && j < len(ws) && ws[j].isPunct() && !ws[j].stop {
-			j++
+		for p > 0 && j < len(ws) && (ws[j].isPunct() && !ws[j].stop || timeFiller(ws[j])) {
+			j++ // وصل، اليوم الأربعاء، إلى: a time inside the phrase
 		}
 		if j >= len(ws) || ws[j].isPunct() {
 			return 0, false
@@ -105,6 +105,12 @@ func matchPhrase(ws []word, i int, phrase []string) (int, bool) {
 		j++
 	}
 	return j, true
+}
+
+// timeFiller reports whether w only says when (اليوم، الأربعاء, today):
+// such words may stand between the words of a trigger phrase.
+func timeFiller(w word) bool {
+	return dateCues[w.Key] || calendarWords[w.Key]
 }
 
 // relations reads the facts of one sentence from its triggers.
@@ -147,7 +153,39 @@ func (d *Document) relations(s *Sentence) {
 	d.attributes(s)
 	d.locatedIn(s)
 	d.hostedIn(s)
+	d.eventPhrases(s)
 }
+
+// commaBetween reports whether a comma or stop stands between words i
+// and j of s.
+func (s *Sentence) commaBetween(i, j int) bool {
+	for k := i + 1; k < j && k < len(s.words); k++ {
+		if s.words[k].comma || s.words[k].stop {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectRightBefore is a fitting mention between a complementizer and
+// the verb at i (أن المغرب سيشارك): after أن / إن Arabic puts the subject
+// first. Elsewhere a name right before a trigger may be anything (وصف
+// الوزير مشاركة المغرب: the participation is Morocco's). A nisba or a
+// name inside another is none.
+func (d *Document) subjectRightBefore(s *Sentence, i int, types map[string]bool) *mention {
+	m := d.mentionEndingAt(s, i-1)
+	if m == nil || m.nisba || m.parent != nil || m.anaphor || !types[m.ent.final().typ] {
+		return nil
+	}
+	if m.first == 0 || !complementizers[s.words[m.first-1].Key] {
+		return nil
+	}
+	return m
+}
+
+// anaphorConfidence scales a fact one of whose arguments is an anaphor:
+// the resolution may be wrong where the name could not be.
+const anaphorConfidence = 0.85
 
 // hostedIn: a country that hosts an event "in" a city (hosted … in
 // Marrakech / يستضيف … بمراكش) says where the event is held.
@@ -159,10 +197,24 @@ func (d *Document) hostedIn(s *Sentence) {
 	n := len(d.rels)
 	for i := 0; i < n; i++ {
 		f := d.rels[i]
-		if f.sent == s && f.pred == graph.Hosts && f.o.final().typ == graph.TypeEvent {
+		if f.sent != s || f.trigger < 0 {
+			continue
+		}
+		switch {
+		case f.pred == graph.Hosts && f.o.final().typ == graph.TypeEvent:
 			d.relate(graph.HeldIn, f.o, place.ent, s, f.confidence*0.85)
+		case f.pred == graph.OrganizedBy && d.x.rules.args[graph.Hosts].object[graph.TypeEvent] && hostsTrigger(d, s, f.trigger):
+			// نظمت الجمعية بالرباط ندوة: an organisation that hosts an
+			// event in a city (relate made it the organiser) holds it there.
+			d.relate(graph.HeldIn, f.s, place.ent, s, f.confidence*0.85)
 		}
 	}
+}
+
+// hostsTrigger reports whether the trigger at word i of s is a HOSTS one.
+func hostsTrigger(d *Document, s *Sentence, i int) bool {
+	t, _ := d.triggerAt(s.words, i)
+	return t != nil && t.predicate == graph.Hosts
 }
 
 // jointly reports whether the clause of the trigger at i says it is done
@@ -215,12 +267,18 @@ func (d *Document) apply(s *Sentence, t *trigger, i, next int) {
 	}
 	rel := func(sub, obj *mention, c float64) {
 		if sub != nil && obj != nil {
+			if sub.anaphor || obj.anaphor {
+				c *= anaphorConfidence // هذا الاجتماع، بلاده, the party: resolved, not named
+			}
 			d.relate(pred, sub.ent, obj.ent, s, c)
 		}
 	}
 	switch t.frame {
 	case frameVerb:
 		subj := d.antecedent(s, i, at.subject)
+		if subj == nil && d.lang != "en" {
+			subj = d.subjectRightBefore(s, i, at.subject) // أن المغرب سيشارك في …: SVO
+		}
 		if subj != nil {
 			for _, o := range d.list(s, d.after(s, next, at.object, subj)) {
 				rel(subj, o, conf*0.95)
@@ -353,8 +411,13 @@ func (d *Document) apply(s *Sentence, t *trigger, i, next int) {
 		}
 		if subj == nil {
 			subj = d.after(s, first.last+1, at.subject, first)
+			if subj != nil && s.commaBetween(first.last, subj.first) {
+				subj = nil // رئيسا للجنة القدس، إضافة إلى … فلسطين: another clause's name
+			}
 		}
-		if subj == nil {
+		if subj == nil && pred == graph.Hosts {
+			// البلد المضيف لـ with no country named: the story's country.
+			// (Who chairs a body is not guessed so.)
 			if c := d.focus(graph.TypeCountry); c != nil && at.subject[graph.TypeCountry] {
 				subj = &mention{ent: c}
 			}
@@ -577,6 +640,11 @@ func (d *Document) locatedIn(s *Sentence) {
 			}
 			adjacent := c.first == m.last+1 && c.nisba
 			commaSep := c.first == m.last+2 && s.words[m.last+1].Text == "," && !c.nisba
+			// طبرق شرق ليبيا, سرت في وسط ليبيا: a city and the part of
+			// the country it lies in.
+			if !c.nisba && d.directionBetween(s, m.last+1, c.first) {
+				adjacent = true
+			}
 			// العاصمة التشادية إنجامينا: capital, nisba, city.
 			capital := c.nisba && c.last == m.first-1 && c.first > 0 && placeWords[s.words[c.first-1].stem]
 			if adjacent || commaSep || capital {
@@ -585,6 +653,16 @@ func (d *Document) locatedIn(s *Sentence) {
 		}
 	}
 	d.citiesInCountry(s)
+}
+
+// directionBetween reports whether words from..to-1 say only which part
+// of a place: a compass word (شرق، وسط), behind في / in if need be.
+func (d *Document) directionBetween(s *Sentence, from, to int) bool {
+	ws := s.words
+	if from < to && locatives[ws[from].Key] {
+		from++
+	}
+	return to == from+1 && (directions[ws[from].Key] || directions[ws[from].stem])
 }
 
 // afterLocative reports whether m follows "in" (في, بـ): a place where
@@ -596,6 +674,9 @@ func (d *Document) afterLocative(s *Sentence, m *mention) bool {
 	k := m.first - 1
 	if k >= 0 && latinArticles[s.words[k].Key] {
 		k--
+	}
+	if k > 0 && (directions[s.words[k].Key] || directions[s.words[k].stem]) {
+		k-- // في وسط ليبيا: still a place
 	}
 	return k >= 0 && locatives[s.words[k].Key]
 }

@@ -53,6 +53,9 @@ type anaphor struct {
 	typ   string
 	heads []string // folded head words, or nil for any
 	focus bool
+	// holder: the country the person named last holds a post for (بلاده,
+	// his country), when the article gives that person exactly one.
+	holder bool
 }
 
 // attrTrigger introduces a literal attribute (founded, member_count).
@@ -166,6 +169,8 @@ func loadRules(fsys fs.FS) (*rules, error) {
 		case "-":
 		case "focus":
 			a.focus = true
+		case "holder":
+			a.holder = true
 		default:
 			for _, h := range strings.Split(f[2], "|") {
 				a.heads = append(a.heads, stripAl(text.Fold(h)))

@@ -433,3 +433,635 @@ func TestNumberedEventIsOneNode(t *testing.T) {
 		t.Fatalf("COP28 resolved to %d events: %v", len(ids), ids)
 	}
 }
+
+// TestCoordinatedNames: an English capitalised run or tagger span across
+// "and" is two names, unless a connector or a shared head noun makes it one.
+func TestCoordinatedNames(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "two banks are not one body", lang: "en", stages: gazetteerOnly,
+			text: "The insurer hired Halvard Bank and Merriton Bank for the sale.", // and "sale" is no Salé
+			want: []string{"Organization:Halvard Bank@18-30", "Organization:Merriton Bank@35-48"}},
+		{name: "a shared head keeps one name", lang: "en", stages: gazetteerOnly,
+			text: "She joined the Trade and Industry Committee in May.",
+			want: []string{"Organization:Trade and Industry Committee@15-43"}},
+		{name: "a sentence's first function word is not part of a name", lang: "en", stages: gazetteerOnly,
+			text: "But the Home Office said it would appeal.",
+			want: []string{"Organization:Home Office@8-19"}},
+		{name: "US at the start of a sentence is still the country", lang: "en", stages: gazetteerOnly,
+			text: "US officials said the plan would work.",
+			want: []string{"Country:US@0-2"}},
+		{name: "an honorific opens a person's name, not a body's", lang: "en", stages: gazetteerOnly,
+			text: "Baroness Hale of Richmond spoke first.",
+			want: []string{}},
+		{name: "a connector before and keeps one name", lang: "en", stages: gazetteerOnly,
+			text: "He leads the Institute for Rivers and Coastal Waters.",
+			want: []string{"Organization:Institute for Rivers and Coastal Waters@13-52"}},
+	})
+	if _, err := ner.Load("en"); err != nil {
+		t.Skipf("no English model: %v", err)
+	}
+	runSpanCases(t, []spanCase{
+		{name: "a lawyer represents people", lang: "en",
+			text:  "Lawyer Anna Pryce, who represents Mr Okafor and Mr Lindqvist, spoke to reporters.",
+			want:  []string{"Person:Anna Pryce@7-17", "Person:Mr Lindqvist@48-60", "Person:Mr Okafor@34-43"},
+			facts: []string{"Anna Pryce REPRESENTS Lindqvist", "Anna Pryce REPRESENTS Okafor"}},
+		{name: "two clients of a lawyer", lang: "en",
+			text:    "Lawyer Anna Pryce, who acts for Mr Okafor and Mr Lindqvist, spoke to reporters.",
+			notWant: []string{"Okafor and"},
+			want:    []string{"Person:Anna Pryce@7-17", "Person:Mr Lindqvist@46-58", "Person:Mr Okafor@32-41"}},
+	})
+}
+
+// TestHonorificIsThePersonNamedBefore: "Mr Pike" after "Alan Pike" is Alan
+// Pike; "Mr David Pike" has another given name and is someone else.
+func TestHonorificIsThePersonNamedBefore(t *testing.T) {
+	if _, err := ner.Load("en"); err != nil {
+		t.Skipf("no English model: %v", err)
+	}
+	for _, c := range []struct {
+		text   string
+		people int
+	}{
+		{"Alan Pike went to Norfolk on Monday. Mr Pike later said the vote was close.", 1},
+		{"Alan Pike went to Norfolk on Monday. Mr David Pike later said the vote was close.", 2},
+		{"Alan Pike went to Norfolk on Monday. Lord Pike later said the vote was close.", 1},
+		{"Alan Pike went to Norfolk on Monday. Dr Pike later said the vote was close.", 1},
+	} {
+		d := readWith(t, "en", c.text, nil)
+		var names []string
+		for _, l := range d.locals {
+			if l.mergedInto == nil && l.typ == graph.TypePerson {
+				names = append(names, l.name)
+			}
+		}
+		if len(names) != c.people {
+			t.Errorf("%q: people %q, want %d", c.text, names, c.people)
+		}
+	}
+}
+
+// TestAffiliations: a party's name before a person's, and "of"/"from" a
+// body after a name, are memberships; other neighbours are not.
+func TestAffiliations(t *testing.T) {
+	if _, err := ner.Load("en"); err != nil {
+		t.Skipf("no English model: %v", err)
+	}
+	for _, c := range []struct {
+		name, text string
+		facts      []string // wanted facts (others may be there)
+		notWant    []string // facts that must not be there
+	}{
+		{"a party and a list of its people",
+			"The panel heard Labour's Margaret Hollis and Sir Peter Hanley, with Liberal Democrat Susan Kerr.",
+			[]string{"Margaret Hollis MEMBER_OF Labour Party", "Peter Hanley MEMBER_OF Labour Party", "Susan Kerr MEMBER_OF Liberal Democrats"},
+			[]string{"Susan Kerr MEMBER_OF Labour Party", "Margaret Hollis MEMBER_OF Liberal Democrats"}},
+		{"a party's title is an office, not a bare membership",
+			"Tory leader Simon Hart spoke in Leeds.",
+			[]string{"Simon Hart HOLDS_POSITION Conservative Party"},
+			[]string{"Simon Hart MEMBER_OF Conservative Party"}},
+		{"an appositive body after the name",
+			"Dr Nina Ross, of the Royal Lung Trust, said cases were rising.",
+			[]string{"Nina Ross MEMBER_OF Royal Lung Trust"}, nil},
+		{"a company is no party",
+			"The report by Unilever Sam Dyer read was long.",
+			nil, []string{"MEMBER_OF"}},
+		{"of course is no body",
+			"Nina Ross, of course, said cases were rising.",
+			nil, []string{"MEMBER_OF"}},
+	} {
+		d := readWith(t, "en", c.text, nil)
+		got := strings.Join(factsOf(d), "\n")
+		for _, f := range c.facts {
+			if !strings.Contains(got, f) {
+				t.Errorf("%s: missing %q in\n%s", c.name, f, got)
+			}
+		}
+		for _, f := range c.notWant {
+			if strings.Contains(got, f) {
+				t.Errorf("%s: unwanted %q in\n%s", c.name, f, got)
+			}
+		}
+	}
+}
+
+// guessed stands in for a tagger that reads a word as a name of type typ
+// that no lexicon knows.
+type guessed struct{ word, typ string }
+
+func (g guessed) Recognize(d *Document, s *Sentence) {
+	for i, w := range s.words {
+		if w.Text == g.word && s.covered[i] == nil {
+			d.add(s, &mention{first: i, last: i, phrase: i, ent: d.entity(g.typ, w.Text, nil)})
+		}
+	}
+}
+
+// TestTitlesInEnglishOrders: a body before a title, qualifiers between a
+// name's comma and its title.
+func TestTitlesInEnglishOrders(t *testing.T) {
+	companies := &Language{Recognizers: []Recognizer{Gazetteer{}, guessed{"Nissan", graph.TypeOrganization}, guessed{"Infiniti", graph.TypeOrganization}}, Finders: []RelationFinder{Frames{}}}
+	guessedAt := &Language{Recognizers: []Recognizer{Gazetteer{}, guessed{"Brenwick", graph.TypeCity}, TitledPeople{}}, Finders: []RelationFinder{Slots{}}}
+	guessedAs := func(typ string) *Language {
+		return &Language{Recognizers: []Recognizer{Gazetteer{}, guessed{"Corvale", typ}, TitledPeople{}, TitlesAfterNames{}}, Finders: []RelationFinder{Slots{}}}
+	}
+	runSpanCases(t, []spanCase{
+		{name: "a guessed place before a title is a body", lang: "en", stages: guessedAs(graph.TypeCity),
+			text:  "Sales will rise, said Corvale chief executive Hana Moll.",
+			want:  []string{"Organization:Corvale@22-29", "Person:Hana Moll@46-55"},
+			facts: []string{"Hana Moll HOLDS_POSITION Corvale"}},
+		{name: "a guessed one-word person before a title is a body", lang: "en", stages: guessedAs(graph.TypePerson),
+			text:  "Sales will rise, said Corvale chief executive Hana Moll.",
+			want:  []string{"Organization:Corvale@22-29", "Person:Hana Moll@46-55"},
+			facts: []string{"Hana Moll HOLDS_POSITION Corvale"}},
+		{name: "a subsidiary after its parent", lang: "en", stages: companies,
+			text:  "Sales at the Nissan subsidiary Infiniti rose last year.",
+			want:  []string{"Organization:Infiniti@31-39", "Organization:Nissan@13-19"},
+			facts: []string{"Infiniti PART_OF Nissan"}},
+		{name: "a subsidiary of its parent", lang: "en", stages: companies,
+			text:  "Infiniti, a subsidiary of Nissan, said sales rose.",
+			want:  []string{"Organization:Infiniti@0-8", "Organization:Nissan@26-32"},
+			facts: []string{"Infiniti PART_OF Nissan"}},
+		{name: "two companies and no subsidiary", lang: "en", stages: companies,
+			text:  "Nissan said Infiniti would grow.",
+			want:  []string{"Organization:Infiniti@12-20", "Organization:Nissan@0-6"},
+			facts: []string{}},
+		{name: "a titled name at a body", lang: "en", stages: guessedAt,
+			text:  "Demand will stay weak, said analyst Omar Lindt at Brenwick.",
+			want:  []string{"Organization:Brenwick@50-58", "Person:Omar Lindt@36-46"},
+			facts: []string{"Omar Lindt HOLDS_POSITION Brenwick"}},
+		{name: "a titled name at a known city", lang: "en", stages: guessedAt,
+			text:  "Demand will stay weak, said analyst Omar Lindt at Paris.",
+			want:  []string{"City:Paris@50-55", "Person:Omar Lindt@36-46"},
+			facts: []string{}},
+		{name: "a known city before a title stays a city", lang: "en", stages: guessedAs(graph.TypeCity),
+			text:  "The summit was moved, said London mayor Ken Livingstone.",
+			want:  []string{"City:London@27-33", "Person:Ken Livingstone@40-55"},
+			facts: []string{}},
+	})
+	if _, err := ner.Load("en"); err != nil {
+		t.Skipf("no English model: %v", err)
+	}
+	runSpanCases(t, []spanCase{
+		{name: "a place name that ends a person's name is a family name", lang: "en",
+			text:    "They list former Tory leader William Hague as a supporter.",
+			notWant: []string{"City:", "Person:William@"},
+			facts:   []string{"William Hague HOLDS_POSITION Conservative Party"},
+			want:    []string{"Organization:Tory@17-21", "Person:William Hague@29-42"}},
+		{name: "a place after a verb stays a place", lang: "en",
+			text: "William Hague visited Paris on Monday.",
+			want: []string{"City:Paris@22-27", "Person:William Hague@0-13"}},
+		{name: "a country's PM", lang: "en",
+			text:  "The adviser worked for Canada's PM, Paul Dorval, for years.",
+			want:  []string{"Country:Canada@23-29", "Person:Paul Dorval@36-47"},
+			facts: []string{"Paul Dorval HOLDS_POSITION Canada"}},
+		{name: "a title after a name's comma, at a body", lang: "en",
+			text:    "Kate Moss, head of research at the Rivers Trust, said the figures were wrong.",
+			notWant: []string{"Person:Rivers"},
+			want:    []string{"Organization:Rivers Trust@35-47", "Person:Kate Moss@0-9"},
+			facts:   []string{"Kate Moss HOLDS_POSITION Rivers Trust"}},
+		{name: "a person named in full before stays a person", lang: "en",
+			text:    "Tony Walsh left early. Walsh spokesman Tom Kelly said so.",
+			notWant: []string{"Organization:Walsh", "HOLDS_POSITION Walsh", "HOLDS_POSITION Tony Walsh"},
+			want:    []string{"Person:Tom Kelly@39-48", "Person:Tony Walsh@0-10", "Person:Walsh@23-28"}},
+		{name: "a qualifier before the title after a name", lang: "en",
+			text:  "Dr Ellen Shaw, Scottish secretary of the Royal College of Nursing, welcomed the plan.",
+			want:  []string{"Organization:Royal College of Nursing@41-65", "Person:Ellen Shaw@3-13"},
+			facts: []string{"Ellen Shaw HOLDS_POSITION Royal College of Nursing"}},
+		{name: "a relative clause is no title", lang: "en",
+			text:  "Ellen Shaw, whose brother works at Acme Bank, welcomed the plan.",
+			want:  []string{"Organization:Acme Bank@35-44", "Person:Ellen Shaw@0-10"},
+			facts: []string{}},
+		{name: "a title two connectors away is someone else's", lang: "en",
+			text:  "Ellen Shaw, a friend of the director of Acme Bank, welcomed the plan.",
+			want:  []string{"Organization:Acme Bank@40-49", "Person:Ellen Shaw@0-10"},
+			facts: []string{}},
+	})
+}
+
+// TestArabicNamesAfterTitles: where a name after a title ends, and what a
+// title's nisba says.
+func TestArabicNamesAfterTitles(t *testing.T) {
+	if _, err := ner.Load("ar"); err != nil {
+		t.Skipf("no Arabic model: %v", err)
+	}
+	for _, c := range []struct {
+		name, text string
+		facts      []string // wanted facts (others may be there)
+		notWant    []string // mention or fact substrings that must not be there
+	}{
+		{"a given name spelt like a preposition inside a name",
+			"وقال رئيس المجلس الأعلى للقضاء محمد علي الهاشمي في بيان إن الإصلاح مستمر.",
+			[]string{"محمد علي الهاشمي HOLDS_POSITION المجلس الأعلى للقضاء"}, nil},
+		{"the preposition itself ends the name",
+			"ووقع الوزير محمد على الاتفاق أمس.",
+			nil, []string{"على الاتفاق"}},
+		{"a month name with no number inside a name",
+			"وقالت رئيسة الوزراء البريطانية تيريزا ماي إن الاتفاق ممكن.",
+			[]string{"تيريزا ماي HOLDS_POSITION United Kingdom"}, nil},
+		{"a month name by a number is a date",
+			"وقالت رئيسة الوزراء البريطانية تيريزا ماي إن الاتفاق ممكن. وزار الرئيس الفرنسي إيمانويل ماكرون الجزائر في ماي 2019.",
+			nil, []string{"Person:ماي@"}},
+		{"a family-name suffix",
+			"ودعا وزير الخارجية التركي أحمد داود أوغلو إلى الحوار.",
+			[]string{"أحمد داود أوغلو HOLDS_POSITION Turkey"}, nil},
+		{"a journalist's nisba is a nationality",
+			"وقال الصحافي المصري حسن كامل إن الوضع صعب.",
+			nil, []string{"HOLDS_POSITION Egypt"}},
+		{"an analyst's nisba is a nationality",
+			"وقال المحلل السياسي المغربي سعيد الناصري إن الموقف ثابت.",
+			nil, []string{"HOLDS_POSITION Morocco"}},
+		{"an official's nisba is a post",
+			"وقال المسؤول المغربي سعيد الناصري إن الموقف ثابت.",
+			[]string{"سعيد الناصري HOLDS_POSITION Morocco"}, nil},
+		{"an ambassador serves the country of his nisba, not the one he is posted to",
+			"وقال السفير الإسباني لدى المغرب خوان مارتينيز إن العلاقات جيدة.",
+			[]string{"خوان مارتينيز HOLDS_POSITION Spain"}, []string{"HOLDS_POSITION Morocco"}},
+		{"a reported clause ends a title's complement",
+			"وأعلن سالم العبدالله نائب وزير الخارجية القطري أن موقف قطر من التطبيع مع إسرائيل ثابت.",
+			[]string{"سالم العبدالله HOLDS_POSITION Qatar"}, []string{"HOLDS_POSITION Israel"}},
+		{"a form of address is not part of the name",
+			"وأكد وزير الصحة، السيد خالد آيت الطالب، أن الوضع مستقر.",
+			[]string{"Person:السيد خالد آيت الطالب@", "name:خالد آيت الطالب"}, []string{"name:السيد"}},
+		{"a representative's posting after لدى, and her appositive name",
+			"وانتقدت تصريحات مندوبة بريطانيا لدى الأمم المتحدة، كارين بيرس، الأربعاء.",
+			[]string{"كارين بيرس HOLDS_POSITION United Kingdom"}, []string{"HOLDS_POSITION United Nations"}},
+		{"a name the tagger ends on a given name keeps its family name",
+			"وقال رئيس المجلس الأعلى للشباب محمد علي الزبيدي في بيان إن الحوار مستمر.",
+			[]string{"محمد علي الزبيدي HOLDS_POSITION المجلس الأعلى للشباب"}, nil},
+		{"the party is the one party named before",
+			"وقال التجمع الوطني الديمقراطي إنه يدعم الحوار. وجاء في بيان موقع من الأمين العام للحزب أحمد أويحيى أن الحزب يدعم الحوار.",
+			[]string{"أحمد أويحيى HOLDS_POSITION National Rally for Democracy"}, nil},
+		{"the party after two parties is neither",
+			"وقال حزب العمال البريطاني وحزب المحافظين البريطاني إنهما يدعمان الحوار. وقال الأمين العام للحزب أحمد بوزيد إن الحوار ضروري.",
+			nil, []string{"أحمد بوزيد HOLDS_POSITION"}},
+		{"a foreign first name and a family name after a title and its nisba",
+			"وقال وزير الإعلام الليبي زكري الفيتوري إن الخطة جاهزة.",
+			[]string{"زكري الفيتوري HOLDS_POSITION Libya"}, nil},
+		{"a time after a title and its nisba is no name",
+			"وقال الوزير الليبي سابقا الأربعاء إن الخطة جاهزة.",
+			nil, []string{"Person:"}},
+		{"a title, its field, then the body",
+			"ويرى خالد منصوري أستاذ القانون الدولي بجامعة قسنطينة أن الحل ممكن.",
+			[]string{"خالد منصوري HOLDS_POSITION جامعة قسنطينة"}, nil},
+		{"a body's head noun before a name only the tagger reads",
+			"ويرى خالد منصوري أستاذ القانون الدولي بجامعة سطيف أن الحل ممكن.",
+			[]string{"Organization:جامعة سطيف@", "خالد منصوري HOLDS_POSITION جامعة سطيف"}, []string{"Organization:سطيف@"}},
+		{"a title and its field with no body",
+			"وقال خالد منصوري أستاذ القانون الدولي إن الحل ممكن.",
+			nil, []string{"HOLDS_POSITION"}},
+		{"a governor's post is in the city his title names",
+			"وقال محافظ طرابلس سالم الزياني إن الوضع هادئ.",
+			[]string{"سالم الزياني HOLDS_POSITION Tripoli"}, nil},
+		{"a minister's is not",
+			"وقال وزير الداخلية بطرابلس سالم الزياني إن الوضع هادئ.",
+			nil, []string{"HOLDS_POSITION Tripoli"}},
+		{"an appositive name runs to its comma",
+			"وقال رئيس الأركان الليبي، سعيد قايد منصور، إن الوضع مستقر.",
+			[]string{"سعيد قايد منصور HOLDS_POSITION Libya"}, nil},
+	} {
+		d := readWith(t, "ar", c.text, nil)
+		got := append(spansOf(d), factsOf(d)...)
+		for _, l := range d.locals {
+			got = append(got, "name:"+l.name)
+		}
+		all := strings.Join(got, "\n")
+		for _, f := range c.facts {
+			if !strings.Contains(all, f) {
+				t.Errorf("%s: missing %q in\n%s", c.name, f, all)
+			}
+		}
+		for _, f := range c.notWant {
+			if strings.Contains(all, f) {
+				t.Errorf("%s: unwanted %q in\n%s", c.name, f, all)
+			}
+		}
+	}
+}
+
+// TestEventTopics: what an event is about names it (ندوة حول …, معرض
+// بعنوان «…»); an organisation that hosts it in a city holds it there.
+func TestEventTopics(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a seminar on a topic, organised and held", lang: "ar", stages: withFrames,
+			text:  "نظمت جمعية النساء المغربيات صباح اليوم بالرباط ندوة حول حقوق المرأة.",
+			want:  []string{"City:الرباط@40-46", "Event:ندوة حول حقوق المرأة@47-67", "Organization:جمعية النساء المغربيات@5-27", "ref:Country:المغربيات@18-27"},
+			facts: []string{"ندوة حول حقوق المرأة HELD_IN Rabat", "ندوة حول حقوق المرأة ORGANIZED_BY جمعية النساء المغربيات"}},
+		{name: "an exhibition by its quoted title", lang: "ar", stages: withFrames,
+			text:  "وافتتح الوزير معرضا بعنوان «ذاكرة المدينة» في فاس.",
+			want:  []string{"City:فاس@46-49", "Event:معرضا بعنوان «ذاكرة المدينة@14-41"},
+			facts: []string{"معرضا بعنوان ذاكرة المدينة HELD_IN Fez"}},
+		{name: "the topic ends where the place begins", lang: "ar", stages: withFrames,
+			text:    "وينظم المركز ورشة حول تمويل الإرهاب بالعاصمة الموريتانية نواكشوط.",
+			want:    []string{"City:نواكشوط@57-64", "Event:ورشة حول تمويل الإرهاب@13-35", "ref:Country:الموريتانية@45-56"},
+			facts:   []string{"Nouakchott LOCATED_IN Mauritania", "ورشة حول تمويل الإرهاب HELD_IN Nouakchott"},
+			notWant: []string{"Event:ورشة حول تمويل الإرهاب بالعاصمة"}},
+		{name: "a bare indefinite head is no name", lang: "ar", stages: withFrames,
+			text: "وعقدت ندوة أمس في الرباط.",
+			want: []string{"City:الرباط@18-24"}},
+	})
+}
+
+// TestArabicNameAndEventBounds: where Arabic person and event names end,
+// and which names are one entity.
+func TestArabicNameAndEventBounds(t *testing.T) {
+	if _, err := ner.Load("ar"); err != nil {
+		t.Skipf("no Arabic model: %v", err)
+	}
+	for _, c := range []struct {
+		name, text string
+		want       []string // wanted mentions and facts (others may be there)
+		notWant    []string
+	}{
+		{"an accusative after the name is what the clause says of it",
+			"واعتبر الوزير ما حدث في مؤتمر لشبونة إنجازا كبيرا على صعيد العلاقات.",
+			[]string{"Event:مؤتمر لشبونة@"}, []string{"Event:مؤتمر لشبونة إنجازا"}},
+		{"a particle carries the name on; a place word is no person; two guests with two given names",
+			"استقبل العاهل الأردني عبد الله بن الحسين آل هاشم في قصر رغدان بعمان اليوم، فهد بن أحمد الراشد، وسالم بن خالد الراشد.",
+			[]string{"عبد الله بن الحسين آل هاشم MET_WITH فهد بن أحمد الراشد", "Person:عبد الله بن الحسين آل هاشم@"},
+			[]string{"Person:رغدان", "MET_WITH رغدان", "Person:أحمد الراشد@", "Person:هاشم@"}},
+		{"two given names that share a consonant skeleton are two people",
+			"وقال سهل بن أحمد الراشد إن الوضع جيد. وقال صلاح بن خالد الراشد إن الوضع صعب.",
+			[]string{"name:سهل بن أحمد الراشد", "name:صلاح بن خالد الراشد"}, nil},
+		{"his country is the country he holds a post for",
+			"وأعلن سالم الراشد نائب وزير الخارجية القطري أن موقف قطر ثابت، لافتا إلى أن بلاده شاركت في المؤتمر الدولي للطاقة.",
+			[]string{"Qatar ATTENDED المؤتمر الدولي للطاقة"}, nil},
+		{"his country with no post known is no country",
+			"وقال سالم الراشد إن بلاده شاركت في المؤتمر الدولي للطاقة.",
+			[]string{"سالم الراشد ATTENDED المؤتمر الدولي للطاقة"}, []string{"Country:"}},
+		{"after أن the subject comes first",
+			"وأعلنت الرباط أن المغرب سيشارك في المؤتمر الدولي للطاقة، حيث أوضحت وكالة فرانس برس أن الوفد جاهز.",
+			[]string{"Morocco ATTENDED المؤتمر الدولي للطاقة"}, []string{"Agence France-Presse ATTENDED"}},
+		{"a name before a verbal noun is not its subject",
+			"ووصف وزير الخارجية الفرنسي جان لودريان مشاركة المغرب في المؤتمر الدولي للطاقة بالمهمة.",
+			[]string{"Morocco ATTENDED المؤتمر الدولي للطاقة"}, []string{"لودريان ATTENDED"}},
+		{"the event before التي حضرتها, the one who attended it after",
+			"وتحدث الوزير في الندوة الدولية للطاقة التي حضرتها وزيرة الصناعة الإسبانية ماريا لوبيز عن التعاون.",
+			[]string{"ماريا لوبيز ATTENDED الندوة الدولية للطاقة"}, nil},
+		{"attended by no one named",
+			"وتحدث الوزير في الندوة الدولية للطاقة التي حضرها عدد كبير من الخبراء.",
+			nil, []string{"ATTENDED"}},
+		{"a private meeting with",
+			"وعلى هامش المؤتمر، عقد الوزير الأردني أيمن الصفدي اجتماعا على انفراد مع وزير الخارجية العماني بدر البوسعيدي.",
+			[]string{"أيمن الصفدي MET_WITH بدر البوسعيدي"}, nil},
+		{"a meeting on its own with no one",
+			"وعقد الوزير الأردني أيمن الصفدي اجتماعا على انفراد أمس.",
+			nil, []string{"MET_WITH"}},
+		{"an event named by its place is not the article's event held elsewhere",
+			"وانطلقت أشغال المؤتمر الدولي للطاقة في الدوحة أمس. وقال الوزير إن مؤتمر لشبونة كان ناجحا.",
+			[]string{"مؤتمر لشبونة HELD_IN Lisbon", "المؤتمر الدولي للطاقة HELD_IN Doha"},
+			[]string{"المؤتمر الدولي للطاقة HELD_IN Lisbon"}},
+	} {
+		d := readWith(t, "ar", c.text, nil)
+		got := append(spansOf(d), factsOf(d)...)
+		for _, l := range d.locals {
+			if l.mergedInto == nil {
+				got = append(got, "name:"+l.name)
+			}
+		}
+		all := strings.Join(got, "\n")
+		for _, f := range c.want {
+			if !strings.Contains(all, f) {
+				t.Errorf("%s: missing %q in\n%s", c.name, f, all)
+			}
+		}
+		for _, f := range c.notWant {
+			if strings.Contains(all, f) {
+				t.Errorf("%s: unwanted %q in\n%s", c.name, f, all)
+			}
+		}
+	}
+}
+
+// TestEventPhrases: the place after an event, the party behind "the
+// party's", and the one person speaking "at" it.
+func TestEventPhrases(t *testing.T) {
+	if _, err := ner.Load("en"); err != nil {
+		t.Skipf("no English model: %v", err)
+	}
+	for _, c := range []struct {
+		name, text string
+		want       []string
+		notWant    []string
+	}{
+		{"a party's conference in a city, and a speaker at it",
+			"The Labour Party met last week. Jane Ellis spoke at the party's annual conference in Leeds.",
+			[]string{"annual conference HELD_IN Leeds", "annual conference ORGANIZED_BY Labour Party", "Jane Ellis ATTENDED annual conference"}, nil},
+		{"two people before at: no one is said to be there",
+			"Jane Ellis and Tom Hale argued at the annual conference in Leeds.",
+			[]string{"annual conference HELD_IN Leeds"}, []string{"ATTENDED"}},
+		{"a nisba after in is no place",
+			"Jane Ellis spoke at the annual conference in the Iraqi capital.",
+			nil, []string{"HELD_IN"}},
+	} {
+		d := readWith(t, "en", c.text, nil)
+		all := strings.Join(append(spansOf(d), factsOf(d)...), "\n")
+		for _, f := range c.want {
+			if !strings.Contains(all, f) {
+				t.Errorf("%s: missing %q in\n%s", c.name, f, all)
+			}
+		}
+		for _, f := range c.notWant {
+			if strings.Contains(all, f) {
+				t.Errorf("%s: unwanted %q in\n%s", c.name, f, all)
+			}
+		}
+	}
+}
+
+// TestEnglishTitlePrecision: what a body or nisba before a title does
+// not say.
+func TestEnglishTitlePrecision(t *testing.T) {
+	if _, err := ner.Load("en"); err != nil {
+		t.Skipf("no English model: %v", err)
+	}
+	for _, c := range []struct {
+		name, text string
+		want       []string
+		notWant    []string
+	}{
+		{"a verb between a body and a title",
+			"The bill passed after the Conservatives accepted Prime Minister Tony Blair's promise.",
+			nil, []string{"Tony Blair HOLDS_POSITION Conservative Party"}},
+		{"an adjective between a body and a title",
+			"BBC political correspondent Nick Carver said the vote was close.",
+			[]string{"Nick Carver HOLDS_POSITION BBC"}, nil},
+		{"a body the person has left",
+			"Ex-Labour MP Dan Kemp has appealed for calm.",
+			nil, []string{"HOLDS_POSITION"}},
+		{"a trade's nisba after the name",
+			"Much of the credit must go to Lynn Ashby, the Canadian strategist who ran the campaign.",
+			nil, []string{"HOLDS_POSITION Canada"}},
+		{"a party before a vote stands in it",
+			"Labour say a Lib Dem vote could let the Tories in.",
+			nil, []string{"ORGANIZED_BY"}},
+		{"a vote for a body is none it holds",
+			"Holding elections for the Arab League on the same day might help.",
+			nil, []string{"ORGANIZED_BY"}},
+		{"a summit of a body is one it holds",
+			"Leaders met at the summit of the Arab League in Cairo.",
+			[]string{"ORGANIZED_BY Arab League"}, nil},
+		{"a co-chair's title",
+			"Tory co-chairman Nick Bray opened the forum with a speech.",
+			[]string{"Nick Bray CO_CHAIRS Conservative Party", "Nick Bray HOLDS_POSITION Conservative Party"}, nil},
+		{"a chair's title is no co-chair's",
+			"Tory chairman Nick Bray opened the forum with a speech.",
+			[]string{"Nick Bray HOLDS_POSITION Conservative Party"}, []string{"CO_CHAIRS"}},
+		{"a body before a summit holds it",
+			"The Arab League summit opened on Monday.",
+			[]string{"Arab League summit ORGANIZED_BY Arab League"}, nil},
+	} {
+		d := readWith(t, "en", c.text, nil)
+		all := strings.Join(append(spansOf(d), factsOf(d)...), "\n")
+		for _, f := range c.want {
+			if !strings.Contains(all, f) {
+				t.Errorf("%s: missing %q in\n%s", c.name, f, all)
+			}
+		}
+		for _, f := range c.notWant {
+			if strings.Contains(all, f) {
+				t.Errorf("%s: unwanted %q in\n%s", c.name, f, all)
+			}
+		}
+	}
+}
+
+// TestCityInPartOfCountry: a city and the part of a country it lies in.
+func TestCityInPartOfCountry(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a city east of a country", lang: "ar", stages: withFrames,
+			text:  "وقصفت الطائرات ميناء مدينة بنغازي شرق ليبيا.",
+			want:  []string{"City:بنغازي@27-33", "Country:ليبيا@38-43"},
+			facts: []string{"Benghazi LOCATED_IN Libya"}},
+		{name: "a city in the middle of a country, which is not the one arriving", lang: "ar", stages: withFrames,
+			text:  "ووصل الوفد إلى مدينة سرت في وسط ليبيا.",
+			want:  []string{"City:سرت@21-24", "Country:ليبيا@32-37"},
+			facts: []string{"Sirte LOCATED_IN Libya"}},
+		{name: "a city and a part of another country it left for", lang: "ar", stages: withFrames,
+			text:    "وانتقل الوفد من القاهرة إلى شرق ليبيا.",
+			want:    []string{"City:القاهرة@16-23", "Country:ليبيا@32-37"},
+			notWant: []string{"LOCATED_IN"}},
+	})
+}
+
+// TestOpposesInEnglish: a fight against a body is opposition; a claim or
+// a bias against it is not.
+func TestOpposesInEnglish(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a coalition against a group", lang: "en", stages: withFrames,
+			text:  "The United States leads the coalition against ISIS.",
+			want:  []string{"Country:United States@4-17", "Organization:ISIS@46-50"},
+			facts: []string{"United States OPPOSES Islamic State"}},
+		{name: "a claim against a body", lang: "en", stages: withFrames,
+			text:  "Egypt filed a legal claim against the Arab League.",
+			want:  []string{"Country:Egypt@0-5", "Organization:Arab League@38-49"},
+			facts: []string{}},
+	})
+}
+
+// TestKingdomAnaphor: المملكة is the kingdom named last, known as one by
+// the lexicon's official name, not the article's most-named country.
+func TestKingdomAnaphor(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "the kingdom named as its short name", lang: "ar", stages: withAnaphors,
+			text: "تحدث عن فلسطين ثم عن فلسطين مرة أخرى. وقال إن المغرب يدعم الحل، وإن المملكة تدعم السلام.",
+			want: []string{"Country:المغرب@46-52", "Country:فلسطين@21-27", "Country:فلسطين@8-14", "ref:Country:المملكة@68-75"}},
+	})
+	d := readWith(t, "ar", "تحدث عن فلسطين ثم عن فلسطين مرة أخرى. وقال إن المغرب يدعم الحل، وإن المملكة تدعم السلام.", withAnaphors)
+	for _, l := range d.locals {
+		for _, r := range l.refs {
+			if r.Text == "المملكة" && l.name != "Morocco" {
+				t.Errorf("المملكة is %s, want Morocco", l.name)
+			}
+		}
+	}
+}
+
+// TestArrivals: وصل … إلى, with the subject or a time between the verb and
+// إلى, is a visit; a count that reaches a number is none.
+func TestArrivals(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a subject and a time inside the phrase", lang: "ar", stages: withFrames,
+			text:    "ووصل الوزير الأردني أيمن الصفدي ،اليوم الأربعاء، إلى اليابان للمشاركة في القمة.",
+			notWant: []string{"VISITED Jordan"},
+			want:    []string{"Country:اليابان@53-60", "Person:أيمن الصفدي@20-31", "ref:Country:الأردني@12-19"},
+			facts:   []string{"أيمن الصفدي HOLDS_POSITION Jordan", "أيمن الصفدي VISITED Japan"}},
+		{name: "a time inside a link phrase", lang: "ar", stages: withFrames,
+			text:  "وأكد الاجتماع الوزاري للتحالف المنعقد اليوم الخميس بالرباط دعمه للحوار.",
+			want:  []string{"City:الرباط@52-58", "Event:الاجتماع الوزاري للتحالف@5-29"},
+			facts: []string{"الاجتماع الوزاري للتحالف HELD_IN Rabat"}},
+		{name: "a count that reaches a number", lang: "ar", stages: withFrames,
+			text:    "ووصل عدد القتلى في سوريا إلى مئة.",
+			want:    []string{"Country:سوريا@19-24"},
+			notWant: []string{"VISITED"}},
+	})
+}
+
+// TestEventNamedByPlace: a bare head and a city or country name an event
+// held there, and the name ends with the place.
+func TestEventNamedByPlace(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "talks named by a country", lang: "ar", stages: withFrames,
+			text:  "وتوصل الطرفان إلى اتفاق خلال محادثات السويد.",
+			want:  []string{"Country:السويد@37-43", "Event:محادثات السويد@29-43"},
+			facts: []string{"محادثات السويد HELD_IN Sweden"}},
+		{name: "the name ends with the place", lang: "ar", stages: withFrames,
+			text:    "وانتهت ورشة البحرين وقالت الصحف إنها فشلت.",
+			notWant: []string{"وقالت الصحف@"},
+			want:    []string{"Country:البحرين@12-19", "Event:ورشة البحرين@7-19"}},
+		{name: "a plural event head with its modifier", lang: "ar", stages: withFrames,
+			text:  "وانطلقت الاجتماعات السنوية للبنك الدولي في مراكش.",
+			want:  []string{"City:مراكش@43-48", "Event:الاجتماعات السنوية للبنك الدولي@8-39", "Organization:للبنك الدولي@27-39"},
+			facts: []string{"الاجتماعات السنوية للبنك الدولي HELD_IN Marrakesh", "الاجتماعات السنوية للبنك الدولي ORGANIZED_BY World Bank"}},
+		{name: "a plain plural names no one body", lang: "ar", stages: withFrames,
+			text: "وحذر الوزير من المجموعات الإرهابية في المنطقة.",
+			want: []string{}},
+		{name: "a modifier after the place stays in the name", lang: "ar", stages: withFrames,
+			text: "وانتهى اجتماع مراكش الوزاري أمس.",
+			want: []string{"City:مراكش@14-19", "Event:اجتماع مراكش الوزاري@7-27"}},
+	})
+}
+
+// TestHeadBehindPreposition: للجنة is ل + a head noun even though a
+// lexicon name lists للجنة whole.
+func TestHeadBehindPreposition(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a committee behind li", lang: "ar", stages: phrasesOnly,
+			text: "وقدم الوفد تقريرا للجنة الوطنية للانتخابات.",
+			want: []string{"Organization:لجنة الوطنية للانتخابات@19-42"}},
+	})
+}
+
+// TestRoleSubjectWithinClause: "رئيسا لـ X" takes no subject from past a
+// comma after its object, nor the story's country by default.
+func TestRoleSubjectWithinClause(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a country in the next clause, and no focus guessed", lang: "ar", stages: withFrames,
+			text:    "ويبقى الملك رئيسا للجنة الدولية للمياه، إضافة إلى التزاماته تجاه فلسطين.",
+			want:    []string{"Country:فلسطين@65-71", "Organization:لجنة الدولية للمياه@19-38"},
+			notWant: []string{"CHAIRS"}},
+		{name: "the country before the role", lang: "ar", stages: withFrames,
+			text:  "وانتخب المغرب رئيسا للجنة الدولية للمياه، إضافة إلى فلسطين.",
+			want:  []string{"Country:المغرب@7-13", "Country:فلسطين@52-58", "Organization:لجنة الدولية للمياه@21-40"},
+			facts: []string{"Morocco CHAIRS لجنة الدولية للمياه"}},
+	})
+}
+
+// TestAnaphorFactsAreLessSure: a fact whose argument is an anaphor (هذا
+// الاجتماع) is stated with less confidence than the same fact named.
+func TestAnaphorFactsAreLessSure(t *testing.T) {
+	conf := func(text string) float64 {
+		d := readWith(t, "ar", text, withFrames)
+		for _, f := range d.rels {
+			if f.pred == graph.Attended {
+				return f.confidence
+			}
+		}
+		t.Fatalf("no ATTENDED fact in %q: %q", text, factsOf(d))
+		return 0
+	}
+	named := conf("انعقد الاجتماع الوزاري للتحالف في الرباط. وشارك المغرب في الاجتماع الوزاري للتحالف.")
+	resolved := conf("انعقد الاجتماع الوزاري للتحالف في الرباط. وشارك المغرب في هذا الاجتماع.")
+	if resolved >= named {
+		t.Errorf("through an anaphor %.2f, named %.2f: want less", resolved, named)
+	}
+}

@@ -142,11 +142,37 @@ func (d *Document) findByName(name, typ string) *local {
 		if l := d.byKey[k]; l != nil {
 			l = l.final()
 			if typ == "" || resolve.Coarse(l.typ) == resolve.Coarse(typ) {
+				if l.typ == graph.TypePerson && otherGivenName(name, l) {
+					continue // سهل خاشقجي and صلاح خاشقجي share a skeleton, not a person
+				}
 				return l
 			}
 		}
 	}
 	return nil
+}
+
+// otherGivenName reports whether name and one of person l's names are
+// full names (two words or more) in the same script that start with
+// different given names: two people, whatever key they share.
+func otherGivenName(name string, l *local) bool {
+	first := func(n string) (string, bool) {
+		ks := foldWords(withoutHonorific(n))
+		if len(ks) < 2 {
+			return "", false
+		}
+		return ks[0], true
+	}
+	g, ok := first(name)
+	if !ok {
+		return false
+	}
+	for _, n := range append([]string{l.name}, l.names...) {
+		if h, ok := first(n); ok && h != g && resolve.IsLatin(n) == resolve.IsLatin(name) {
+			return true
+		}
+	}
+	return false
 }
 
 func (d *Document) addName(l *local, name string) {

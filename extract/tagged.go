@@ -2,6 +2,7 @@ package extract
 
 import (
 	"github.com/kgraph/kgraph/extract/ner"
+	"github.com/kgraph/kgraph/extract/text"
 	"github.com/kgraph/kgraph/graph"
 )
 
@@ -37,43 +38,152 @@ func (t Tagged) ReadDocument(d *Document) {
 }
 
 func (Tagged) Recognize(d *Document, s *Sentence) {
-	for _, sp := range s.tagged {
-		i, j := sp.Start, sp.End-1
-		if !d.unclaimed(s, i, j) {
-			continue
+	for _, whole := range s.tagged {
+		for _, sp := range d.conjuncts(s, whole) {
+			d.recognizeTagged(s, sp, sp != whole)
 		}
-		// A name met before in the article is that entity, whatever the
-		// tagger calls it here: a bare surname is the person named in full
-		// earlier (Shigeru Ishiba … Ishiba).
-		name := s.surfaceStem(i, j)
-		if l := d.knownAs(name); l != nil {
-			d.add(s, &mention{first: i, last: j, phrase: i, ent: l, prep: s.words[i].pre})
-			continue
-		}
-		if e, ok := d.x.lex.Acronym(name); ok && sp.Type != "PER" {
-			d.add(s, &mention{first: i, last: j, phrase: i, ent: d.lexEntity(e, s, i, j)})
-			continue
-		}
-		var l *local
-		switch sp.Type {
-		case "PER":
-			l = d.person(s.surfaceStem(i, j))
-		case "ORG":
-			l = d.entity(graph.TypeOrganization, s.surfaceStem(i, j), nil)
-		case "LOC":
-			if e, n := s.matchPlace(d.x.lex, i); e != nil && n == j-i+1 {
-				l = d.lexEntity(e, s, i, j)
-			} else {
-				l = d.entity(graph.TypeCity, s.surfaceStem(i, j), nil)
-			}
-		default:
-			continue
-		}
-		if l == nil || l.name == "" {
-			continue
-		}
-		d.add(s, &mention{first: i, last: j, phrase: i, ent: l, prep: s.words[i].pre})
 	}
+}
+
+// recognizeTagged adds the name of one tagger span; split is true for one
+// conjunct of a span the tagger ran across "and", whose type the tagger
+// gave the whole and which is checked against the lexicon and given names.
+func (d *Document) recognizeTagged(s *Sentence, sp ner.Span, split bool) {
+	if sp.Type == "PER" {
+		var ok bool
+		if sp, ok = d.personBounds(s, sp); !ok {
+			return
+		}
+	}
+	i, j := sp.Start, sp.End-1
+	if !d.unclaimed(s, i, j) || i == j && d.monthOfDate(s, i) {
+		return // في ماي 2019: a date, whoever else is called ماي
+	}
+	if sp.Type != "PER" && d.headedBody(s, i, j) {
+		return
+	}
+	if split {
+		if e, n := s.matchOrg(d.x.lex, i); e != nil && n == j-i+1 {
+			d.add(s, &mention{first: i, last: j, phrase: i, ent: d.lexEntity(e, s, i, j)})
+			return
+		}
+		if e, n := s.matchPlace(d.x.lex, i); e != nil && n == j-i+1 {
+			d.add(s, &mention{first: i, last: j, phrase: i, ent: d.lexEntity(e, s, i, j)})
+			return
+		}
+		if d.personLike(s, i) {
+			sp.Type = "PER"
+		}
+	}
+	// A name met before in the article is that entity, whatever the
+	// tagger calls it here: a bare surname is the person named in full
+	// earlier (Shigeru Ishiba … Ishiba), also behind an honorific (Mr
+	// Ishiba).
+	name := s.surfaceStem(i, j)
+	if l := d.knownAs(name); l != nil {
+		d.add(s, &mention{first: i, last: j, phrase: i, ent: l, prep: s.words[i].pre})
+		return
+	}
+	if h := d.afterHonorific(s, i, j); h > i && sp.Type == "PER" {
+		if l := d.knownAs(s.surfaceStem(h, j)); l != nil && l.final().typ == graph.TypePerson {
+			d.add(s, &mention{first: i, last: j, phrase: i, ent: l})
+			return
+		}
+	}
+	if e, ok := d.x.lex.Acronym(name); ok && sp.Type != "PER" {
+		d.add(s, &mention{first: i, last: j, phrase: i, ent: d.lexEntity(e, s, i, j)})
+		return
+	}
+	var l *local
+	switch sp.Type {
+	case "PER":
+		l = d.person(s.surfaceStem(i, j))
+	case "ORG":
+		l = d.entity(graph.TypeOrganization, s.surfaceStem(i, j), nil)
+	case "LOC":
+		if e, n := s.matchPlace(d.x.lex, i); e != nil && n == j-i+1 {
+			l = d.lexEntity(e, s, i, j)
+		} else {
+			l = d.entity(graph.TypeCity, s.surfaceStem(i, j), nil)
+		}
+	default:
+		return
+	}
+	if l == nil || l.name == "" {
+		return
+	}
+	d.add(s, &mention{first: i, last: j, phrase: i, ent: l, prep: s.words[i].pre})
+}
+
+// personBounds corrects where an Arabic person's name the tagger read
+// begins and ends, or reports false when it is no person's name: a name
+// right after a place word (في قصر رغدان) is a place's.
+func (d *Document) personBounds(s *Sentence, sp ner.Span) (ner.Span, bool) {
+	if sp.Start > 0 && placeWords[s.words[sp.Start-1].stem] {
+		return sp, false
+	}
+	sp.Start = d.nameBeforeParticle(s, sp.Start)
+	if e := sp.End; e < len(s.words) && e-1 > sp.Start && d.x.lex.IsGivenName(s.words[e-1].Key) && d.familyWord(s.words[e]) && s.covered[e] == nil {
+		sp.End++ // محمد علي | الحوثي: a name does not end on a given name
+	}
+	return sp, true
+}
+
+// headedBody adds, and reports, the body made of an Arabic head noun right
+// before the tagger's name at i..j (بجامعة بجاية: a university).
+func (d *Document) headedBody(s *Sentence, i, j int) bool {
+	h := i - 1
+	if d.lang == "en" || h < 0 || s.covered[h] != nil {
+		return false
+	}
+	w := s.words[h]
+	if w.Kind != text.Word || w.fs == nil || !w.fs.orgHead {
+		return false
+	}
+	l := d.entity(graph.TypeOrganization, s.surfaceStem(h, j), nil)
+	l.head = stripAl(w.stem)
+	d.add(s, &mention{first: h, last: j, phrase: h, ent: l, prep: w.pre})
+	return true
+}
+
+// conjuncts splits an English span the tagger ran across "and" (Deutsche
+// Bank and Citigroup, Mr Abbasi and Mr Mubanga) into its names. A span
+// whose words before "and" hold a connector (Institute for Health and
+// Social Care) or share the head noun after it (Foreign and Commonwealth
+// Office) is one name and stays whole.
+func (d *Document) conjuncts(s *Sentence, sp ner.Span) []ner.Span {
+	if d.lang != "en" || sp.End-sp.Start < 3 {
+		return []ner.Span{sp}
+	}
+	var out []ner.Span
+	start := sp.Start
+	for k := start + 1; k < sp.End-1; k++ {
+		if s.words[k].Key == "and" && d.namesBothSides(s, start, k, sp.End-1) {
+			out = append(out, ner.Span{Start: start, End: k, Type: sp.Type})
+			start = k + 1
+		}
+	}
+	if start == sp.Start {
+		return []ner.Span{sp}
+	}
+	return append(out, ner.Span{Start: start, End: sp.End, Type: sp.Type})
+}
+
+// personLike reports whether a name starting at word i opens with an
+// honorific (Mr, Baroness) or a given name.
+func (d *Document) personLike(s *Sentence, i int) bool {
+	w := s.words[i]
+	return honorifics[w.Key] || d.x.lex.IsGivenName(w.Key)
+}
+
+// afterHonorific returns the first word after the honorifics that open
+// words i..j (Mr Blair: Blair), or i when there are none.
+func (d *Document) afterHonorific(s *Sentence, i, j int) int {
+	k := i
+	for k < j && honorifics[s.words[k].Key] {
+		k++
+	}
+	return k
 }
 
 // knownAs finds an entity of the article already called name: by that
@@ -99,4 +209,25 @@ func (d *Document) unclaimed(s *Sentence, i, j int) bool {
 		}
 	}
 	return true
+}
+
+// monthOfDate reports whether word i is a month name next to a number.
+func (d *Document) monthOfDate(s *Sentence, i int) bool {
+	if m, _ := s.month(d.x.lex, i); m == 0 {
+		return false
+	}
+	ws := s.words
+	return i > 0 && ws[i-1].Kind == text.Number || i+1 < len(ws) && ws[i+1].Kind == text.Number
+}
+
+// nameBeforeParticle moves the start of a person's name at word i back
+// over "X بن" (سهل بن أحمد خاشقجي, which the tagger may read from أحمد):
+// a word right before a name particle is the name's first part, unless
+// no name can start there (a title, a stop word, another name).
+func (d *Document) nameBeforeParticle(s *Sentence, i int) int {
+	ws := s.words
+	for i >= 2 && nameParticles[ws[i-1].Key] && ws[i-1].Kind == text.Word && s.covered[i-1] == nil && d.nameWord(ws, i-2, s.covered) && ws[i-2].Kind == text.Word {
+		i -= 2
+	}
+	return i
 }

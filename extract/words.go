@@ -35,6 +35,7 @@ var (
 	latinConnectors    = words.Set("name-connector")    // may stand inside a capitalised Latin name (of, for)
 	calendarWords      = words.Set("calendar-word")     // end a capitalised run: dates, not names
 	nameParticles      = words.Set("name-particle")     // join the parts of a name: بن، بنت، آل، ابن، bin, al
+	nameSuffixes       = words.Set("name-suffix")       // end a family name and belong to it: جاويش أوغلو
 	nameInnerWords     = words.Set("name-inner")        // function words a name runs on through (في الخارج)
 	timeWords          = words.Set("time-word")         // end a name: … يومي 1 و2 ديسمبر
 	placeWords         = words.Set("place-word")        // introduce where, ending a name: بمدينة الرياض
@@ -46,6 +47,12 @@ var (
 	jointlyWords       = words.Set("jointly")
 	continuations      = words.Set("continuation")
 	ordinalSuffix      = words.Set("ordinal-suffix")
+	honorifics         = words.Set("honorific")      // address a person: Mr Blair is the Blair named before
+	postings           = words.Set("posting")        // before where an envoy serves: لدى, to
+	complementizers    = words.Set("complementizer") // open a reported clause: أن, that
+	topicMarkers       = words.Set("topic-marker")   // what an event is about follows: ندوة حول …
+	contestHeads       = words.Set("contest-head")   // a body before them runs in them, not organises them: a Lib Dem vote
+	directions         = words.Set("direction")      // the part of a place: طبرق شرق ليبيا
 	locatives          = words.Set("locative")
 	conjunctions       = words.Set("conjunction")
 	pluralHeads        = words.Set("plural-head")

@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/kgraph/kgraph/extract/lexicon"
 	"github.com/kgraph/kgraph/extract/text"
 	"github.com/kgraph/kgraph/graph"
 )
@@ -46,6 +47,8 @@ type Resolver struct {
 	KeepMentions bool
 
 	byKey  map[string]string
+	by     map[string]string // event id -> its organiser's id, for events named alike
+	shared map[string]bool   // family-name keys two different people hold
 	taken  map[string]bool
 	ents   map[string]*graph.Entity // names only; mentions are in kept
 	order  []string                 // ids of entities some article named, first seen first
@@ -55,12 +58,17 @@ type Resolver struct {
 
 // New returns an empty Resolver that keeps mentions.
 func New() *Resolver {
-	return &Resolver{KeepMentions: true, byKey: map[string]string{}, taken: map[string]bool{}, ents: map[string]*graph.Entity{}, listed: map[string]bool{}}
+	return &Resolver{KeepMentions: true, byKey: map[string]string{}, by: map[string]string{}, shared: map[string]bool{}, taken: map[string]bool{}, ents: map[string]*graph.Entity{}, listed: map[string]bool{}}
 }
 
 func (r *Resolver) bind(key, id string) {
-	if _, ok := r.byKey[key]; !ok {
+	old, ok := r.byKey[key]
+	if !ok {
 		r.byKey[key] = id
+		return
+	}
+	if old != id && strings.HasPrefix(key, famPrefix) {
+		r.shared[key] = true // Michael Howard and John Howard: "Howard" alone is neither
 	}
 }
 
@@ -86,13 +94,19 @@ func (r *Resolver) Resolve(article string, ls []*Local) []graph.Entity {
 		keys := r.keysOf(l)
 		id := ""
 		for _, k := range keys {
-			if v, ok := r.byKey[k]; ok && r.samePerson(v, l) {
+			if r.shared[k] {
+				continue
+			}
+			if v, ok := r.byKey[k]; ok && r.samePerson(v, l) && r.sameOrganiser(v, l) {
 				id = v
 				break
 			}
 		}
 		if id == "" {
 			id = r.mint(l)
+		}
+		if l.Organiser != nil && l.Organiser.ID != "" && r.by[id] == "" {
+			r.by[id] = l.Organiser.ID
 		}
 		for _, k := range keys {
 			r.bind(k, id)
@@ -130,7 +144,39 @@ func (r *Resolver) keysOf(l *Local) []string {
 			keys = append(keys, Coarse(l.Type)+"|"+k)
 		}
 	}
+	if l.Type == graph.TypePerson {
+		keys = append(keys, familyKeys(l.Names)...) // last: the loosest key
+	}
 	return keys
+}
+
+const famPrefix = "fam|"
+
+// familyKeys are a person's family-name keys: the last word of each full
+// name (Tony Blair: blair) and a bare name that is no given name (Blair),
+// so that "Blair" in one article is the Tony Blair of another — as long as
+// only one person of that family name is known (see bind).
+func familyKeys(names []string) []string {
+	var out []string
+	for _, n := range names {
+		var words []string
+		for _, t := range text.Tokenize(n) {
+			if t.Kind != text.Punct && t.Key != "" {
+				words = append(words, t.Key)
+			}
+		}
+		if len(words) == 0 {
+			continue
+		}
+		last := StripArticle(words[len(words)-1])
+		if len(words) == 1 && lexicon.Default().IsGivenName(words[0]) || len([]rune(last)) < 3 {
+			continue // محمد alone, or "Al": no family name to go by
+		}
+		if k := famPrefix + last; !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // samePerson guards against merging two people through a loose key (a
@@ -143,14 +189,60 @@ func (r *Resolver) samePerson(id string, l *Local) bool {
 	if g == nil || g.Type != graph.TypePerson || l.Type != graph.TypePerson {
 		return true
 	}
+	known := append([]string{g.Name, g.NameAR, g.NameEN}, g.Aliases...)
 	for _, a := range givenNames(l.Names) {
-		for _, b := range givenNames(append([]string{g.Name, g.NameAR, g.NameEN}, g.Aliases...)) {
+		for _, b := range givenNames(known) {
 			if a.latin == b.latin && a.word != b.word {
 				return false
 			}
 		}
 	}
+	// John Howard and John Redwood share a skeleton and a given name:
+	// Latin-script family names that differ are different people too.
+	// (Arabic names drop and add parts too freely for this test.)
+	for _, a := range latinFamilyNames(l.Names) {
+		for _, b := range latinFamilyNames(known) {
+			if a != b {
+				return false
+			}
+		}
+	}
 	return true
+}
+
+// latinFamilyNames are the folded last words of the Latin-script names of
+// two words or more among names.
+func latinFamilyNames(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if n == "" || !IsLatin(n) {
+			continue
+		}
+		var words []string
+		for _, t := range text.Tokenize(n) {
+			if t.Kind != text.Punct && t.Key != "" {
+				words = append(words, t.Key)
+			}
+		}
+		if len(words) < 2 {
+			continue
+		}
+		if last := words[len(words)-1]; !slices.Contains(out, last) {
+			out = append(out, last)
+		}
+	}
+	return out
+}
+
+// sameOrganiser guards events named alike (a spring conference): two
+// events with different organisers are different events. Anything else
+// passes.
+func (r *Resolver) sameOrganiser(id string, l *Local) bool {
+	if l.Type != graph.TypeEvent || l.Organiser == nil || l.Organiser.ID == "" {
+		return true
+	}
+	by := r.by[id]
+	return by == "" || by == l.Organiser.ID
 }
 
 type givenName struct {

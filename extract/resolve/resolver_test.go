@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/kgraph/kgraph/graph"
@@ -26,6 +27,8 @@ func TestPeopleKeepTheirGivenNames(t *testing.T) {
 		{"the same person with his patronymic", person("سلطان بن أحمد الجابر"), person("سلطان الجابر"), true},
 		{"a bare surname may be anyone of that name", person("أحمد منصور"), person("منصور"), false},
 		{"the same latin name", person("Nasser Bourita"), person("Nasser Bourita"), true},
+		{"latin family names differ", person("John Howard"), person("John Redwood"), false},
+		{"a latin name and its arabic spelling", person("Nasser Bourita"), person("ناصر بوريطة"), true},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -82,5 +85,70 @@ func TestMentionsKeptOnlyWhenAsked(t *testing.T) {
 	}
 	if ms := r.Entities()[0].Mentions; len(ms) != 0 {
 		t.Fatalf("resolver kept %d mentions with KeepMentions off", len(ms))
+	}
+}
+
+// TestEventsNamedAlikeKeepTheirOrganisers: "spring conference" in two
+// articles is one event only if no organiser tells them apart.
+func TestEventsNamedAlikeKeepTheirOrganisers(t *testing.T) {
+	org := func(name string) *Local {
+		return &Local{Type: graph.TypeOrganization, Name: name, Names: []string{name}}
+	}
+	event := func(by *Local) *Local {
+		return &Local{Type: graph.TypeEvent, Name: "spring conference", Names: []string{"spring conference"}, Organiser: by}
+	}
+	for _, c := range []struct {
+		name string
+		a, b *Local // organisers, or nil
+		same bool
+	}{
+		{"two parties' conferences", org("Labour Party"), org("Conservative Party"), false},
+		{"one party's conference twice", org("Labour Party"), org("Labour Party"), true},
+		{"no organiser known", nil, nil, true},
+	} {
+		r := New()
+		var ls1, ls2 []*Local
+		e1, e2 := event(c.a), event(c.b)
+		if c.a != nil {
+			ls1 = append(ls1, c.a)
+		}
+		if c.b != nil {
+			ls2 = append(ls2, c.b)
+		}
+		r.Resolve("a1", append(ls1, e1))
+		r.Resolve("a2", append(ls2, e2))
+		if got := e1.ID == e2.ID; got != c.same {
+			t.Errorf("%s: same id = %v (%s, %s), want %v", c.name, got, e1.ID, e2.ID, c.same)
+		}
+	}
+}
+
+// TestFamilyNameAcrossArticles: a bare family name in one article is the
+// one person of that family name another article named in full, in either
+// order; with two such people it is neither, and a bare given name is no
+// family name.
+func TestFamilyNameAcrossArticles(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		articles [][]*Local
+		same     [2]int // indexes (article order) of the two entities compared
+		want     bool
+	}{
+		{"full name, then the family name", [][]*Local{{person("Tony Blair")}, {person("Blair")}}, [2]int{0, 1}, true},
+		{"family name, then the full name", [][]*Local{{person("Blair")}, {person("Tony Blair")}}, [2]int{0, 1}, true},
+		{"two people of one family name, then the family name", [][]*Local{{person("Michael Howard")}, {person("John Howard")}, {person("Howard")}}, [2]int{0, 2}, false},
+		{"a bare given name", [][]*Local{{person("Jeremy Thorpe")}, {person("Jeremy")}}, [2]int{0, 1}, false},
+		{"an arabic family name with and without the article", [][]*Local{{person("عمر البشير")}, {person("البشير")}}, [2]int{0, 1}, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := New()
+			var ids []string
+			for i, ls := range c.articles {
+				ids = append(ids, r.Resolve(fmt.Sprintf("a%d", i), ls)[0].ID)
+			}
+			if got := ids[c.same[0]] == ids[c.same[1]]; got != c.want {
+				t.Errorf("same id = %v (%q), want %v", got, ids, c.want)
+			}
+		})
 	}
 }
