@@ -139,10 +139,10 @@ func (f *finder) glued(i int) bool {
 // mark م ("2022م"), or -1 when the year is Hijri (هـ), which is not a
 // Gregorian year at all.
 func (f *finder) afterYear(i int) int {
-	switch f.key(i + 1) {
-	case "م", "م.":
+	switch k := f.key(i + 1); {
+	case eraCE[k]:
 		return 1
-	case "ه", "هـ":
+	case eraHijri[k]:
 		return -1
 	}
 	return 0
@@ -249,7 +249,7 @@ func (f *finder) dayMonth(i int) ([]Date, int) {
 	j := i + 1 + f.ordinalSuffix(i)
 	// A range: D1 - D2 Month, D1 إلى D2 Month, D1 و D2 Month.
 	var first *Date
-	if k := f.key(j); k == "-" || k == "–" || k == "الي" || k == "و" || k == "to" || k == "and" || k == "حتي" {
+	if rangeWords[f.key(j)] {
 		if d2, ok := f.dayAt(j + 1); ok {
 			if m, _ := f.month(j + 2 + f.ordinalSuffix(j+1)); m > 0 {
 				ds, n := f.dayMonth(j + 1)
@@ -270,7 +270,7 @@ func (f *finder) dayMonth(i int) ([]Date, int) {
 			}
 		}
 	}
-	if f.key(j) == "of" {
+	if dayOf[f.key(j)] {
 		j++
 	}
 	m, mn := f.month(j)
@@ -329,7 +329,7 @@ func withDay(v string, day int) string {
 // أيار", "ماي الماضي", "last May".
 func (f *finder) monthFirst(i int) (Date, int) {
 	// English "last May" / "next May" / "this May".
-	if dir := englishDirection(f.key(i)); dir != 0 || f.key(i) == "this" {
+	if dir := englishDirection(f.key(i)); dir != 0 || thisWords[f.key(i)] {
 		if m, mn := f.month(i + 1); m > 0 {
 			return f.monthRelative(i, i+1+mn, m, dir), 1 + mn
 		}
@@ -369,7 +369,7 @@ func (f *finder) monthFirst(i int) (Date, int) {
 	if dir := arabicDirection(f.key(end)); dir != 0 {
 		return f.monthRelative(i, end+1, m, dir), end + 1 - i
 	}
-	if dir := arabicDirection(f.key(end)); dir == 0 && (f.key(end) == "الجاري" || f.key(end) == "الحالي") {
+	if current[f.key(end)] {
 		return f.monthRelative(i, end+1, m, 0), end + 1 - i
 	}
 	if monthContext[f.key(i-1)] || hasMonthContext(f.key(i-1)) {
@@ -380,14 +380,6 @@ func (f *finder) monthFirst(i int) (Date, int) {
 
 func isLatin(t text.Token) bool { return t.Kind == text.Latin }
 
-// monthContext are the words before a bare month name that make it a date.
-var monthContext = map[string]bool{
-	"شهر": true, "الشهر": true, "في": true, "خلال": true, "منذ": true, "حتي": true, "مطلع": true,
-	"منتصف": true, "اواخر": true, "اوايل": true, "نهايه": true, "بدايه": true, "اواسط": true,
-	"in": true, "during": true, "since": true, "until": true, "early": true, "mid": true, "late": true,
-	"mid-": true, "by": true, "from": true, "end": true, "of": true,
-}
-
 // hasMonthContext accepts context words with proclitics (وفي, بشهر).
 func hasMonthContext(k string) bool {
 	for _, s := range text.Splits(k)[1:] {
@@ -396,27 +388,6 @@ func hasMonthContext(k string) bool {
 		}
 	}
 	return false
-}
-
-// arabicDirection reads الماضي (-1), المقبل/القادم (+1) after a month.
-func arabicDirection(k string) int {
-	switch k {
-	case "الماضي", "المنصرم", "المنقضي", "السابق", "الفايت":
-		return -1
-	case "المقبل", "القادم", "الاتي", "المقبله", "القادمه":
-		return 1
-	}
-	return 0
-}
-
-func englishDirection(k string) int {
-	switch k {
-	case "last", "past", "previous":
-		return -1
-	case "next", "coming":
-		return 1
-	}
-	return 0
 }
 
 // monthRelative resolves a month named without a year: the last such
@@ -468,18 +439,10 @@ func (f *finder) year(i int) (Date, int) {
 func yearNoun(k string) bool {
 	found := false
 	text.ForEachSplit(k, func(s text.Split) bool {
-		switch s.Stem {
-		case "عام", "العام", "سنه", "السنه", "year":
-			found = true
-		}
+		found = yearNouns[s.Stem]
 		return !found
 	})
 	return found
-}
-
-var yearPrep = map[string]bool{
-	"في": true, "منذ": true, "خلال": true, "حتي": true, "قبل": true, "بعد": true,
-	"in": true, "since": true, "during": true, "until": true, "by": true, "before": true, "after": true,
 }
 
 func hasYearPrep(k string) bool {

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kgraph/kgraph/extract/lexicon"
+	"github.com/kgraph/kgraph/extract/text"
 )
 
 func day(s string) time.Time {
@@ -141,4 +142,28 @@ func FuzzFind(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestWordsFile(t *testing.T) {
+	// Every class of words.tsv is in use, folded as the text is.
+	if dayWords[text.Fold("أمس")] != -1 || !notToday[text.Fold("الأول")] || weekdays[text.Fold("الجمعة")] != time.Friday ||
+		periodNouns["year"] != "year" || arabicDirection(text.Fold("الفائت")) != -1 || englishDirection("next") != 1 ||
+		englishDirection(text.Fold("المقبل")) != 0 || !current[text.Fold("الجارية")] || !thisWords["this"] ||
+		!dayNouns["on"] || !monthContext[text.Fold("حتى")] || !yearNouns[text.Fold("السنة")] || !yearPrep["since"] ||
+		!rangeWords["–"] || !eraCE["م"] || !eraHijri[text.Fold("هـ")] || !dayOf["of"] || len(dayPhrases[text.Fold("أول")]) != 2 {
+		t.Error("words.tsv did not load every class")
+	}
+	bad := []string{
+		"season\tsummer",            // unknown class
+		"weekday\tmonday\t7",        // no such weekday
+		"day-offset\ttoday\tnow",    // not a number
+		"day-phrase\tyesterday\t-1", // one word only
+		"period\tweek\tweek",        // not month or year
+		"weekday",                   // no word
+	}
+	for _, line := range bad {
+		if err := loadWords(line); err == nil {
+			t.Errorf("loadWords(%q) = nil, want an error", line)
+		}
+	}
 }

@@ -4,26 +4,6 @@ import (
 	"time"
 )
 
-// dayWords are words naming a day relative to publication, by offset.
-var dayWords = map[string]int{
-	"اليوم": 0, "امس": -1, "البارحه": -1, "غدا": 1, "غد": 1,
-	"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0,
-}
-
-// notToday are words after اليوم that make it "the day" of something
-// (اليوم الدولي للمرأة, اليوم الأول من المؤتمر) rather than today.
-var notToday = map[string]bool{
-	"الدولي": true, "العالمي": true, "الوطني": true, "الاول": true, "الثاني": true, "الثالث": true,
-	"الاخير": true, "الذي": true, "التالي": true, "السابق": true, "نفسه": true, "ذاته": true,
-}
-
-var weekdays = map[string]time.Weekday{
-	"الاحد": time.Sunday, "الاثنين": time.Monday, "الثلاثاء": time.Tuesday, "الاربعاء": time.Wednesday,
-	"الخميس": time.Thursday, "الجمعه": time.Friday, "السبت": time.Saturday,
-	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
-	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
-}
-
 // weekday reads a weekday name, also with a proclitic (والأربعاء).
 func weekday(k string) (time.Weekday, bool) {
 	if d, ok := weekdays[k]; ok {
@@ -36,30 +16,17 @@ func weekday(k string) (time.Weekday, bool) {
 	return 0, false
 }
 
-// periodNouns are month and year nouns that take الماضي/المقبل/الجاري.
-var periodNouns = map[string]string{
-	"الشهر": "month", "العام": "year", "السنه": "year",
-	"month": "month", "year": "year",
-}
-
 // relative finds expressions that need the published date: اليوم،
 // أمس، غدا، أول أمس، بعد غد، اليوم الأربعاء، يوم الأربعاء، الشهر الماضي،
 // العام المقبل، هذا العام, today, yesterday, last month, next year. With no
 // published date they have no value and are left out.
 func (f *finder) relative(i int) (Date, int) {
 	k := f.key(i)
-	// أول أمس / أول من أمس: the day before yesterday; بعد غد: after tomorrow.
-	if k == "اول" {
-		j := i + 1
-		if f.key(j) == "من" {
-			j++
+	// أول أمس, أول من أمس: the day before yesterday; بعد غد: after tomorrow.
+	for _, p := range dayPhrases[k] {
+		if f.follows(i+1, p.rest) {
+			return f.dayOffset(i, i+1+len(p.rest), p.offset)
 		}
-		if f.key(j) == "امس" {
-			return f.dayOffset(i, j+1, -2)
-		}
-	}
-	if k == "بعد" && f.key(i+1) == "غد" {
-		return f.dayOffset(i, i+2, 2)
 	}
 	if off, ok := dayWords[k]; ok {
 		if k == "اليوم" && notToday[f.key(i+1)] {
@@ -74,7 +41,7 @@ func (f *finder) relative(i int) (Date, int) {
 	}
 	// يوم الأربعاء, الأربعاء, الأربعاء الماضي, on Wednesday, last Wednesday.
 	start, j := i, i
-	if k == "يوم" || k == "on" {
+	if dayNouns[k] {
 		j++
 	}
 	dir := englishDirection(f.key(j))
@@ -94,26 +61,26 @@ func (f *finder) relative(i int) (Date, int) {
 	}
 	// الشهر الماضي, العام المقبل, السنة الجارية, last year, this month.
 	if unit, ok := periodNouns[k]; ok {
-		dir, this := arabicDirection(f.key(i+1)), false
-		switch f.key(i + 1) {
-		case "الجاري", "الحالي", "الجاريه", "الحاليه":
-			this = true
-		}
-		if dir != 0 || this {
+		if dir := arabicDirection(f.key(i + 1)); dir != 0 || current[f.key(i+1)] {
 			return f.period(i, i+2, unit, dir)
 		}
 	}
-	if k == "هذا" || k == "هذه" {
-		if unit, ok := periodNouns[f.key(i+1)]; ok {
-			return f.period(i, i+2, unit, 0)
-		}
-	}
-	if d := englishDirection(k); d != 0 || k == "this" {
+	if d := englishDirection(k); d != 0 || thisWords[k] {
 		if unit, ok := periodNouns[f.key(i+1)]; ok {
 			return f.period(i, i+2, unit, d)
 		}
 	}
 	return Date{}, 0
+}
+
+// follows reports whether the keys from token i on are ws.
+func (f *finder) follows(i int, ws []string) bool {
+	for n, w := range ws {
+		if f.key(i+n) != w {
+			return false
+		}
+	}
+	return true
 }
 
 func (f *finder) dayOffset(i, j, off int) (Date, int) {
