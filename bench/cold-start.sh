@@ -11,8 +11,8 @@ export NEO4J_STATE_DIR="${TMPDIR:-/tmp}/kgraph-cold-neo4j" NEO4J_BOLT_PORT=37687
 trap 'bash scripts/neo4j stop >/dev/null 2>&1 || true' EXIT
 for round in $(seq "${ROUNDS:-3}"); do
 	for bin in "$@"; do
-		bash scripts/neo4j reset >/dev/null
-		bash scripts/neo4j start >/dev/null
+		bash scripts/neo4j reset >/dev/null 2>&1
+		bash scripts/neo4j start >/dev/null 2>&1
 		eval "$(bash scripts/neo4j env)"
 		start=$(date +%s.%N)
 		"$bin" -q build examples/articles
