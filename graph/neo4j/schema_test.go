@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"context"
+	"errors"
 	"testing"
 )
 
@@ -60,5 +61,35 @@ func TestCreateSchemaCreatesWhatIsMissing(t *testing.T) {
 		if !have[schemaName(stmt)] {
 			t.Errorf("%s missing after CreateSchema", schemaName(stmt))
 		}
+	}
+}
+
+// A graph written by the old model (its article constraint on id alone)
+// is refused while it holds articles; an empty one is upgraded.
+func TestCreateSchemaRefusesTheOldModel(t *testing.T) {
+	ctx := context.Background()
+	s := openClean(t)
+	for _, q := range []string{`DROP INDEX article_ids IF EXISTS`,
+		`CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE`,
+		`CREATE (:Article {id: 'old-1'})`} {
+		if err := s.autoCommit(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.CreateSchema(ctx); !errors.Is(err, ErrOldModel) {
+		t.Fatalf("CreateSchema on an old graph = %v, want ErrOldModel", err)
+	}
+	if err := s.autoCommit(ctx, `MATCH (a:Article) DETACH DELETE a`); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateSchema(ctx); err != nil {
+		t.Fatalf("CreateSchema on an empty old graph: %v", err)
+	}
+	have, err := s.schemaNames(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if have["article_id"] || !have["article_ids"] || !have["article_key"] {
+		t.Errorf("after the upgrade: article_id %v, article_ids %v, article_key %v", have["article_id"], have["article_ids"], have["article_key"])
 	}
 }
