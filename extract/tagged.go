@@ -31,6 +31,7 @@ func (t Tagged) ReadDocument(d *Document) {
 		doc[i] = words
 	}
 	tags := t.Tagger.Tag(doc)
+	d.splitNamedClitics(tags)
 	d.tagged = true
 	for i, s := range d.sents {
 		s.tagged = ner.Spans(tags[i])
