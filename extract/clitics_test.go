@@ -30,7 +30,7 @@ func TestSplitNamedClitics(t *testing.T) {
 		{"بتشافي", "ب", "تشافي"}, // the name named bare elsewhere: ب is a proclitic
 		{"تشافي", "", "تشافي"},
 		{"بومدين", "", "بومدين"}, // ومدين is named nowhere: stays whole
-		{"وبكمال", "وب", "كمال"},  // كمال is known as a given name, split by the word-level splitter
+		{"وبكمال", "وب", "كمال"}, // كمال is known as a given name, split by the word-level splitter
 	}
 	for _, tt := range tests {
 		g := got[tt.word]
