@@ -58,7 +58,7 @@ func main() {
 	flag.Uint64Var(&o.seed, "seed", 1, "shuffling seed")
 	flag.IntVar(&o.shuffles, "shuffles", 1, "perceptrons per pass, each on its own order of the data, averaged")
 	flag.Float64Var(&o.margin, "margin", 0, "loss-augmented training: added to wrong tags' scores")
-	flag.IntVar(&o.minCount, "min-count", 1, "occurrences a feature needs in training to be learnt")
+	flag.IntVar(&o.minCount, "min-count", 2, "occurrences a feature needs in training to be learnt")
 	flag.IntVar(&o.arWindow, "ar-window", 40, "ANERcorp sentences per pseudo-document")
 	flag.StringVar(&o.dump, "dump", "", "write the dev sentences as token, gold, predicted to this file (for error analysis)")
 	flag.StringVar(&o.corpus, "corpus", "../shared/corpus/bulk", "directory of unlabelled news articles (*.jsonl with lang and text fields) for word clusters")

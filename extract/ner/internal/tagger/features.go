@@ -75,6 +75,8 @@ const (
 	lexStemGiven
 	lexStemKnown
 	lexStemNisba
+	lexGazGiven     // the tagger's own given-name list (gazetteer.go)
+	lexGazStemGiven // the same for a stem without proclitics
 )
 
 // Flags, the values of kFlag features.
@@ -153,6 +155,10 @@ func (fz *featurizer) analyze(raw string) *form {
 	if lx.IsStopword(fold) {
 		addLex(lexStop)
 	}
+	gz := gazetteer()
+	if gz[fold] {
+		addLex(lexGazGiven)
+	}
 	if lx.IsKnownWord(fold) {
 		addLex(lexKnown)
 	}
@@ -205,6 +211,9 @@ func (fz *featurizer) analyze(raw string) *form {
 			f.keys = appendKey(f.keys, hstr(kKey, s.Stem))
 			if lx.IsGivenName(s.Stem) {
 				addLex(lexStemGiven)
+			}
+			if gz[s.Stem] {
+				addLex(lexGazStemGiven)
 			}
 			if lx.IsKnownWord(s.Stem) {
 				addLex(lexStemKnown)
@@ -261,6 +270,17 @@ func (fz *featurizer) analyze(raw string) *form {
 			for lv, id := range c {
 				clus = append(clus, hval(kCluster, uint32(lv)<<12|uint32(id)))
 			}
+		}
+	}
+	if fz.ar {
+		// Affixes of the most stripped stem (للبرازيلي → برازيلي): the
+		// nisba, plural and foreign-name endings without the clitics.
+		if stem := lastStem(fold); stem != fold {
+			sn := utf8.RuneCountInString(stem)
+			for k := 1; k <= 4 && k <= sn; k++ {
+				intr = append(intr, hstr(kPrefix+uint32(k+8)<<8, prefixRunes(stem, k)), hstr(kSuffix+uint32(k+8)<<8, suffixRunes(stem, k)))
+			}
+			intr = append(intr, hval(kLen, 16+lenBucket(sn)))
 		}
 	}
 	lex = dedup(lex)
