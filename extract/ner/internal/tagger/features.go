@@ -75,8 +75,7 @@ const (
 	lexStemGiven
 	lexStemKnown
 	lexStemNisba
-	lexGazGiven     // the tagger's own given-name list (gazetteer.go)
-	lexGazStemGiven // the same for a stem without proclitics
+	lexGaz // + the bit of a gazetteer mark (gazetteer.go), + 4 for a stem without proclitics
 )
 
 // Flags, the values of kFlag features.
@@ -156,9 +155,18 @@ func (fz *featurizer) analyze(raw string) *form {
 		addLex(lexStop)
 	}
 	gz := gazetteer()
-	if gz[fold] {
-		addLex(lexGazGiven)
+	addGaz := func(m uint8, stem bool) {
+		for b := uint32(0); b < 4; b++ {
+			if m&(1<<b) != 0 {
+				v := lexGaz + b
+				if stem {
+					v += 4
+				}
+				addLex(v)
+			}
+		}
 	}
+	addGaz(gz[fold], false)
 	if lx.IsKnownWord(fold) {
 		addLex(lexKnown)
 	}
@@ -212,9 +220,7 @@ func (fz *featurizer) analyze(raw string) *form {
 			if lx.IsGivenName(s.Stem) {
 				addLex(lexStemGiven)
 			}
-			if gz[s.Stem] {
-				addLex(lexGazStemGiven)
-			}
+			addGaz(gz[s.Stem], true)
 			if lx.IsKnownWord(s.Stem) {
 				addLex(lexStemKnown)
 			}
