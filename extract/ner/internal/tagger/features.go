@@ -75,6 +75,7 @@ const (
 	lexStemGiven
 	lexStemKnown
 	lexStemNisba
+	lexGaz // + the bit of a gazetteer mark (gazetteer.go), + 4 for a stem without proclitics
 )
 
 // Flags, the values of kFlag features.
@@ -153,6 +154,19 @@ func (fz *featurizer) analyze(raw string) *form {
 	if lx.IsStopword(fold) {
 		addLex(lexStop)
 	}
+	gz := gazetteer()
+	addGaz := func(m uint8, stem bool) {
+		for b := uint32(0); b < 4; b++ {
+			if m&(1<<b) != 0 {
+				v := lexGaz + b
+				if stem {
+					v += 4
+				}
+				addLex(v)
+			}
+		}
+	}
+	addGaz(gz[fold], false)
 	if lx.IsKnownWord(fold) {
 		addLex(lexKnown)
 	}
@@ -206,6 +220,7 @@ func (fz *featurizer) analyze(raw string) *form {
 			if lx.IsGivenName(s.Stem) {
 				addLex(lexStemGiven)
 			}
+			addGaz(gz[s.Stem], true)
 			if lx.IsKnownWord(s.Stem) {
 				addLex(lexStemKnown)
 			}
@@ -261,6 +276,17 @@ func (fz *featurizer) analyze(raw string) *form {
 			for lv, id := range c {
 				clus = append(clus, hval(kCluster, uint32(lv)<<12|uint32(id)))
 			}
+		}
+	}
+	if fz.ar {
+		// Affixes of the most stripped stem (للبرازيلي → برازيلي): the
+		// nisba, plural and foreign-name endings without the clitics.
+		if stem := lastStem(fold); stem != fold {
+			sn := utf8.RuneCountInString(stem)
+			for k := 1; k <= 4 && k <= sn; k++ {
+				intr = append(intr, hstr(kPrefix+uint32(k+8)<<8, prefixRunes(stem, k)), hstr(kSuffix+uint32(k+8)<<8, suffixRunes(stem, k)))
+			}
+			intr = append(intr, hval(kLen, 16+lenBucket(sn)))
 		}
 	}
 	lex = dedup(lex)
