@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	_ "embed"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -51,7 +52,7 @@ func NameKey(name string) string {
 		} else {
 			k = StripArticle(k)
 		}
-		if k == "تنظيم" { // تنظيم داعش = داعش
+		if keyFillers[k] {
 			continue
 		}
 		parts = append(parts, prep+k)
@@ -59,6 +60,20 @@ func NameKey(name string) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// keyFillers are words left out of a name's key (data/key_fillers.txt).
+var keyFillers = func() map[string]bool {
+	m := map[string]bool{}
+	for _, line := range strings.Split(keyFillersFile, "\n") {
+		if w := strings.TrimSpace(line); w != "" && !strings.HasPrefix(w, "#") {
+			m[text.Fold(w)] = true
+		}
+	}
+	return m
+}()
+
+//go:embed data/key_fillers.txt
+var keyFillersFile string
 
 var (
 	nameKeyMemo     sync.Map // name -> []string; names recur across articles

@@ -40,3 +40,19 @@ func TestMentionLogKeepsEveryMentionInOrder(t *testing.T) {
 		t.Errorf("unseen entity changed: %+v", other)
 	}
 }
+
+func TestNameKeyLeavesOutFillers(t *testing.T) {
+	tests := []struct{ a, b string }{
+		{"تنظيم داعش", "داعش"},                 // a filler word from data/key_fillers.txt
+		{"التحالف الدولي", "تحالف دولي"},       // the article
+		{"المؤتمر في الرباط", "مؤتمر بالرباط"}, // في X read as بX
+	}
+	for _, tt := range tests {
+		if NameKey(tt.a) != NameKey(tt.b) {
+			t.Errorf("NameKey(%q) = %q, NameKey(%q) = %q: want equal", tt.a, NameKey(tt.a), tt.b, NameKey(tt.b))
+		}
+	}
+	if NameKey("تنظيم القاعدة") == NameKey("تنظيم داعش") {
+		t.Error("two groups got one key")
+	}
+}
