@@ -120,6 +120,7 @@ func runBuild(ctx context.Context, g *globals, opts buildOptions) error {
 	g.printSummary(summary{
 		articles: sum.Articles, entities: sum.Entities, relations: sum.Relations,
 		attributes: sum.Attributes, failed: len(sum.Failed), elapsed: sum.Duration,
+		gazetteerOnly: gazetteerOnly(engine, sum.Langs),
 	})
 	return failedErr(sum)
 }

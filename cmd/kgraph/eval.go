@@ -109,6 +109,7 @@ func runEval(ctx context.Context, g *globals, opts evalOptions) error {
 	g.printSummary(summary{
 		articles: sum.Articles, entities: len(entities), relations: sum.Relations,
 		attributes: sum.Attributes, failed: len(sum.Failed), elapsed: sum.Duration,
+		gazetteerOnly: gazetteerOnly(engine, sum.Langs),
 	})
 	return failedErr(sum)
 }

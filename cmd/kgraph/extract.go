@@ -96,6 +96,7 @@ func runExtract(ctx context.Context, g *globals, opts extractOptions) error {
 	g.printSummary(summary{
 		articles: sum.Articles, entities: len(entities), relations: sum.Relations,
 		attributes: sum.Attributes, failed: len(sum.Failed), elapsed: sum.Duration,
+		gazetteerOnly: gazetteerOnly(engine, sum.Langs),
 	})
 	return failedErr(sum)
 }

@@ -209,3 +209,22 @@ func TestPasswordNotInErrors(t *testing.T) {
 		t.Errorf("password shown: %q", stderr)
 	}
 }
+
+// An article in a language the extractor has no rules for is read by the
+// gazetteer only, and the summary says so; supported ones are not listed.
+func TestSummaryNamesLanguagesWithoutRules(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"fr.json": `{"id":"fr1","lang":"fr","text":"Le ministre a rencontré son homologue à Rabat."}`,
+		"ar.json": `{"id":"ar1","lang":"ar","text":"استقبل وزير الخارجية نظيره في الرباط."}`,
+	})
+	code, _, stderr := runCLI(t, "", "extract", dir, "-o", filepath.Join(t.TempDir(), "out.jsonl"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, "; 1 in fr read by the gazetteer only") {
+		t.Errorf("summary does not name fr:\n%s", stderr)
+	}
+	if strings.Contains(stderr, "in ar") {
+		t.Errorf("summary lists a supported language:\n%s", stderr)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -176,6 +177,47 @@ type summary struct {
 	attributes int
 	failed     int
 	elapsed    time.Duration
+	// gazetteerOnly counts articles per language the extractor has no
+	// rules for: only the gazetteer read them.
+	gazetteerOnly map[string]int
+}
+
+// gazetteerOnly picks, from a run's articles per language, those in a
+// language x has no stages of its own for.
+func gazetteerOnly(x interface{ Supports(string) bool }, langs map[string]int) map[string]int {
+	var out map[string]int
+	for l, n := range langs {
+		if !x.Supports(l) {
+			if out == nil {
+				out = map[string]int{}
+			}
+			out[l] = n
+		}
+	}
+	return out
+}
+
+// gazetteerOnlyText renders gazetteerOnly for the summary line:
+// "; 3 articles in fr, 1 in und read by the gazetteer only (no rules for
+// those languages)".
+func gazetteerOnlyText(m map[string]int) string {
+	if len(m) == 0 {
+		return ""
+	}
+	langs := make([]string, 0, len(m))
+	for l := range m {
+		langs = append(langs, l)
+	}
+	sort.Strings(langs)
+	parts := make([]string, len(langs))
+	for i, l := range langs {
+		name := l
+		if name == "" {
+			name = "an undetected language"
+		}
+		parts[i] = fmt.Sprintf("%d in %s", m[l], name)
+	}
+	return "; " + strings.Join(parts, ", ") + " read by the gazetteer only (no rules for that language)"
 }
 
 // print writes the summary line to stderr (as a log record when logs are
@@ -186,8 +228,12 @@ func (g *globals) printSummary(s summary) {
 	}
 	elapsed := s.elapsed.Round(time.Millisecond)
 	if g.cfg.LogFormat == "json" {
-		g.log.Info("summary", "articles", s.articles, "unchanged", s.unchanged, "entities", s.entities,
-			"relations", s.relations, "attributes", s.attributes, "failed", s.failed, "duration_ms", elapsed.Milliseconds())
+		attrs := []any{"articles", s.articles, "unchanged", s.unchanged, "entities", s.entities,
+			"relations", s.relations, "attributes", s.attributes, "failed", s.failed, "duration_ms", elapsed.Milliseconds()}
+		if len(s.gazetteerOnly) > 0 {
+			attrs = append(attrs, "gazetteer_only", s.gazetteerOnly)
+		}
+		g.log.Info("summary", attrs...)
 		return
 	}
 	if s.verb != "" {
@@ -198,8 +244,8 @@ func (g *globals) printSummary(s summary) {
 	if s.unchanged > 0 {
 		unchanged = fmt.Sprintf(" (%d unchanged)", s.unchanged)
 	}
-	fmt.Fprintf(g.logOut, "kgraph: %d articles%s, %d entities, %d relations, %d attributes, %d failed in %v\n",
-		s.articles, unchanged, s.entities, s.relations, s.attributes, s.failed, elapsed)
+	fmt.Fprintf(g.logOut, "kgraph: %d articles%s, %d entities, %d relations, %d attributes, %d failed in %v%s\n",
+		s.articles, unchanged, s.entities, s.relations, s.attributes, s.failed, elapsed, gazetteerOnlyText(s.gazetteerOnly))
 }
 
 // swapWriter lets a progress bar take over stderr for the log handler.

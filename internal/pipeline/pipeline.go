@@ -71,6 +71,7 @@ type Summary struct {
 	Entities   int // distinct entity ids across written batches
 	Relations  int
 	Attributes int
+	Langs      map[string]int // written articles per language ("" unknown)
 	Duration   time.Duration
 }
 
@@ -78,6 +79,10 @@ type Summary struct {
 // an entity named by many articles counts once.
 func (s *Summary) add(b graph.Batch, seen map[string]struct{}) {
 	s.Articles++
+	if s.Langs == nil {
+		s.Langs = map[string]int{}
+	}
+	s.Langs[b.Article.Lang]++
 	s.Relations += len(b.Relations)
 	s.Attributes += len(b.Attributes)
 	for _, e := range b.Entities {
