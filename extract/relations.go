@@ -653,6 +653,50 @@ func (d *Document) locatedIn(s *Sentence) {
 		}
 	}
 	d.citiesInCountry(s)
+	d.sitesInCity(s)
+}
+
+// sitesInCity: a building or site that stays where it is, named right
+// before "in <city>" (القنصلية السعودية في اسطنبول، سجن كوبر بالعاصمة
+// الخرطوم, the Saudi consulate in Istanbul), lies in that city. Only heads
+// of such sites (extract/lang/*/words.tsv, site-head) qualify: a minister
+// or a meeting "in Rabat" is somewhere, but does not lie there.
+func (d *Document) sitesInCity(s *Sentence) {
+	ws := s.words
+	for _, m := range s.mentions {
+		typ := m.ent.final().typ
+		if typ != graph.TypeOrganization && typ != graph.TypeLocation || m.nested() || !d.siteHead(ws, m) {
+			continue
+		}
+		k := m.last + 1
+		if k < len(ws) && locatives[ws[k].Key] {
+			k++ // في اسطنبول
+		} else if k >= len(ws) || !strings.Contains(ws[k].pre, "ب") {
+			continue // بكراكاس, بالعاصمة: the preposition is a clitic
+		}
+		if k < len(ws) && placeWords[ws[k].stem] {
+			k++ // بالعاصمة الخرطوم
+		}
+		for _, c := range s.mentions {
+			if c.first == k && c.ent.final().typ == graph.TypeCity {
+				d.relate(graph.LocatedIn, m.ent, c.ent, s, 0.85)
+			}
+		}
+	}
+}
+
+// siteHead reports whether mention m opens with the head noun of a site
+// (an embassy, an airport, a prison), behind an English article or adjective.
+func (d *Document) siteHead(ws []word, m *mention) bool {
+	for k := m.first; k <= m.last && k < m.first+3; k++ {
+		if siteHeads[stripAl(ws[k].stem)] || siteHeads[ws[k].Key] {
+			return true
+		}
+		if d.lang != "en" {
+			return false // an Arabic head comes first
+		}
+	}
+	return false
 }
 
 // directionBetween reports whether words from..to-1 say only which part

@@ -1065,3 +1065,35 @@ func TestAnaphorFactsAreLessSure(t *testing.T) {
 		t.Errorf("through an anaphor %.2f, named %.2f: want less", resolved, named)
 	}
 }
+
+// TestSitesInCity: a building or site named before في/بـ/in a city lies
+// there; a person, a meeting or a common noun in a city does not.
+func TestSitesInCity(t *testing.T) {
+	withSites := &Language{Recognizers: []Recognizer{Gazetteer{}, HeadPhrases{}, TitledPeople{}, Sites{}}, Linkers: []Linker{Anaphors{}}, Finders: []RelationFinder{Slots{}, Frames{}}}
+	runSpanCases(t, []spanCase{
+		{name: "a prison with its own name, then the capital and the city", lang: "ar", stages: withSites,
+			text:  "ونقل المعتقلون أمس إلى سجن العقرب بالعاصمة القاهرة.",
+			want:  []string{"City:القاهرة@43-50", "Location:سجن العقرب@23-33"},
+			facts: []string{"سجن العقرب LOCATED_IN Cairo"}},
+		{name: "an embassy in a city", lang: "ar", stages: withSites,
+			text:  "وتظاهر العشرات أمام السفارة الإيطالية في القاهرة.",
+			want:  []string{"City:القاهرة@41-48", "Organization:السفارة الإيطالية@20-37", "ref:Country:الإيطالية@28-37"},
+			facts: []string{"السفارة الإيطالية LOCATED_IN Cairo"}},
+		{name: "a forest named after another city lies where the text says", lang: "ar", stages: withSites,
+			text:  "وتجول الفريق في غابة بغداد في إسطنبول.",
+			want:  []string{"City:إسطنبول@30-37", "City:بغداد@21-26", "Location:غابة بغداد@16-26"},
+			facts: []string{"غابة بغداد LOCATED_IN Istanbul"}, notWant: []string{"Baghdad LOCATED_IN"}},
+		{name: "an english embassy in a city", lang: "en", stages: withSites,
+			text:  "Protesters gathered outside the Italian Embassy in Cairo on Friday.",
+			want:  []string{"City:Cairo@51-56", "Organization:Italian Embassy@32-47"},
+			facts: []string{"Italian Embassy LOCATED_IN Cairo"}},
+		{name: "a minister in a city lies nowhere", lang: "ar", stages: withSites,
+			text:    "وقال وزير الخارجية المصري في القاهرة إن الحوار مستمر.",
+			want:    []string{"City:القاهرة@29-36", "ref:Country:المصري@19-25"},
+			notWant: []string{"LOCATED_IN"}},
+		{name: "a common word after a site head is no site name", lang: "ar", stages: withSites,
+			text:    "وعاد الوفد إلى قصر اليوم في القاهرة.",
+			want:    []string{"City:القاهرة@28-35"},
+			notWant: []string{"Location", "LOCATED_IN"}},
+	})
+}

@@ -1,0 +1,57 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kgraph/kgraph/extract/text"
+	"github.com/kgraph/kgraph/graph"
+)
+
+// Sites recognises Arabic names of buildings and sites: a site head
+// (extract/lang/ar/words.tsv, site-head) and the name after it (قصر
+// اليمامة، سجن كوبر، غابة بلغراد). The name after the head is often a
+// place or a word the tagger reads as one, but the whole is the site: a
+// forest named after Belgrade is no part of Belgrade. It runs after the
+// tagger, whose names it may take as the site's.
+type Sites struct{}
+
+func (Sites) Recognize(d *Document, s *Sentence) {
+	if d.lang != "ar" {
+		return // English site names are capitalised; the tagger reads them whole
+	}
+	ws := s.words
+	for i := 0; i+1 < len(ws); i++ {
+		w := ws[i]
+		if s.covered[i] != nil || w.Kind != text.Word || !siteHeads[stripAl(w.stem)] || strings.HasPrefix(w.stem, "ال") {
+			continue // a definite head (القصر) points back or is common
+		}
+		if d.x.lex.IsStopword(w.stem) && !placeWords[w.stem] {
+			continue
+		}
+		last := -1
+		if c := s.covered[i+1]; c != nil && c.first == i+1 && c.parent == nil && c.ent.final().typ == graph.TypeCity && !c.nisba && c.prep == "" {
+			last = c.last // سجن كوبر، غابة بلغراد: the city names the site
+		} else if c == nil && d.siteName(ws[i+1]) {
+			last = i + 1 // قصر اليمامة
+		}
+		if last < 0 {
+			continue
+		}
+		l := d.entity(graph.TypeLocation, s.surfaceStem(i, last), nil)
+		l.head = stripAl(w.stem)
+		d.add(s, &mention{first: i, last: last, phrase: i, ent: l, prep: w.pre})
+		i = last
+	}
+}
+
+// siteName reports whether an uncovered word can be the name after a site
+// head: a definite word no list calls common, with no clitic (قصر
+// اليمامة, not قصر الرئاسة … nor قصر بالرباط).
+func (d *Document) siteName(w word) bool {
+	if w.Kind != text.Word || w.pre != "" || !strings.HasPrefix(w.Key, "ال") || w.isPunct() {
+		return false
+	}
+	k := w.Key
+	return !d.x.lex.IsStopword(k) && !d.x.lex.IsKnownWord(k) && !d.x.lex.IsKnownWord(stripAl(k)) &&
+		!timeWords[k] && !dateCues[k] && !placeWords[k] && !d.startsDate([]word{w}, 0)
+}
