@@ -313,6 +313,11 @@ func (d *Document) apply(s *Sentence, t *trigger, i, next int) {
 		}
 		subj = d.before(s, i, at.subject, 0)
 		obj := d.after(s, next, at.object, subj)
+		if obj != nil && d.lang == "en" && s.commaBetween(next-1, obj.phrase) {
+			// "is visiting a mixture of seats, where his party …": an
+			// English verb's object comes before the first comma after it.
+			obj = nil
+		}
 		if subj == nil && first != nil && obj == nil {
 			return
 		}
@@ -651,9 +656,61 @@ func (d *Document) locatedIn(s *Sentence) {
 				d.relate(graph.LocatedIn, m.ent, c.ent, s, 0.9)
 			}
 		}
+		d.townInRegion(s, m)
 	}
 	d.citiesInCountry(s)
 	d.sitesInCity(s)
+	d.partsOfPlace(s)
+}
+
+// townInRegion: "Chatham, Kent" and "Wantage in Oxfordshire" — a town
+// right before a region (a county, a state) behind a comma or "in" lies
+// in it. The region is no possessive, and after a comma it closes the
+// phrase, so that "in Paris, Europe's …" names no place of Paris.
+func (d *Document) townInRegion(s *Sentence, m *mention) {
+	ws := s.words
+	k := m.last + 1
+	if k+1 >= len(ws) || !(ws[k].Text == "," || locatives[ws[k].Key] && d.lang == "en") {
+		return
+	}
+	c := s.covered[k+1]
+	if c == nil || c.first != k+1 || c.ent.final().typ != graph.TypeLocation || c.nisba {
+		return
+	}
+	end := c.last + 1
+	if end < len(ws) && (ws[end].Key == "'s" || ws[end].Key == "’s") {
+		return // in Paris, Europe's busiest capital
+	}
+	if end < len(ws) && ws[k].Text == "," && !ws[end].isPunct() && !conjunctions[ws[end].Key] {
+		return // after a comma the region must end the phrase
+	}
+	d.relate(graph.LocatedIn, m.ent, c.ent, s, 0.8)
+}
+
+// partsOfPlace: "the London boroughs of Hillingdon and Wandsworth" — the
+// places listed after a place and a part noun (extract/lang/en/words.tsv,
+// part-noun) lie in that place.
+func (d *Document) partsOfPlace(s *Sentence) {
+	ws := s.words
+	for _, p := range s.mentions {
+		typ := p.ent.final().typ
+		if typ != graph.TypeCity && typ != graph.TypeLocation && typ != graph.TypeCountry || p.nested() {
+			continue
+		}
+		k := p.last + 1
+		if k+2 >= len(ws) || !partNouns[ws[k].Key] || ws[k+1].Key != "of" {
+			continue
+		}
+		first := s.covered[k+2]
+		if first == nil || first.first != k+2 {
+			continue
+		}
+		for _, m := range d.list(s, first) {
+			if t := m.ent.final().typ; t == graph.TypeCity || t == graph.TypeLocation {
+				d.relate(graph.LocatedIn, m.ent, p.ent, s, 0.8)
+			}
+		}
+	}
 }
 
 // sitesInCity: a building or site that stays where it is, named right

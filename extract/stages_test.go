@@ -1097,3 +1097,35 @@ func TestSitesInCity(t *testing.T) {
 			notWant: []string{"Location", "LOCATED_IN"}},
 	})
 }
+
+// TestTownsInRegions: a town before a county or state (behind a comma or
+// "in") lies in it; the places listed after "<place> boroughs of" lie in
+// that place; a tour of a region is a visit.
+func TestTownsInRegions(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a town, then its county", lang: "en", stages: withFrames,
+			text:  "The rally was held in Liverpool, Merseyside, on Friday.",
+			want:  []string{"City:Liverpool@22-31", "Location:Merseyside@33-43"},
+			facts: []string{"Liverpool LOCATED_IN Merseyside"}},
+		{name: "a town in a state", lang: "en", stages: withFrames,
+			text:  "She grew up in Dallas in Texas before moving abroad.",
+			want:  []string{"City:Dallas@15-21", "Location:Texas@25-30"},
+			facts: []string{"Dallas LOCATED_IN Texas"}},
+		{name: "a region that opens a longer phrase is no town's region", lang: "en", stages: withFrames,
+			text:    "He spoke in Paris, Europe's busiest capital, on Monday.",
+			want:    []string{"City:Paris@12-17", "Location:Europe@19-25"},
+			notWant: []string{"LOCATED_IN"}},
+		{name: "the boroughs of a city", lang: "en",
+			text:  "Residents of the London boroughs of Camden and Islington complained.",
+			want:  []string{"City:Camden@36-42", "City:Islington@47-56", "City:London@17-23"},
+			facts: []string{"Camden LOCATED_IN London", "Islington LOCATED_IN London"}},
+		{name: "a tour of two counties", lang: "en", stages: withFrames,
+			text:  "The minister Anna Reid is touring Devon and Cornwall this week.",
+			want:  []string{"Location:Cornwall@44-52", "Location:Devon@34-39", "Person:Anna Reid@13-22"},
+			facts: []string{"Anna Reid VISITED Cornwall", "Anna Reid VISITED Devon"}},
+		{name: "no visit to what comes past a comma", lang: "en", stages: withFrames,
+			text:    "The minister Anna Reid is visiting a dozen farms, where the Labour Party hopes to gain.",
+			want:    []string{"Organization:the Labour Party@56-72", "Person:Anna Reid@13-22"},
+			notWant: []string{"VISITED"}},
+	})
+}
