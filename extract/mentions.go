@@ -743,6 +743,16 @@ func (d *Document) titlesAfterNames(s *Sentence, covered []*mention, add func(*m
 				break // … نائب وزير الخارجية الكويتي أن موقف الكويت: a new clause
 			}
 			c := covered[j]
+			if c != nil && j == k+n && c.phrase == j && c.first > j && c.ent.final().typ == graph.TypePerson {
+				// مستشار الرئيس الأمريكي دونالد ترامب: the title serves the
+				// holder of the title after it, and so that holder's country.
+				for _, in := range s.mentions {
+					if in.parent == c && in.nisba && in.ent.final().typ == graph.TypeCountry {
+						d.relateTitled(m.ent, in.ent, titleText, s, 0.75)
+					}
+				}
+				break
+			}
 			if c == nil || c.first != j {
 				continue
 			}

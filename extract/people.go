@@ -23,6 +23,14 @@ func (d *Document) titledPerson(s *Sentence, i int, covered []*mention, add func
 	if title == nil || (n == 1 && i+1 < len(ws) && nameParticles[ws[i+1].Key]) {
 		return nil // سلطان بن أحمد: a name, not the title sultan
 	}
+	if d.lang == "ar" && i > 0 && ws[i-1].comma && i+n < len(ws) {
+		if t2, _ := s.matchTitle(d.x.lex, i+n); t2 != nil {
+			// X، مستشار الرئيس الأمريكي دونالد ترامب: a title set off after a
+			// name, whose complement is another title, is X's; the name after
+			// holds the second title (see titlesAfterNames).
+			return nil
+		}
+	}
 	var compl []*mention
 	phrase := i
 	if c := d.bodyBeforeTitle(s, i); c != nil {

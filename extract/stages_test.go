@@ -1129,3 +1129,28 @@ func TestTownsInRegions(t *testing.T) {
 			notWant: []string{"VISITED"}},
 	})
 }
+
+// TestTitleOfATitleHolder: "X، مستشار الرئيس الفرنسي Y" — a title set off
+// after a name whose complement is another title is X's, serving the
+// second holder's country; Y holds the second title. With no name and
+// comma before it, the name after holds the first title.
+func TestTitleOfATitleHolder(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "an adviser named before the president he serves", lang: "ar", stages: withSlots,
+			text:  "وقال سامي الخوري، مستشار الرئيس الفرنسي إيمانويل ماكرون، إن الحوار مستمر.",
+			want:  []string{"Person:إيمانويل ماكرون@40-55", "Person:سامي الخوري@5-16", "ref:Country:الفرنسي@32-39"},
+			facts: []string{"إيمانويل ماكرون HOLDS_POSITION France", "سامي الخوري HOLDS_POSITION France"}},
+		{name: "an adviser named after the title", lang: "ar", stages: withSlots,
+			text:  "وقال مستشار الرئيس الفرنسي جون بيرنار إن الحوار مستمر.",
+			want:  []string{"Person:جون بيرنار@27-37", "ref:Country:الفرنسي@19-26"},
+			facts: []string{"جون بيرنار HOLDS_POSITION France"}},
+	})
+	// Each holds the office of their own title.
+	d := readWith(t, "ar", "وقال سامي الخوري، مستشار الرئيس الفرنسي إيمانويل ماكرون، إن الحوار مستمر.", withSlots)
+	for _, f := range d.rels {
+		want := map[string]string{"إيمانويل ماكرون": "الرئيس", "سامي الخوري": "مستشار"}[f.s.final().name]
+		if f.title != want {
+			t.Errorf("%s holds %q, want %q", f.s.final().name, f.title, want)
+		}
+	}
+}
