@@ -54,6 +54,11 @@ func (d *Document) titledPerson(s *Sentence, i int, covered []*mention, add func
 		if w.stop || d.lang == "en" && j == i+n && w.Key == "at" {
 			return nil // Lisa Power, head of policy at …: the title of the name before
 		}
+		if d.lang == "ar" && j == complEnd+1 && locatives[w.Key] && d.placeOfPost(s, j+1) {
+			// النائب العام في اسطنبول عرفان فيدان، المسؤول في لجنة …: the
+			// city or body after في is where the post is.
+			continue
+		}
 		if j > i+n && covered[j] == nil && (timeWords[w.stem] || dateCues[w.Key] || w.quoteOpen || d.x.lex.IsStopword(w.Key) && !nameInnerWords[w.Key] && !d.x.lex.IsGivenName(w.Key) && !(postings[w.Key] && envoy(title))) {
 			return nil // رئيس المجلس نبيه بري يوم الأحد: the clause went on, no name was met
 		}
@@ -251,6 +256,23 @@ func (d *Document) guessedBody(l *local) bool {
 // title names (a nisba, a body's head noun, an implied ministry) and the
 // bodies and countries in its complement compl, which ends at word
 // complEnd (at a comma if comma).
+// placeOfPost reports whether a city, a country or a body starts at word
+// k, where the title before في is held.
+func (d *Document) placeOfPost(s *Sentence, k int) bool {
+	if k >= len(s.words) {
+		return false
+	}
+	c := s.covered[k]
+	if c == nil || c.first != k || c.nisba {
+		return false
+	}
+	switch c.ent.final().typ {
+	case graph.TypeCity, graph.TypeCountry, graph.TypeOrganization:
+		return true
+	}
+	return false
+}
+
 func (d *Document) titled(s *Sentence, i, n int, title *lexicon.Entry, phrase int, p *local, m *mention, compl []*mention, complEnd int, comma bool) *mention {
 	ws := s.words
 	add := func(m *mention) *mention { return d.add(s, m) }
@@ -277,8 +299,8 @@ func (d *Document) titled(s *Sentence, i, n int, title *lexicon.Entry, phrase in
 			d.relateTitled(p, c.ent, titleText, s, conf)
 			found = true
 		case graph.TypeCity:
-			if cityOffice(title) {
-				d.relateTitled(p, c.ent, titleText, s, conf) // محافظ الحديدة، mayor of Paris
+			if cityOffice(title) || !envoy(title) && c.first > 0 && locatives[ws[c.first-1].Key] {
+				d.relateTitled(p, c.ent, titleText, s, conf) // محافظ الحديدة، mayor of Paris، النائب العام في اسطنبول
 				found = true
 			}
 		}

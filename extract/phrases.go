@@ -49,6 +49,7 @@ func (d *Document) headPhrase(s *Sentence, i int, covered []*mention, add func(*
 		alias     string
 		purpose   bool // the name goes on after its nisba (الجمعية المغربية لحقوق …)
 		topic     bool // an event's name goes on with what it is about (ندوة حول …)
+		construct bool // an indefinite head and a construct name the body (لجنة إعادة الانتشار)
 		modifiers []string
 		last      = i
 	)
@@ -221,11 +222,22 @@ loop:
 		if definite && len(modifiers) > 0 && typ == graph.TypeOrganization && strings.HasPrefix(w.stem, "ال") && !definiteWord(x) && !(purpose && j == last+1) {
 			break // المجلس الدستوري | قبول الطعون: a definite body's adjectives are definite too
 		}
+		if construct && !definiteWord(x) {
+			break
+		}
 		if accusative(x) && !accusative(w) {
 			break // مؤتمر وارسو إنجازا تاريخيا: what the clause says of it, not its name
 		}
 		if len(modifiers) < 2 && strings.HasPrefix(x.stem, "ال") {
 			definite = true
+		}
+		if typ == graph.TypeOrganization && len(modifiers) == 1 && j == i+2 && x.pre == "" && strings.HasPrefix(x.stem, "ال") &&
+			w.pre != "ال" && !strings.HasPrefix(w.stem, "ال") && ws[i+1].pre == "" && !strings.HasPrefix(ws[i+1].stem, "ال") {
+			// لجنة إعادة الانتشار، هيئة تحرير الشام: an indefinite head, a
+			// verbal noun and a definite noun are a construct that names
+			// the body by what it does. Only definite adjectives go on with
+			// it (not a name after it: لجنة إعادة الانتشار محمد القادري).
+			anchored, construct = true, true
 		}
 		modifiers = append(modifiers, stripAl(x.stem))
 		last = j

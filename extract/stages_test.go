@@ -1154,3 +1154,28 @@ func TestTitleOfATitleHolder(t *testing.T) {
 		}
 	}
 }
+
+// TestPostsInAPlace: a title followed by في and a city or body is held
+// there (النائب العام في القاهرة، المسؤول في لجنة …), but an envoy's في
+// says where they are posted, not whom they serve; an indefinite head, a
+// verbal noun and a definite noun name a body (لجنة متابعة الاتفاق).
+func TestPostsInAPlace(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a prosecutor in a city", lang: "ar", stages: withSlots,
+			text:  "وقال النائب العام في القاهرة أحمد سليم إن التحقيق مستمر.",
+			want:  []string{"City:القاهرة@21-28", "Person:أحمد سليم@29-38"},
+			facts: []string{"أحمد سليم HOLDS_POSITION Cairo"}},
+		{name: "an official in a committee named by what it does", lang: "ar", stages: withSlots,
+			text:  "وقال المسؤول في لجنة متابعة الاتفاق أحمد سليم إن التحقيق مستمر.",
+			want:  []string{"Organization:لجنة متابعة الاتفاق@16-35", "Person:أحمد سليم@36-45"},
+			facts: []string{"أحمد سليم HOLDS_POSITION لجنة متابعة الاتفاق"}},
+		{name: "an ambassador in a city serves his country", lang: "ar", stages: withSlots,
+			text:    "وقال السفير الفرنسي في القاهرة أحمد سليم إن التحقيق مستمر.",
+			want:    []string{"City:القاهرة@23-30", "Person:أحمد سليم@31-40", "ref:Country:الفرنسي@12-19"},
+			notWant: []string{"HOLDS_POSITION Cairo"}},
+		{name: "a construct body ends before the word after it", lang: "ar", stages: withSlots,
+			text:  "ونقلت القناة عن لجنة متابعة الاتفاق قولها إن التحقيق مستمر.",
+			want:  []string{"Organization:لجنة متابعة الاتفاق@16-35"},
+			facts: []string{}},
+	})
+}
