@@ -266,6 +266,9 @@ func (d *Document) apply(s *Sentence, t *trigger, i, next int) {
 		pred = graph.CoChairs // وتترأس الندوة بشكل مشترك كل من تونس واليابان
 	}
 	rel := func(sub, obj *mention, c float64) {
+		if b := d.possessedBody(s, obj); b != nil {
+			obj = b // who is on Labour's ruling NEC: the NEC, not Labour
+		}
 		if sub != nil && obj != nil {
 			if sub.anaphor || obj.anaphor {
 				c *= anaphorConfidence // هذا الاجتماع، بلاده, the party: resolved, not named
@@ -661,6 +664,34 @@ func (d *Document) locatedIn(s *Sentence) {
 	d.citiesInCountry(s)
 	d.sitesInCity(s)
 	d.partsOfPlace(s)
+	for _, m := range s.mentions {
+		if b := d.possessedBody(s, m); b != nil {
+			d.relate(graph.PartOf, b.ent, m.ent, s, 0.75) // Labour's ruling NEC
+		}
+	}
+}
+
+// possessedBody is the body an English organisation's possessive owns
+// (Labour's NEC, Labour's ruling NEC, GM's European arm Opel): a body
+// right after it, past at most two words of the body-adjective class
+// (extract/lang/en/words.tsv); nil otherwise. Other words between
+// (Parmalat's auditors Grant Thornton) name no part.
+func (d *Document) possessedBody(s *Sentence, m *mention) *mention {
+	if m == nil || m.first < 0 || d.lang != "en" || m.ent.final().typ != graph.TypeOrganization || !s.words[m.last].poss {
+		return nil
+	}
+	ws := s.words
+	k := m.last + 1
+	for n := 0; k < len(ws) && n < 2 && bodyAdjectives[ws[k].Key]; n++ {
+		k++
+	}
+	if k >= len(ws) {
+		return nil
+	}
+	if c := s.covered[k]; c != nil && c.first == k && c != m && c.ent.final().typ == graph.TypeOrganization && c.ent.final() != m.ent.final() {
+		return c
+	}
+	return nil
 }
 
 // townInRegion: "Chatham, Kent" and "Wantage in Oxfordshire" — a town

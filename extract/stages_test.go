@@ -1179,3 +1179,28 @@ func TestPostsInAPlace(t *testing.T) {
 			facts: []string{}},
 	})
 }
+
+// TestSeatsOnBodies: "who is on / sits on" a body is a seat on it; a
+// body's possessive before a body it owns (Labour's ruling NEC) makes the
+// second part of the first, and the seat is on the second; a possessive
+// before a trade (Acme's auditors Baker Tilly) names no part.
+func TestSeatsOnBodies(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a seat on a party's ruling body", lang: "en",
+			text:  "Anna Reid, who is on Labour's ruling NEC, backed the plan.",
+			want:  []string{"Organization:Labour@21-27", "Organization:NEC@37-40", "Person:Anna Reid@0-9"},
+			facts: []string{"Anna Reid MEMBER_OF NEC", "NEC PART_OF Labour Party"}},
+		{name: "sits on a body", lang: "en",
+			text:  "Tom Hale sits on the Unilever board and chairs Oxfam.",
+			want:  []string{"City:Oxfam@47-52", "Organization:Unilever@21-29", "Person:Tom Hale@0-8"},
+			facts: []string{"Tom Hale MEMBER_OF Unilever"}},
+		{name: "a trade between a possessive and a body", lang: "en",
+			text:    "The BBC's rival ITV said the World Bank's lawyers Allen and Overy were wrong.",
+			want:    []string{"Organization:BBC@4-7", "Organization:ITV@16-19", "Organization:World Bank@29-39", "Person:Allen@50-55", "Person:Overy@60-65"},
+			notWant: []string{"PART_OF"}},
+		{name: "a bare is on is no seat", lang: "en",
+			text:    "Anna Reid said the focus is on the NHS this year.",
+			want:    []string{"Organization:NHS@35-38", "Person:Anna Reid@0-9"},
+			notWant: []string{"MEMBER_OF"}},
+	})
+}
