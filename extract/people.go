@@ -215,11 +215,47 @@ func (d *Document) bodyBeforeTitle(s *Sentence, i int) *mention {
 	if d.guessedBody(c.ent) {
 		c.ent.typ = graph.TypeOrganization
 	}
+	if b := d.regionalArm(s, c); b != nil {
+		return b
+	}
 	switch c.ent.typ {
 	case graph.TypeCountry, graph.TypeOrganization:
 		return c
 	}
 	return nil
+}
+
+// regionalArm reads "GM Europe president", "HSBC Asia chief": a company
+// and a region right before a title name the company's arm there, a body
+// of its own that is part of the company. It returns the arm's mention,
+// or nil when c, the region, does not follow a body.
+func (d *Document) regionalArm(s *Sentence, c *mention) *mention {
+	if c.ent.final().typ != graph.TypeLocation || c.first == 0 || c.nested() {
+		return nil
+	}
+	o := s.covered[c.first-1]
+	if o == nil && d.taggerSees(c.first-1, "ORG") {
+		// The tagger read "GM Europe" as one name, which the region's
+		// gazetteer name cut short: its first words are the company.
+		k := c.first - 1
+		for k > 0 && s.covered[k-1] == nil && d.taggerSees(k-1, "ORG") {
+			k--
+		}
+		if d.unclaimed(s, k, c.first-1) {
+			name := s.surfaceStem(k, c.first-1)
+			parent := d.knownAs(name)
+			if parent == nil || parent.final().typ != graph.TypeOrganization {
+				parent = d.entity(graph.TypeOrganization, name, nil)
+			}
+			o = d.add(s, &mention{first: k, last: c.first - 1, phrase: k, ent: parent})
+		}
+	}
+	if o == nil || o.last != c.first-1 || o.ent.final().typ != graph.TypeOrganization || s.words[o.last].poss {
+		return nil
+	}
+	arm := d.entity(graph.TypeOrganization, s.surface(o.first, c.last), nil)
+	d.slot(fact{pred: graph.PartOf, s: arm, o: o.ent, sent: s, confidence: 0.75})
+	return d.add(s, &mention{first: o.first, last: c.last, phrase: o.phrase, ent: arm})
 }
 
 // verbLike reports whether a lower-case English word reads as a verb

@@ -1204,3 +1204,24 @@ func TestSeatsOnBodies(t *testing.T) {
 			notWant: []string{"MEMBER_OF"}},
 	})
 }
+
+// TestRegionalArms: a company and a region before a title name the
+// company's arm there (Toyota Asia chief …), part of the company; a region
+// alone before a title is no body. Legislatures the lexicon knows head
+// titles (Lords Leader).
+func TestRegionalArms(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a company's arm in a region", lang: "en",
+			text:  "Sales will rise, said Toyota Asia president Jan Berg on Monday.",
+			want:  []string{"Location:Asia@29-33", "Organization:Toyota Asia@22-33", "Organization:Toyota@22-28", "Person:Jan Berg@44-52"},
+			facts: []string{"Jan Berg HOLDS_POSITION Toyota Asia", "Toyota Asia PART_OF Toyota"}},
+		{name: "a region alone before a title", lang: "en",
+			text:    "Sales will rise, said the Europe correspondent Jan Berg on Monday.",
+			want:    []string{"Location:Europe@26-32", "Person:Jan Berg@47-55"},
+			notWant: []string{"PART_OF"}},
+		{name: "a legislature before a title", lang: "en",
+			text:  "The bill was backed by Lords Leader Baroness Hale on Monday.",
+			want:  []string{"Organization:Lords@23-28", "Person:Baroness Hale@36-49"},
+			facts: []string{"Hale HOLDS_POSITION House of Lords"}},
+	})
+}
