@@ -1225,3 +1225,46 @@ func TestRegionalArms(t *testing.T) {
 			facts: []string{"Hale HOLDS_POSITION House of Lords"}},
 	})
 }
+
+// TestPersonAfterKnownBody: the tagger's one name over a party and a
+// person (Liberal Democrat Paul Tyler) keeps the party and reads the rest
+// as the person; what a body's possessive names (BBC's Westminster Hour),
+// a body's head or a number after a body stays no person.
+func TestPersonAfterKnownBody(t *testing.T) {
+	d := readWith(t, "en", "Liberal Democrat Paul Tyler backed the plan.", nil)
+	s := d.sents[0]
+	// Only the gazetteer's party is taken, as when the tagger's names are read.
+	s.covered = make([]*mention, len(s.words))
+	for _, m := range s.mentions {
+		if m.ent.final().typ == graph.TypeOrganization {
+			for i := m.first; i <= m.last; i++ {
+				s.covered[i] = m
+			}
+		}
+	}
+	cases := []struct {
+		name   string
+		span   ner.Span
+		person string
+	}{
+		{"a party then a name, as one ORG", ner.Span{Start: 0, End: 4, Type: "ORG"}, "Paul Tyler"},
+		{"a person span is left alone", ner.Span{Start: 2, End: 4, Type: "PER"}, ""},
+		{"one word after the party is no full name", ner.Span{Start: 0, End: 3, Type: "ORG"}, ""},
+	}
+	for _, c := range cases {
+		sp, ok := d.personAfterKnownBody(s, c.span)
+		got := ""
+		if ok {
+			got = s.surface(sp.Start, sp.End-1)
+		}
+		if got != c.person {
+			t.Errorf("%s: got %q, want %q", c.name, got, c.person)
+		}
+	}
+	runSpanCases(t, []spanCase{
+		{name: "a possessive body and a programme", lang: "en",
+			text:    "Speaking to the BBC's Westminster Hour on Sunday, Ann Reid said no.",
+			want:    []string{"Organization:BBC@16-19", "Person:Ann Reid@50-58"},
+			notWant: []string{"Person:Westminster"}},
+	})
+}
