@@ -1268,3 +1268,23 @@ func TestPersonAfterKnownBody(t *testing.T) {
 			notWant: []string{"Person:Westminster"}},
 	})
 }
+
+// TestSpeechesAndChairs: in English a speech to or at an event is
+// attendance, and becoming a body's chairman is chairing it; an address
+// with no event after it attends nothing.
+func TestSpeechesAndChairs(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "told a conference", lang: "en",
+			text:  "Ann Reid told the annual conference in Leeds that taxes would fall.",
+			want:  []string{"City:Leeds@39-44", "Event:annual conference@18-35", "Person:Ann Reid@0-8"},
+			facts: []string{"Ann Reid ATTENDED annual conference", "annual conference HELD_IN Leeds"}},
+		{name: "addressed a problem", lang: "en",
+			text:    "Ann Reid addressed the problem of debt in Leeds on Monday.",
+			want:    []string{"City:Leeds@42-47", "Person:Ann Reid@0-8"},
+			notWant: []string{"ATTENDED"}},
+		{name: "became chairman of a body", lang: "en",
+			text:  "Last year Tom Hale became chairman of the World Bank.",
+			want:  []string{"Organization:World Bank@42-52", "Person:Tom Hale@10-18"},
+			facts: []string{"Tom Hale CHAIRS World Bank"}},
+	})
+}
