@@ -156,6 +156,17 @@ func (d *Document) relations(s *Sentence) {
 	d.eventPhrases(s)
 }
 
+// traveller is the subject of the last visit sentence s has stated so far,
+// or nil.
+func (d *Document) traveller(s *Sentence) *local {
+	for k := len(d.rels) - 1; k >= 0 && d.rels[k].sent == s; k-- {
+		if d.rels[k].pred == graph.Visited {
+			return d.rels[k].s
+		}
+	}
+	return nil
+}
+
 // commaBetween reports whether a comma or stop stands between words i
 // and j of s.
 func (s *Sentence) commaBetween(i, j int) bool {
@@ -274,6 +285,16 @@ func (d *Document) apply(s *Sentence, t *trigger, i, next int) {
 				c *= anaphorConfidence // هذا الاجتماع، بلاده, the party: resolved, not named
 			}
 			d.relate(pred, sub.ent, obj.ent, s, c)
+		}
+	}
+	if pred == graph.Attended && t.frame == frameVerb && d.lang == "ar" && strings.HasPrefix(s.words[i].Key, "ل") {
+		// وصل X إلى الأرجنتين للمشاركة في القمة: whoever travelled there
+		// to take part takes part.
+		if who := d.traveller(s); who != nil {
+			for _, o := range d.list(s, d.after(s, next, at.object, nil)) {
+				d.relate(pred, who, o.ent, s, conf*0.9)
+			}
+			return
 		}
 	}
 	switch t.frame {

@@ -1288,3 +1288,22 @@ func TestSpeechesAndChairs(t *testing.T) {
 			facts: []string{"Tom Hale CHAIRS World Bank"}},
 	})
 }
+
+// TestTravelToTakePart: whoever travels somewhere "to take part in" an
+// event (للمشاركة في) attends it; a call to take part attends nothing.
+func TestTravelToTakePart(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "arrived to take part", lang: "ar", stages: withFrames,
+			text:  "ووصل وزير الخارجية المغربي ناصر بوريطة إلى القاهرة للمشاركة في الاجتماع الوزاري.",
+			want:  []string{"City:القاهرة@43-50", "Event:الاجتماع الوزاري@63-79", "Person:ناصر بوريطة@27-38", "ref:Country:المغربي@19-26"},
+			facts: []string{"ناصر بوريطة ATTENDED الاجتماع الوزاري", "ناصر بوريطة HOLDS_POSITION Morocco", "ناصر بوريطة VISITED Cairo"}},
+		{name: "a call to take part", lang: "ar", stages: withFrames,
+			text:    "ودعا الوزير الدول إلى المشاركة في الاجتماع الوزاري.",
+			want:    []string{"Event:الاجتماع الوزاري@34-50"},
+			notWant: []string{"ATTENDED"}},
+		{name: "a word that is also a county's name", lang: "ar", stages: withFrames,
+			text:    "وأصبح القانون ساري المفعول في المغرب.",
+			want:    []string{"Country:المغرب@30-36"},
+			notWant: []string{"Location"}},
+	})
+}
