@@ -756,6 +756,10 @@ func (d *Document) titlesAfterNames(s *Sentence, covered []*mention, add func(*m
 			if c == nil || c.first != j {
 				continue
 			}
+			if c.nisba && j > 0 && covered[j-1] != nil && covered[j-1].last == j-1 && covered[j-1].ent.final().typ == graph.TypeOrganization {
+				j = c.last
+				continue // الرئيس التنفيذي لشركة جيستامب الإسبانية: the company is Spanish, not its chief's post
+			}
 			if c.ent.typ == graph.TypeOrganization || c.ent.typ == graph.TypeCountry {
 				d.relateTitled(m.ent, c.ent, titleText, s, 0.8)
 				if c.parent == nil {

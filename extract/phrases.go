@@ -50,6 +50,7 @@ func (d *Document) headPhrase(s *Sentence, i int, covered []*mention, add func(*
 		purpose   bool // the name goes on after its nisba (الجمعية المغربية لحقوق …)
 		topic     bool // an event's name goes on with what it is about (ندوة حول …)
 		construct bool // an indefinite head and a construct name the body (لجنة إعادة الانتشار)
+		paren     bool // the name is in parentheses after the head (شركة ( جيستامب ))
 		modifiers []string
 		last      = i
 	)
@@ -57,6 +58,15 @@ func (d *Document) headPhrase(s *Sentence, i int, covered []*mention, add func(*
 loop:
 	for ; j < len(ws) && j-i < 14; j++ {
 		x := ws[j]
+		if j == i+1 && typ == graph.TypeOrganization && x.Text == "(" {
+			// شركة ( جيستامب )، صحيفة (البايس): a foreign name in
+			// parentheses right after a bare head is the body's name.
+			if k := d.parenthesisedName(ws, j); k > 0 {
+				alias, paren, anchored, last = s.surface(j+1, k-1), true, true, k
+				j = k + 1
+			}
+			break
+		}
 		if x.isPunct() || (x.quoteOpen && j > i+1 && !nameInnerWords[ws[j-1].Key]) || (x.quoteOpen && j == i+1 && x.Kind == text.Latin) {
 			break // a quoted span after a whole name is an alias, read below
 		}
@@ -257,6 +267,9 @@ loop:
 		nameEnd = organiser.aliasAt - 1 // the organiser's alias is its name, not the event's
 	}
 	name := s.surfaceStem(i, nameEnd)
+	if paren {
+		name = s.surfaceStem(i, i) + " " + alias // the parentheses are no part of it
+	}
 	aliasAt := 0
 	// A quoted alias right after the name: مجموعة التركيز الإفريقي “Africa Focus Group”.
 	if alias == "" && last+1 < len(ws) && ws[last+1].quoteOpen {
@@ -342,6 +355,24 @@ loop:
 		d.slot(fact{pred: graph.HeldIn, s: l, o: place.ent, sent: s, confidence: 0.8})
 	}
 	return m
+}
+
+// parenthesisedName returns the index of the ")" that closes one to three
+// name words after the "(" at j (no punctuation or function word among
+// them), or 0.
+func (d *Document) parenthesisedName(ws []word, j int) int {
+	for k := j + 1; k < len(ws) && k <= j+4; k++ {
+		if ws[k].Text == ")" {
+			if k == j+1 {
+				return 0
+			}
+			return k
+		}
+		if ws[k].isPunct() || d.x.lex.IsStopword(ws[k].Key) || ws[k].Kind == text.Number {
+			return 0
+		}
+	}
+	return 0
 }
 
 // accusative reports whether an Arabic word is an indefinite accusative

@@ -1307,3 +1307,21 @@ func TestTravelToTakePart(t *testing.T) {
 			notWant: []string{"Location"}},
 	})
 }
+
+// TestParenthesisedNames: a foreign name in parentheses right after a
+// bare Arabic head (شركة ( كاربو )) is the body's name; a nisba after the
+// company says where the company is from, not its chief's post; a number
+// in parentheses names nothing.
+func TestParenthesisedNames(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a company in parentheses and its nisba", lang: "ar", stages: withSlots,
+			text:    "وقال سامي الخوري، الرئيس التنفيذي لشركة ( كاربو ) الإيطالية، إن الأرباح ارتفعت.",
+			want:    []string{"Organization:شركة ( كاربو )@35-49", "Person:سامي الخوري@5-16", "ref:Country:الإيطالية@50-59"},
+			facts:   []string{"سامي الخوري HOLDS_POSITION شركة كاربو"},
+			notWant: []string{"HOLDS_POSITION Italy"}},
+		{name: "a year in parentheses", lang: "ar", stages: withSlots,
+			text:    "وأعلنت شركة ( 2019 ) عن أرباحها.",
+			want:    []string{},
+			notWant: []string{"Organization"}},
+	})
+}
