@@ -164,6 +164,9 @@ loop:
 		if d.startsTrigger(ws, j) || d.startsDate(ws, j) || x.Kind == text.Number || timeWords[x.stem] || dateCues[x.Key] {
 			break
 		}
+		if a := d.matchAnaphor(ws, j); a != nil && a.holder && j == i+1 {
+			break // قنصلية بلاده: his country's consulate, no name of its own
+		}
 		if a := d.matchAnaphor(ws, j); a != nil && strings.HasPrefix(x.pre, "ل") && typ == graph.TypeEvent {
 			// الاجتماع العام الأول للمجموعة: the organiser by reference.
 			if l := d.resolveAnaphor(a, d.pos(j)); l != nil && l.typ == graph.TypeOrganization {
@@ -609,6 +612,12 @@ func ordinalWord(k string) bool {
 func (d *Document) startsDate(ws []word, j int) bool {
 	if m, _ := d.cur.month(d.x.lex, j); m > 0 {
 		return true
+	}
+	// الثاني من أكتوبر: a day by its ordinal, then من and the month.
+	if j+2 < len(ws) && ws[j+1].Key == "من" {
+		if m, _ := d.cur.month(d.x.lex, j+2); m > 0 {
+			return true
+		}
 	}
 	return false
 }

@@ -1325,3 +1325,28 @@ func TestParenthesisedNames(t *testing.T) {
 			notWant: []string{"Organization"}},
 	})
 }
+
+// TestConsulateAnaphorsAndDayDates: القنصلية/البرلمان point back at the
+// consulate or parliament named before; "his country's consulate" (قنصلية
+// بلاده) and a day's ordinal date (في الثاني من أكتوبر) are no part of a
+// body's name, though الدولة is (رئاسة الدولة الجزائرية).
+func TestConsulateAnaphorsAndDayDates(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "the consulate named before", lang: "ar", stages: withAnaphors,
+			text: "ووقع الحادث في القنصلية الفرنسية في القاهرة. وخرج الموظفون من القنصلية مساء.",
+			want: []string{"City:القاهرة@36-43", "Organization:القنصلية الفرنسية@15-32", "ref:Country:الفرنسية@24-32", "ref:Organization:القنصلية@62-70"}},
+		{name: "his country's consulate on a day", lang: "ar", stages: withAnaphors,
+			text:    "واختفى الصحافي منذ دخوله قنصلية بلاده في الثاني من أكتوبر.",
+			want:    []string{},
+			notWant: []string{"Organization"}},
+		{name: "the state's presidency", lang: "ar", stages: withAnaphors,
+			text: "ودعت رئاسة الدولة الجزائرية إلى الحوار.",
+			want: []string{"Organization:رئاسة الدولة الجزائرية@5-27", "ref:Country:الجزائرية@18-27"}},
+	})
+	d := readWith(t, "ar", "ووقع الحادث في القنصلية الفرنسية في القاهرة. وخرج الموظفون من القنصلية مساء.", withAnaphors)
+	for _, m := range d.sents[1].mentions {
+		if m.anaphor && m.ent.final().name != "القنصلية الفرنسية" {
+			t.Errorf("القنصلية is %q, want the French consulate", m.ent.final().name)
+		}
+	}
+}
