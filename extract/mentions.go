@@ -246,6 +246,10 @@ func (d *Document) bareTitleAfter(s *Sentence, k int) bool {
 				names = true
 				continue
 			}
+			if d.bodyAnaphorAt(s, j) != nil {
+				names = true // أمين عام الاتحاد: the union named before
+				continue
+			}
 			if ws[j].fs != nil && ws[j].fs.orgHead {
 				continue // a ministry named without its head's mention
 			}
@@ -269,6 +273,24 @@ func (d *Document) bareTitleAfter(s *Sentence, k int) bool {
 		return false
 	}
 	return names
+}
+
+// bodyAnaphorAt is an anaphor mention at word j for an organisation named
+// before (الاتحاد، اللجنة), resolved, or nil.
+func (d *Document) bodyAnaphorAt(s *Sentence, j int) *mention {
+	a := d.matchAnaphor(s.words, j)
+	if a == nil || a.typ != graph.TypeOrganization {
+		return nil
+	}
+	l := d.resolveAnaphor(a, d.pos(j))
+	if l == nil {
+		return nil
+	}
+	m := &mention{first: j, last: j + len(a.words) - 1, phrase: j, ent: l, anaphor: true}
+	if _, ok := matchPhrase(s.words, j, a.words); !ok {
+		m.last = j
+	}
+	return m
 }
 
 // titleAfterModifiers skips up to three words that qualify a title after
@@ -741,6 +763,14 @@ func (d *Document) titlesAfterNames(s *Sentence, covered []*mention, add func(*m
 		for j := k + n; j < len(ws) && j-k < 14; j++ {
 			if ws[j].comma || ws[j].stop || complementizers[ws[j].Key] {
 				break // … نائب وزير الخارجية الكويتي أن موقف الكويت: a new clause
+			}
+			if covered[j] == nil {
+				if a := d.bodyAnaphorAt(s, j); a != nil {
+					// عبد المجيد سيدي السعيد أمين عام الاتحاد: the body named before.
+					s.mentions = append(s.mentions, a)
+					d.relateTitled(m.ent, a.ent, titleText, s, 0.8*anaphorConfidence)
+					break
+				}
 			}
 			c := covered[j]
 			if c != nil && j == k+n && c.phrase == j && c.first > j && c.ent.final().typ == graph.TypePerson {

@@ -54,6 +54,15 @@ func (d *Document) titledPerson(s *Sentence, i int, covered []*mention, add func
 		if w.stop || d.lang == "en" && j == i+n && w.Key == "at" {
 			return nil // Lisa Power, head of policy at …: the title of the name before
 		}
+		if d.lang == "ar" && j == complEnd+1 && complEnd >= i+n {
+			if rank, rn := s.matchTitle(d.x.lex, j); rank != nil && rank.Kind == "military" {
+				// قائد القوات البرية لروسيا الجنرال فاسيلي …: a rank between
+				// the office and the name belongs to the same person.
+				complEnd = j + rn - 1
+				j = complEnd
+				continue
+			}
+		}
 		if d.lang == "ar" && j == complEnd+1 && locatives[w.Key] && d.placeOfPost(s, j+1) {
 			// النائب العام في اسطنبول عرفان فيدان، المسؤول في لجنة …: the
 			// city or body after في is where the post is.

@@ -1350,3 +1350,24 @@ func TestConsulateAnaphorsAndDayDates(t *testing.T) {
 		}
 	}
 }
+
+// TestRanksAndBodiesNamedBefore: a military rank between an office and the
+// name (قائد القوات … اللواء X) is the same person's; a title after a name
+// whose body is an anaphor (أمين عام الاتحاد) holds a post in the body
+// named before, and in none when no such body was named.
+func TestRanksAndBodiesNamedBefore(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "an office, a rank, a name", lang: "ar", stages: withSlots,
+			text:  "وقال قائد القوات البحرية لمصر اللواء أحمد سليم إن التدريب انتهى.",
+			want:  []string{"Country:مصر@26-29", "Organization:القوات البحرية لمصر@10-29", "Person:أحمد سليم@37-46"},
+			facts: []string{"أحمد سليم HOLDS_POSITION Egypt", "أحمد سليم HOLDS_POSITION القوات البحرية لمصر"}},
+		{name: "a title after a name, of the union named before", lang: "ar", stages: withSlots,
+			text:  "وزار الوزير مقر الاتحاد العام للشغل. والتقى سامي الخوري أمين عام الاتحاد في المقر.",
+			want:  []string{"Organization:الاتحاد العام للشغل@16-35", "Person:سامي الخوري@44-55"},
+			facts: []string{"سامي الخوري HOLDS_POSITION الاتحاد العام للشغل"}},
+		{name: "no union named before", lang: "ar", stages: withSlots,
+			text:    "والتقى سامي الخوري أمين عام الاتحاد في المقر.",
+			want:    []string{"Person:سامي الخوري@7-18"},
+			notWant: []string{"HOLDS_POSITION"}},
+	})
+}
