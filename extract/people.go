@@ -635,6 +635,17 @@ func (d *Document) familyWord(w word) bool {
 		!calendarWords[w.Key] && !dateCues[w.Key] && !timeWords[w.stem]
 }
 
+// familyAfterGivenName is familyWord for the word right after a name that
+// stops on a given name (محمد علي | الحوثي): a word met only inside a
+// longer lexicon name (جماعة الحوثي) is still a family name there.
+func (d *Document) familyAfterGivenName(w word) bool {
+	if d.familyWord(w) {
+		return true
+	}
+	return w.Kind == text.Word && w.pre == "" && strings.HasPrefix(w.Key, "ال") && !d.x.lex.IsCommonWord(w.Key) && !d.x.lex.IsStopword(w.Key) &&
+		w.fs.starts == 0 && !w.fs.orgHead && !w.fs.eventHead && !calendarWords[w.Key] && !dateCues[w.Key] && !timeWords[w.stem]
+}
+
 // innerNameWord reports whether word t, inside a name already begun, goes
 // on with it though it reads as something else on its own: a given name
 // spelt like a preposition (محمد علي الهاشمي: علي, not على), a family-name
@@ -690,7 +701,7 @@ func (d *Document) taggerBound(ws []word, k, end int, titled bool) int {
 				// on a given name (محمد علي | الحوثي) lacks its family name:
 				// keep them.
 				next := ws[last+1]
-				if _, ok := d.x.lex.Nisba(next.Key); ok || nameSuffixes[next.Key] || last > k && d.x.lex.IsGivenName(ws[last].Key) && d.familyWord(next) {
+				if _, ok := d.x.lex.Nisba(next.Key); ok || nameSuffixes[next.Key] || last > k && d.x.lex.IsGivenName(ws[last].Key) && d.familyAfterGivenName(next) {
 					last++
 				}
 			}

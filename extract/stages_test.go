@@ -1371,3 +1371,19 @@ func TestRanksAndBodiesNamedBefore(t *testing.T) {
 			notWant: []string{"HOLDS_POSITION"}},
 	})
 }
+
+// TestFamilyNameKnownFromALongerName: a name the tagger ends on a given
+// name keeps the family name after it even when that word is known only
+// inside a longer lexicon name (جماعة الحوثي), but not a title after it.
+func TestFamilyNameKnownFromALongerName(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a family name met in a group's name", lang: "ar",
+			text:    "وكتب رئيس المجلس الأعلى محمد علي الحوثي في تغريدة أن الانسحاب سيتم.",
+			want:    []string{"Organization:المجلس الأعلى@10-23", "Person:محمد علي الحوثي@24-39"},
+			notWant: []string{"Person:محمد علي@"}},
+		{name: "a title after the given name", lang: "ar",
+			text:    "والتقى محمد علي الرئيس الفرنسي إيمانويل ماكرون.",
+			want:    []string{"Person:إيمانويل ماكرون@31-46", "Person:محمد علي@7-15", "ref:Country:الفرنسي@23-30"},
+			notWant: []string{"Person:محمد علي الرئيس"}},
+	})
+}
