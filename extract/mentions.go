@@ -159,6 +159,12 @@ func (d *Document) headPhrases(s *Sentence) {
 		if covered[i] != nil { // a gazetteer name already starts here
 			continue
 		}
+		if w := ws[i]; d.lang == "ar" && w.Kind == text.Word && regionHeads[stripAl(w.stem)] && !strings.HasPrefix(w.stem, "ال") && i+1 < len(ws) {
+			if m := d.regionName(s, i); m != nil { // جهة الدار البيضاء- سطات
+				i = m.last
+				continue
+			}
+		}
 		if m := d.headPhrase(s, i, covered, add); m != nil {
 			i = m.last
 		}

@@ -343,6 +343,11 @@ func (d *Document) titled(s *Sentence, i, n int, title *lexicon.Entry, phrase in
 		case graph.TypeOrganization, graph.TypeCountry:
 			d.relateTitled(p, c.ent, titleText, s, conf)
 			found = true
+		case graph.TypeLocation:
+			if regionHeads[c.ent.final().head] && !envoy(title) {
+				d.relateTitled(p, c.ent, titleText, s, conf) // رئيس جهة الدار البيضاء- سطات
+				found = true
+			}
 		case graph.TypeCity:
 			if cityOffice(title) || !envoy(title) && c.first > 0 && locatives[ws[c.first-1].Key] {
 				d.relateTitled(p, c.ent, titleText, s, conf) // محافظ الحديدة، mayor of Paris، النائب العام في اسطنبول

@@ -55,3 +55,30 @@ func (d *Document) siteName(w word) bool {
 	return !d.x.lex.IsStopword(k) && !d.x.lex.IsKnownWord(k) && !d.x.lex.IsKnownWord(stripAl(k)) &&
 		!timeWords[k] && !dateCues[k] && !placeWords[k] && !d.startsDate([]word{w}, 0)
 }
+
+// regionName (a HeadPhrases step: titles read the region as their
+// complement) reads an Arabic region named by its head and its main city
+// (جهة الدار البيضاء- سطات، ولاية يالوفا، جهة الدار البيضاء الكبرى): the
+// head (region-head), a city, then a second city or word after a dash and
+// an adjective of size or direction (region-adjective). The region is a
+// Location of its own, not the city. It returns the mention, or nil.
+func (d *Document) regionName(s *Sentence, i int) *mention {
+	ws := s.words
+	c := s.covered[i+1]
+	if c == nil || c.first != i+1 || c.parent != nil || c.ent.final().typ != graph.TypeCity || c.nisba || c.prep != "" {
+		return nil
+	}
+	last := c.last
+	if k := last + 1; k+1 < len(ws) && isDash(ws[k].Text) && ws[k+1].Kind == text.Word && ws[k+1].pre == "" && !d.x.lex.IsStopword(ws[k+1].Key) {
+		last = k + 1 // الدار البيضاء- سطات
+		if n := s.covered[k+1]; n != nil && n.first == k+1 {
+			last = n.last
+		}
+	}
+	for k := last + 1; k < len(ws) && k <= last+1 && s.covered[k] == nil && regionAdjectives[ws[k].Key]; k++ {
+		last = k // جهة الدار البيضاء الكبرى
+	}
+	l := d.entity(graph.TypeLocation, s.surfaceStem(i, last), nil)
+	l.head = stripAl(ws[i].stem)
+	return d.add(s, &mention{first: i, last: last, phrase: i, ent: l, prep: ws[i].pre})
+}

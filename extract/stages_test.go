@@ -1387,3 +1387,22 @@ func TestFamilyNameKnownFromALongerName(t *testing.T) {
 			notWant: []string{"Person:محمد علي الرئيس"}},
 	})
 }
+
+// TestRegionsNamedByCity: an Arabic region head and its city (جهة طنجة-
+// تطوان، جهة الرباط الكبرى) name a region of its own, where its president
+// holds office; جهة as "side" (من جهة أخرى) names nothing.
+func TestRegionsNamedByCity(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "the president of a region with two cities", lang: "ar", stages: withSlots,
+			text:  "وقال رئيس جهة طنجة- تطوان، السيد أحمد سليم، إن المشاريع انطلقت.",
+			want:  []string{"City:تطوان@20-25", "City:طنجة@14-18", "Location:جهة طنجة- تطوان@10-25", "Person:السيد أحمد سليم@27-42"},
+			facts: []string{"أحمد سليم HOLDS_POSITION جهة طنجة- تطوان"}},
+		{name: "a greater region", lang: "ar", stages: withSlots,
+			text: "ووقعت اتفاقيات لتنمية جهة الرباط الكبرى أمس.",
+			want: []string{"City:الرباط@26-32", "Location:جهة الرباط الكبرى@22-39"}},
+		{name: "on the other side", lang: "ar", stages: withSlots,
+			text:    "ومن جهة أخرى، قالت الرباط إن الحوار مستمر.",
+			want:    []string{"City:الرباط@19-25"},
+			notWant: []string{"Location"}},
+	})
+}
