@@ -117,6 +117,17 @@ func (d *Document) titledPerson(s *Sentence, i int, covered []*mention, add func
 		}
 	}
 	if named != nil {
+		if phrase < named.phrase {
+			// The title is part of the name's phrase, as when this stage
+			// reads the name itself: what governs the phrase (مع, with)
+			// governs the titled name.
+			for x := phrase; x < named.phrase; x++ {
+				if covered[x] == nil {
+					covered[x] = named
+				}
+			}
+			named.phrase = phrase
+		}
 		return d.titled(s, i, n, title, phrase, named.ent, named, compl, named.first-1, false)
 	}
 	if j >= len(ws) {

@@ -1406,3 +1406,15 @@ func TestRegionsNamedByCity(t *testing.T) {
 			notWant: []string{"Location"}},
 	})
 }
+
+// TestTitledTaggerNameInALink: a name the tagger read, after a title
+// the title rules read around it, has the title in its phrase, so "talks
+// with" right before the title reaches the name.
+func TestTitledTaggerNameInALink(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "talks with a prosecutor in a city", lang: "ar",
+			text:  "وأجرى الوزير سامي الخوري محادثات مع النائب العام في القاهرة أحمد جلال للمرة الثانية.",
+			want:  []string{"City:القاهرة@52-59", "Person:أحمد جلال@60-69", "Person:سامي الخوري@13-24"},
+			facts: []string{"أحمد جلال HOLDS_POSITION Cairo", "سامي الخوري MET_WITH أحمد جلال"}},
+	})
+}
