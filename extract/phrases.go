@@ -238,6 +238,9 @@ loop:
 		if construct && !definiteWord(x) {
 			break
 		}
+		if j+1 < len(ws) && timeWords[ws[j+1].stem] && !definiteWord(x) {
+			break // زار القنصلية أول مرة: "the first time", no part of the name
+		}
 		if accusative(x) && !accusative(w) {
 			break // مؤتمر وارسو إنجازا تاريخيا: what the clause says of it, not its name
 		}

@@ -1418,3 +1418,18 @@ func TestTitledTaggerNameInALink(t *testing.T) {
 			facts: []string{"أحمد جلال HOLDS_POSITION Cairo", "سامي الخوري MET_WITH أحمد جلال"}},
 	})
 }
+
+// TestFirstTimeEndsAName: "أول مرة" (the first time) after a head is when,
+// not part of a name, and leaves the head an anaphor; a definite ordinal
+// (المؤتمر الأول) still names.
+func TestFirstTimeEndsAName(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "visited the embassy for the first time", lang: "ar", stages: withFrames,
+			text: "وافتتحت السفارة الفرنسية في القاهرة. وزار الوزير السفارة أول مرة منذ سنوات.",
+			want: []string{"City:القاهرة@28-35", "Organization:السفارة الفرنسية@8-24", "ref:Country:الفرنسية@16-24", "ref:Organization:السفارة@49-56"}},
+		{name: "a definite ordinal names the event", lang: "ar", stages: withFrames,
+			text:  "وانطلق المؤتمر الأول في الرباط مرة أخرى.",
+			want:  []string{"City:الرباط@24-30", "Event:المؤتمر الأول@7-20"},
+			facts: []string{"المؤتمر الأول HELD_IN Rabat"}},
+	})
+}
