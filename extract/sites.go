@@ -58,10 +58,11 @@ func (d *Document) siteName(w word) bool {
 
 // regionName (a HeadPhrases step: titles read the region as their
 // complement) reads an Arabic region named by its head and its main city
-// (جهة الدار البيضاء- سطات، ولاية يالوفا، جهة الدار البيضاء الكبرى): the
-// head (region-head), a city, then a second city or word after a dash and
-// an adjective of size or direction (region-adjective). The region is a
-// Location of its own, not the city. It returns the mention, or nil.
+// (جهة الدار البيضاء- سطات، جهة الدار البيضاء الكبرى): the head
+// (region-head), a city, then a second city or word after a dash or an
+// adjective of size or direction (region-adjective). The region is a
+// Location of its own, not the city. A head and the city alone (محافظة
+// الحديدة) is the city. It returns the mention, or nil.
 func (d *Document) regionName(s *Sentence, i int) *mention {
 	ws := s.words
 	c := s.covered[i+1]
@@ -77,6 +78,9 @@ func (d *Document) regionName(s *Sentence, i int) *mention {
 	}
 	for k := last + 1; k < len(ws) && k <= last+1 && s.covered[k] == nil && regionAdjectives[ws[k].Key]; k++ {
 		last = k // جهة الدار البيضاء الكبرى
+	}
+	if last == c.last {
+		return nil // محافظة الحديدة، ولاية يالوفا: named by the city alone, the news means the city
 	}
 	l := d.entity(graph.TypeLocation, s.surfaceStem(i, last), nil)
 	l.head = stripAl(ws[i].stem)

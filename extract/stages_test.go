@@ -1433,3 +1433,18 @@ func TestFirstTimeEndsAName(t *testing.T) {
 			facts: []string{"المؤتمر الأول HELD_IN Rabat"}},
 	})
 }
+
+// TestRegionsAndOutletsFromTheLexicon: a governorate named by its city
+// alone is the city; news outlets the lexicon knows are bodies (صحيفة
+// واشنطن بوست), though العربية and الشرق الأوسط alone are an adjective and
+// a region.
+func TestRegionsAndOutletsFromTheLexicon(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a governorate by its city alone", lang: "ar", stages: withSlots,
+			text: "وسقطت قذائف في محافظة الإسكندرية أمس.",
+			want: []string{"City:الإسكندرية@22-32"}},
+		{name: "a newspaper and a region", lang: "ar", stages: withSlots,
+			text: "ونشرت صحيفة واشنطن بوست مقالا عن الشرق الأوسط باللغة العربية.",
+			want: []string{"City:واشنطن@12-18", "Location:الشرق الأوسط@33-45", "Organization:صحيفة واشنطن بوست@6-23"}},
+	})
+}
