@@ -7,6 +7,9 @@ import (
 	"github.com/kgraph/kgraph/graph"
 )
 
+// foldedAla is على (on, over) as text.Fold writes it.
+var foldedAla = text.Fold("على")
+
 // Heads that are organisation heads first although they can head events.
 var orgFirstHeads = map[string]bool{}
 
@@ -190,6 +193,10 @@ loop:
 				break
 			}
 		}
+		if x.Key == foldedAla && typ == graph.TypeOrganization && j > i+1 && strings.HasPrefix(ws[j-1].Key, "لل") &&
+			j+1 < len(ws) && covered[j+1] == nil && ws[j+1].pre == "" && strings.HasPrefix(ws[j+1].Key, "ال") {
+			continue // لجنة … للإشراف على التهدئة: what the body oversees names it
+		}
 		if d.x.lex.IsStopword(x.Key) && !nameInnerWords[x.Key] && d.x.rules.modifiers[stripAl(x.stem)] == "" {
 			break
 		}
@@ -246,6 +253,13 @@ loop:
 		}
 		if len(modifiers) < 2 && strings.HasPrefix(x.stem, "ال") {
 			definite = true
+		}
+		if typ == graph.TypeOrganization && len(modifiers) == 0 && j == i+1 && x.pre == "" && strings.HasPrefix(x.stem, "ال") &&
+			constructHeads[head] && !strings.HasPrefix(w.stem, "ال") && !accusative(w) {
+			// مجلس الحكومة، مديرية الهجرة: a council's or directorate's head
+			// and a definite noun are a construct that names the body (not
+			// so a movement's or a centre's: حركة المرور، مركز الاحتجاجات).
+			anchored = true
 		}
 		if typ == graph.TypeOrganization && len(modifiers) == 1 && j == i+2 && x.pre == "" && strings.HasPrefix(x.stem, "ال") &&
 			w.pre != "ال" && !strings.HasPrefix(w.stem, "ال") && ws[i+1].pre == "" && !strings.HasPrefix(ws[i+1].stem, "ال") {

@@ -1448,3 +1448,23 @@ func TestRegionsAndOutletsFromTheLexicon(t *testing.T) {
 			want: []string{"City:واشنطن@12-18", "Location:الشرق الأوسط@33-45", "Organization:صحيفة واشنطن بوست@6-23"}},
 	})
 }
+
+// TestConstructBodyNames: a council's or directorate's head and one
+// definite noun name a body (مجلس الحكومة), a movement's or a centre's do
+// not (حركة المرور); what a committee oversees (للإشراف على الانتخابات)
+// belongs to its name.
+func TestConstructBodyNames(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a council named by one noun", lang: "ar", stages: withSlots,
+			text: "وصادق مجلس الحكومة أمس على المشروع.",
+			want: []string{"Organization:مجلس الحكومة@6-18"}},
+		{name: "traffic is no body", lang: "ar", stages: withSlots,
+			text:    "وتوقفت حركة المرور أمس في المدينة.",
+			want:    []string{},
+			notWant: []string{"Organization"}},
+		{name: "what a committee oversees", lang: "ar", stages: withSlots,
+			text:  "وقال رئيس اللجنة الوطنية للإشراف على الانتخابات سامي الخوري إن النتائج جاهزة.",
+			want:  []string{"Organization:اللجنة الوطنية للإشراف على الانتخابات@10-47", "Person:سامي الخوري@48-59"},
+			facts: []string{"سامي الخوري HOLDS_POSITION اللجنة الوطنية للإشراف على الانتخابات"}},
+	})
+}

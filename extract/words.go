@@ -56,6 +56,7 @@ var (
 	locatives          = words.Set("locative")
 	bodyAdjectives     = words.Set("body-adjective")   // between a possessive and the body it owns: Labour's ruling NEC
 	partNouns          = words.Set("part-noun")        // a place's parts named after "of": the London boroughs of …
+	constructHeads     = words.Set("construct-head")   // name a body with one definite noun: مجلس الحكومة
 	regionHeads        = words.Set("region-head")      // a region named by its city: جهة الدار البيضاء- سطات
 	regionAdjectives   = words.Set("region-adjective") // end a region's name: الكبرى، الشمالية
 	siteHeads          = words.Set("site-head")        // a building or site with a fixed place: القنصلية في اسطنبول
