@@ -86,3 +86,50 @@ func (d *Document) regionName(s *Sentence, i int) *mention {
 	l.head = stripAl(ws[i].stem)
 	return d.add(s, &mention{first: i, last: last, phrase: i, ent: l, prep: ws[i].pre})
 }
+
+// ListedBodies recognises Arabic bodies named in parentheses after their
+// nationality (كالفرنسية ( فوريسيا ) والصينية ( سيتيك ديكاستال ) و (
+// هاندز كوروبورايشن )): a foreign name in parentheses right after a
+// feminine country nisba, which agrees with an unsaid شركة or مؤسسة, or
+// after "و" that follows such a name, is a body. It runs after the tagger,
+// whose name there (often a person's) it retypes.
+type ListedBodies struct{}
+
+func (ListedBodies) Recognize(d *Document, s *Sentence) {
+	if d.lang != "ar" {
+		return
+	}
+	ws := s.words
+	prevBody := -1 // the ")" closing the last body read, for "و ( … )"
+	for j := 1; j < len(ws); j++ {
+		if ws[j].Text != "(" {
+			continue
+		}
+		k := d.parenthesisedName(ws, j)
+		if k == 0 {
+			continue
+		}
+		before := ws[j-1]
+		afterNisba := false
+		if c := s.covered[j-1]; c != nil && c.nisba && c.last == j-1 && strings.HasSuffix(before.stem, "ه") {
+			afterNisba = true // الفرنسية: feminine
+		}
+		listed := before.Key == "و" && j >= 2 && j-2 == prevBody
+		if !afterNisba && !listed {
+			continue
+		}
+		var l *local
+		switch c := s.covered[j+1]; {
+		case c == nil && d.unclaimed(s, j+1, k-1):
+			l = d.entity(graph.TypeOrganization, s.surfaceStem(j+1, k-1), nil)
+			d.add(s, &mention{first: j + 1, last: k - 1, phrase: j + 1, ent: l})
+		case c != nil && c.first == j+1 && c.last == k-1 && c.ent.final().lexID == "":
+			l = c.ent.final()
+			l.typ = graph.TypeOrganization // the tagger read the company as a person
+		}
+		if l != nil {
+			prevBody = k
+		}
+		j = k
+	}
+}

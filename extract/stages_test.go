@@ -1468,3 +1468,20 @@ func TestConstructBodyNames(t *testing.T) {
 			facts: []string{"سامي الخوري HOLDS_POSITION اللجنة الوطنية للإشراف على الانتخابات"}},
 	})
 }
+
+// TestListedBodies: foreign names in parentheses after a feminine country
+// nisba, and after "و" that follows one, are bodies (شركات كالإيطالية (
+// بيريلو ) واليابانية ( ناكامورا سيكي )); a parenthesised word after a
+// masculine nisba or a plain word is none.
+func TestListedBodies(t *testing.T) {
+	withListed := &Language{Recognizers: []Recognizer{Gazetteer{}, HeadPhrases{}, TitledPeople{}, Sites{}, ListedBodies{}}}
+	runSpanCases(t, []spanCase{
+		{name: "companies listed by nationality", lang: "ar", stages: withListed,
+			text: "وتعمل هناك شركات كالإيطالية ( بيريلو ) واليابانية ( ناكامورا سيكي ) و ( توربو لاين ) منذ سنوات.",
+			want: []string{"Organization:بيريلو@30-36", "Organization:توربو لاين@72-82", "Organization:ناكامورا سيكي@52-65", "ref:Country:الإيطالية@18-27", "ref:Country:اليابانية@40-49"}},
+		{name: "a parenthesised word after a plain word", lang: "ar", stages: withListed,
+			text:    "وقال المسؤول ( بيريلو ) إن العمل مستمر.",
+			want:    []string{},
+			notWant: []string{"Organization"}},
+	})
+}
