@@ -148,6 +148,9 @@ loop:
 		if c := covered[j]; c != nil {
 			break
 		}
+		if x.fs.orgHead && typ == graph.TypeOrganization && j > i+1 && x.pre == "و" && strings.HasPrefix(x.stem, "ال") {
+			break // القوات المسلحة والاستخبارات العسكرية: "and the <body>" is a second body
+		}
 		if isOrg := x.fs.orgHead; isOrg && j > i+1 || isOrg && typ == graph.TypeEvent {
 			// A nested name with its own head: لمجموعة التركيز …، بوزارة …
 			if c := d.headPhrase(s, j, covered, add); c != nil {

@@ -1485,3 +1485,17 @@ func TestListedBodies(t *testing.T) {
 			notWant: []string{"Organization"}},
 	})
 }
+
+// TestConjoinedBodies: "and the <body head>" after a body's name starts a
+// second body (القوات المسلحة والاستخبارات العسكرية); "and" before a plain
+// noun stays inside the name (وزارة الاقتصاد والمالية).
+func TestConjoinedBodies(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "two bodies joined by and", lang: "ar", stages: phrasesOnly,
+			text: "وأعلنت القوات المسلحة والاستخبارات العسكرية المصرية الحداد.",
+			want: []string{"Organization:الاستخبارات العسكرية المصرية@23-51", "Organization:القوات المسلحة@7-21", "ref:Country:المصرية@44-51"}},
+		{name: "and inside a ministry's name", lang: "ar", stages: phrasesOnly,
+			text: "وأعلنت وزارة الاقتصاد والمالية عن الميزانية.",
+			want: []string{"Organization:وزارة الاقتصاد والمالية@7-30"}},
+	})
+}
