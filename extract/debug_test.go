@@ -53,6 +53,9 @@ func dumpSentences(d *Document) []string {
 			b.WriteString(" ")
 		}
 		b.WriteString("\n")
+		for _, sp := range s.tagged {
+			fmt.Fprintf(&b, "   T %d-%d %s\n", sp.Start, sp.End-1, sp.Type)
+		}
 		for _, m := range s.mentions {
 			par := ""
 			if m.parent != nil {

@@ -22,6 +22,7 @@ type word struct {
 	f, fs      *wordFacts // lexicon facts about Key and about stem, looked up once
 	comma      bool       // punctuation that separates list items or clauses
 	stop       bool       // sentence-internal hard stop: . ; : ( ) etc.
+	poss       bool       // an English possessive 's was cut off the word (Labour's)
 }
 
 func (w word) isPunct() bool { return w.Kind == text.Punct }
@@ -94,6 +95,7 @@ func (x *Engine) sentenceOf(s text.Sentence, art []rune, toks []text.Token) *Sen
 					w.Key = text.Fold(w.Text)
 					w.stem = w.Key
 					w.End -= 2
+					w.poss = true
 				}
 			}
 		}

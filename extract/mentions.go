@@ -159,6 +159,12 @@ func (d *Document) headPhrases(s *Sentence) {
 		if covered[i] != nil { // a gazetteer name already starts here
 			continue
 		}
+		if w := ws[i]; d.lang == "ar" && w.Kind == text.Word && regionHeads[stripAl(w.stem)] && !strings.HasPrefix(w.stem, "ال") && i+1 < len(ws) {
+			if m := d.regionName(s, i); m != nil { // جهة الدار البيضاء- سطات
+				i = m.last
+				continue
+			}
+		}
 		if m := d.headPhrase(s, i, covered, add); m != nil {
 			i = m.last
 		}
@@ -246,6 +252,10 @@ func (d *Document) bareTitleAfter(s *Sentence, k int) bool {
 				names = true
 				continue
 			}
+			if d.bodyAnaphorAt(s, j) != nil {
+				names = true // أمين عام الاتحاد: the union named before
+				continue
+			}
 			if ws[j].fs != nil && ws[j].fs.orgHead {
 				continue // a ministry named without its head's mention
 			}
@@ -269,6 +279,24 @@ func (d *Document) bareTitleAfter(s *Sentence, k int) bool {
 		return false
 	}
 	return names
+}
+
+// bodyAnaphorAt is an anaphor mention at word j for an organisation named
+// before (الاتحاد، اللجنة), resolved, or nil.
+func (d *Document) bodyAnaphorAt(s *Sentence, j int) *mention {
+	a := d.matchAnaphor(s.words, j)
+	if a == nil || a.typ != graph.TypeOrganization {
+		return nil
+	}
+	l := d.resolveAnaphor(a, d.pos(j))
+	if l == nil {
+		return nil
+	}
+	m := &mention{first: j, last: j + len(a.words) - 1, phrase: j, ent: l, anaphor: true}
+	if _, ok := matchPhrase(s.words, j, a.words); !ok {
+		m.last = j
+	}
+	return m
 }
 
 // titleAfterModifiers skips up to three words that qualify a title after
@@ -742,9 +770,31 @@ func (d *Document) titlesAfterNames(s *Sentence, covered []*mention, add func(*m
 			if ws[j].comma || ws[j].stop || complementizers[ws[j].Key] {
 				break // … نائب وزير الخارجية الكويتي أن موقف الكويت: a new clause
 			}
+			if covered[j] == nil {
+				if a := d.bodyAnaphorAt(s, j); a != nil {
+					// عبد المجيد سيدي السعيد أمين عام الاتحاد: the body named before.
+					s.mentions = append(s.mentions, a)
+					d.relateTitled(m.ent, a.ent, titleText, s, 0.8*anaphorConfidence)
+					break
+				}
+			}
 			c := covered[j]
+			if c != nil && j == k+n && c.phrase == j && c.first > j && c.ent.final().typ == graph.TypePerson {
+				// مستشار الرئيس الأمريكي دونالد ترامب: the title serves the
+				// holder of the title after it, and so that holder's country.
+				for _, in := range s.mentions {
+					if in.parent == c && in.nisba && in.ent.final().typ == graph.TypeCountry {
+						d.relateTitled(m.ent, in.ent, titleText, s, 0.75)
+					}
+				}
+				break
+			}
 			if c == nil || c.first != j {
 				continue
+			}
+			if c.nisba && j > 0 && covered[j-1] != nil && covered[j-1].last == j-1 && covered[j-1].ent.final().typ == graph.TypeOrganization {
+				j = c.last
+				continue // الرئيس التنفيذي لشركة جيستامب الإسبانية: the company is Spanish, not its chief's post
 			}
 			if c.ent.typ == graph.TypeOrganization || c.ent.typ == graph.TypeCountry {
 				d.relateTitled(m.ent, c.ent, titleText, s, 0.8)

@@ -23,6 +23,14 @@ func (d *Document) titledPerson(s *Sentence, i int, covered []*mention, add func
 	if title == nil || (n == 1 && i+1 < len(ws) && nameParticles[ws[i+1].Key]) {
 		return nil // سلطان بن أحمد: a name, not the title sultan
 	}
+	if d.lang == "ar" && i > 0 && ws[i-1].comma && i+n < len(ws) {
+		if t2, _ := s.matchTitle(d.x.lex, i+n); t2 != nil {
+			// X، مستشار الرئيس الأمريكي دونالد ترامب: a title set off after a
+			// name, whose complement is another title, is X's; the name after
+			// holds the second title (see titlesAfterNames).
+			return nil
+		}
+	}
 	var compl []*mention
 	phrase := i
 	if c := d.bodyBeforeTitle(s, i); c != nil {
@@ -45,6 +53,20 @@ func (d *Document) titledPerson(s *Sentence, i int, covered []*mention, add func
 		}
 		if w.stop || d.lang == "en" && j == i+n && w.Key == "at" {
 			return nil // Lisa Power, head of policy at …: the title of the name before
+		}
+		if d.lang == "ar" && j == complEnd+1 && complEnd >= i+n {
+			if rank, rn := s.matchTitle(d.x.lex, j); rank != nil && rank.Kind == "military" {
+				// قائد القوات البرية لروسيا الجنرال فاسيلي …: a rank between
+				// the office and the name belongs to the same person.
+				complEnd = j + rn - 1
+				j = complEnd
+				continue
+			}
+		}
+		if d.lang == "ar" && j == complEnd+1 && locatives[w.Key] && d.placeOfPost(s, j+1) {
+			// النائب العام في اسطنبول عرفان فيدان، المسؤول في لجنة …: the
+			// city or body after في is where the post is.
+			continue
 		}
 		if j > i+n && covered[j] == nil && (timeWords[w.stem] || dateCues[w.Key] || w.quoteOpen || d.x.lex.IsStopword(w.Key) && !nameInnerWords[w.Key] && !d.x.lex.IsGivenName(w.Key) && !(postings[w.Key] && envoy(title))) {
 			return nil // رئيس المجلس نبيه بري يوم الأحد: the clause went on, no name was met
@@ -95,6 +117,17 @@ func (d *Document) titledPerson(s *Sentence, i int, covered []*mention, add func
 		}
 	}
 	if named != nil {
+		if phrase < named.phrase {
+			// The title is part of the name's phrase, as when this stage
+			// reads the name itself: what governs the phrase (مع, with)
+			// governs the titled name.
+			for x := phrase; x < named.phrase; x++ {
+				if covered[x] == nil {
+					covered[x] = named
+				}
+			}
+			named.phrase = phrase
+		}
 		return d.titled(s, i, n, title, phrase, named.ent, named, compl, named.first-1, false)
 	}
 	if j >= len(ws) {
@@ -202,11 +235,47 @@ func (d *Document) bodyBeforeTitle(s *Sentence, i int) *mention {
 	if d.guessedBody(c.ent) {
 		c.ent.typ = graph.TypeOrganization
 	}
+	if b := d.regionalArm(s, c); b != nil {
+		return b
+	}
 	switch c.ent.typ {
 	case graph.TypeCountry, graph.TypeOrganization:
 		return c
 	}
 	return nil
+}
+
+// regionalArm reads "GM Europe president", "HSBC Asia chief": a company
+// and a region right before a title name the company's arm there, a body
+// of its own that is part of the company. It returns the arm's mention,
+// or nil when c, the region, does not follow a body.
+func (d *Document) regionalArm(s *Sentence, c *mention) *mention {
+	if c.ent.final().typ != graph.TypeLocation || c.first == 0 || c.nested() {
+		return nil
+	}
+	o := s.covered[c.first-1]
+	if o == nil && d.taggerSees(c.first-1, "ORG") {
+		// The tagger read "GM Europe" as one name, which the region's
+		// gazetteer name cut short: its first words are the company.
+		k := c.first - 1
+		for k > 0 && s.covered[k-1] == nil && d.taggerSees(k-1, "ORG") {
+			k--
+		}
+		if d.unclaimed(s, k, c.first-1) {
+			name := s.surfaceStem(k, c.first-1)
+			parent := d.knownAs(name)
+			if parent == nil || parent.final().typ != graph.TypeOrganization {
+				parent = d.entity(graph.TypeOrganization, name, nil)
+			}
+			o = d.add(s, &mention{first: k, last: c.first - 1, phrase: k, ent: parent})
+		}
+	}
+	if o == nil || o.last != c.first-1 || o.ent.final().typ != graph.TypeOrganization || s.words[o.last].poss {
+		return nil
+	}
+	arm := d.entity(graph.TypeOrganization, s.surface(o.first, c.last), nil)
+	d.slot(fact{pred: graph.PartOf, s: arm, o: o.ent, sent: s, confidence: 0.75})
+	return d.add(s, &mention{first: o.first, last: c.last, phrase: o.phrase, ent: arm})
 }
 
 // verbLike reports whether a lower-case English word reads as a verb
@@ -243,6 +312,23 @@ func (d *Document) guessedBody(l *local) bool {
 // title names (a nisba, a body's head noun, an implied ministry) and the
 // bodies and countries in its complement compl, which ends at word
 // complEnd (at a comma if comma).
+// placeOfPost reports whether a city, a country or a body starts at word
+// k, where the title before في is held.
+func (d *Document) placeOfPost(s *Sentence, k int) bool {
+	if k >= len(s.words) {
+		return false
+	}
+	c := s.covered[k]
+	if c == nil || c.first != k || c.nisba {
+		return false
+	}
+	switch c.ent.final().typ {
+	case graph.TypeCity, graph.TypeCountry, graph.TypeOrganization:
+		return true
+	}
+	return false
+}
+
 func (d *Document) titled(s *Sentence, i, n int, title *lexicon.Entry, phrase int, p *local, m *mention, compl []*mention, complEnd int, comma bool) *mention {
 	ws := s.words
 	add := func(m *mention) *mention { return d.add(s, m) }
@@ -268,9 +354,14 @@ func (d *Document) titled(s *Sentence, i, n int, title *lexicon.Entry, phrase in
 		case graph.TypeOrganization, graph.TypeCountry:
 			d.relateTitled(p, c.ent, titleText, s, conf)
 			found = true
+		case graph.TypeLocation:
+			if regionHeads[c.ent.final().head] && !envoy(title) {
+				d.relateTitled(p, c.ent, titleText, s, conf) // رئيس جهة الدار البيضاء- سطات
+				found = true
+			}
 		case graph.TypeCity:
-			if cityOffice(title) {
-				d.relateTitled(p, c.ent, titleText, s, conf) // محافظ الحديدة، mayor of Paris
+			if cityOffice(title) || !envoy(title) && c.first > 0 && locatives[ws[c.first-1].Key] {
+				d.relateTitled(p, c.ent, titleText, s, conf) // محافظ الحديدة، mayor of Paris، النائب العام في اسطنبول
 				found = true
 			}
 		}
@@ -560,6 +651,17 @@ func (d *Document) familyWord(w word) bool {
 		!calendarWords[w.Key] && !dateCues[w.Key] && !timeWords[w.stem]
 }
 
+// familyAfterGivenName is familyWord for the word right after a name that
+// stops on a given name (محمد علي | الحوثي): a word met only inside a
+// longer lexicon name (جماعة الحوثي) is still a family name there.
+func (d *Document) familyAfterGivenName(w word) bool {
+	if d.familyWord(w) {
+		return true
+	}
+	return w.Kind == text.Word && w.pre == "" && strings.HasPrefix(w.Key, "ال") && !d.x.lex.IsCommonWord(w.Key) && !d.x.lex.IsStopword(w.Key) &&
+		w.fs.starts == 0 && !w.fs.orgHead && !w.fs.eventHead && !calendarWords[w.Key] && !dateCues[w.Key] && !timeWords[w.stem]
+}
+
 // innerNameWord reports whether word t, inside a name already begun, goes
 // on with it though it reads as something else on its own: a given name
 // spelt like a preposition (محمد علي الهاشمي: علي, not على), a family-name
@@ -615,7 +717,7 @@ func (d *Document) taggerBound(ws []word, k, end int, titled bool) int {
 				// on a given name (محمد علي | الحوثي) lacks its family name:
 				// keep them.
 				next := ws[last+1]
-				if _, ok := d.x.lex.Nisba(next.Key); ok || nameSuffixes[next.Key] || last > k && d.x.lex.IsGivenName(ws[last].Key) && d.familyWord(next) {
+				if _, ok := d.x.lex.Nisba(next.Key); ok || nameSuffixes[next.Key] || last > k && d.x.lex.IsGivenName(ws[last].Key) && d.familyAfterGivenName(next) {
 					last++
 				}
 			}

@@ -7,6 +7,9 @@ import (
 	"github.com/kgraph/kgraph/graph"
 )
 
+// foldedAla is على (on, over) as text.Fold writes it.
+var foldedAla = text.Fold("على")
+
 // Heads that are organisation heads first although they can head events.
 var orgFirstHeads = map[string]bool{}
 
@@ -49,6 +52,8 @@ func (d *Document) headPhrase(s *Sentence, i int, covered []*mention, add func(*
 		alias     string
 		purpose   bool // the name goes on after its nisba (الجمعية المغربية لحقوق …)
 		topic     bool // an event's name goes on with what it is about (ندوة حول …)
+		construct bool // an indefinite head and a construct name the body (لجنة إعادة الانتشار)
+		paren     bool // the name is in parentheses after the head (شركة ( جيستامب ))
 		modifiers []string
 		last      = i
 	)
@@ -56,6 +61,15 @@ func (d *Document) headPhrase(s *Sentence, i int, covered []*mention, add func(*
 loop:
 	for ; j < len(ws) && j-i < 14; j++ {
 		x := ws[j]
+		if j == i+1 && typ == graph.TypeOrganization && x.Text == "(" {
+			// شركة ( جيستامب )، صحيفة (البايس): a foreign name in
+			// parentheses right after a bare head is the body's name.
+			if k := d.parenthesisedName(ws, j); k > 0 {
+				alias, paren, anchored, last = s.surface(j+1, k-1), true, true, k
+				j = k + 1
+			}
+			break
+		}
 		if x.isPunct() || (x.quoteOpen && j > i+1 && !nameInnerWords[ws[j-1].Key]) || (x.quoteOpen && j == i+1 && x.Kind == text.Latin) {
 			break // a quoted span after a whole name is an alias, read below
 		}
@@ -134,6 +148,9 @@ loop:
 		if c := covered[j]; c != nil {
 			break
 		}
+		if x.fs.orgHead && typ == graph.TypeOrganization && j > i+1 && x.pre == "و" && strings.HasPrefix(x.stem, "ال") {
+			break // القوات المسلحة والاستخبارات العسكرية: "and the <body>" is a second body
+		}
 		if isOrg := x.fs.orgHead; isOrg && j > i+1 || isOrg && typ == graph.TypeEvent {
 			// A nested name with its own head: لمجموعة التركيز …، بوزارة …
 			if c := d.headPhrase(s, j, covered, add); c != nil {
@@ -152,6 +169,9 @@ loop:
 		}
 		if d.startsTrigger(ws, j) || d.startsDate(ws, j) || x.Kind == text.Number || timeWords[x.stem] || dateCues[x.Key] {
 			break
+		}
+		if a := d.matchAnaphor(ws, j); a != nil && a.holder && j == i+1 {
+			break // قنصلية بلاده: his country's consulate, no name of its own
 		}
 		if a := d.matchAnaphor(ws, j); a != nil && strings.HasPrefix(x.pre, "ل") && typ == graph.TypeEvent {
 			// الاجتماع العام الأول للمجموعة: the organiser by reference.
@@ -175,6 +195,10 @@ loop:
 				j++
 				break
 			}
+		}
+		if x.Key == foldedAla && typ == graph.TypeOrganization && j > i+1 && strings.HasPrefix(ws[j-1].Key, "لل") &&
+			j+1 < len(ws) && covered[j+1] == nil && ws[j+1].pre == "" && strings.HasPrefix(ws[j+1].Key, "ال") {
+			continue // لجنة … للإشراف على التهدئة: what the body oversees names it
 		}
 		if d.x.lex.IsStopword(x.Key) && !nameInnerWords[x.Key] && d.x.rules.modifiers[stripAl(x.stem)] == "" {
 			break
@@ -221,11 +245,32 @@ loop:
 		if definite && len(modifiers) > 0 && typ == graph.TypeOrganization && strings.HasPrefix(w.stem, "ال") && !definiteWord(x) && !(purpose && j == last+1) {
 			break // المجلس الدستوري | قبول الطعون: a definite body's adjectives are definite too
 		}
+		if construct && !definiteWord(x) {
+			break
+		}
+		if j+1 < len(ws) && timeWords[ws[j+1].stem] && !definiteWord(x) {
+			break // زار القنصلية أول مرة: "the first time", no part of the name
+		}
 		if accusative(x) && !accusative(w) {
 			break // مؤتمر وارسو إنجازا تاريخيا: what the clause says of it, not its name
 		}
 		if len(modifiers) < 2 && strings.HasPrefix(x.stem, "ال") {
 			definite = true
+		}
+		if typ == graph.TypeOrganization && len(modifiers) == 0 && j == i+1 && x.pre == "" && strings.HasPrefix(x.stem, "ال") &&
+			constructHeads[head] && !strings.HasPrefix(w.stem, "ال") && !accusative(w) {
+			// مجلس الحكومة، مديرية الهجرة: a council's or directorate's head
+			// and a definite noun are a construct that names the body (not
+			// so a movement's or a centre's: حركة المرور، مركز الاحتجاجات).
+			anchored = true
+		}
+		if typ == graph.TypeOrganization && len(modifiers) == 1 && j == i+2 && x.pre == "" && strings.HasPrefix(x.stem, "ال") &&
+			w.pre != "ال" && !strings.HasPrefix(w.stem, "ال") && ws[i+1].pre == "" && !strings.HasPrefix(ws[i+1].stem, "ال") {
+			// لجنة إعادة الانتشار، هيئة تحرير الشام: an indefinite head, a
+			// verbal noun and a definite noun are a construct that names
+			// the body by what it does. Only definite adjectives go on with
+			// it (not a name after it: لجنة إعادة الانتشار محمد القادري).
+			anchored, construct = true, true
 		}
 		modifiers = append(modifiers, stripAl(x.stem))
 		last = j
@@ -245,6 +290,9 @@ loop:
 		nameEnd = organiser.aliasAt - 1 // the organiser's alias is its name, not the event's
 	}
 	name := s.surfaceStem(i, nameEnd)
+	if paren {
+		name = s.surfaceStem(i, i) + " " + alias // the parentheses are no part of it
+	}
 	aliasAt := 0
 	// A quoted alias right after the name: مجموعة التركيز الإفريقي “Africa Focus Group”.
 	if alias == "" && last+1 < len(ws) && ws[last+1].quoteOpen {
@@ -330,6 +378,24 @@ loop:
 		d.slot(fact{pred: graph.HeldIn, s: l, o: place.ent, sent: s, confidence: 0.8})
 	}
 	return m
+}
+
+// parenthesisedName returns the index of the ")" that closes one to three
+// name words after the "(" at j (no punctuation or function word among
+// them), or 0.
+func (d *Document) parenthesisedName(ws []word, j int) int {
+	for k := j + 1; k < len(ws) && k <= j+4; k++ {
+		if ws[k].Text == ")" {
+			if k == j+1 {
+				return 0
+			}
+			return k
+		}
+		if ws[k].isPunct() || d.x.lex.IsStopword(ws[k].Key) || ws[k].Kind == text.Number {
+			return 0
+		}
+	}
+	return 0
 }
 
 // accusative reports whether an Arabic word is an indefinite accusative
@@ -566,6 +632,12 @@ func ordinalWord(k string) bool {
 func (d *Document) startsDate(ws []word, j int) bool {
 	if m, _ := d.cur.month(d.x.lex, j); m > 0 {
 		return true
+	}
+	// الثاني من أكتوبر: a day by its ordinal, then من and the month.
+	if j+2 < len(ws) && ws[j+1].Key == "من" {
+		if m, _ := d.cur.month(d.x.lex, j+2); m > 0 {
+			return true
+		}
 	}
 	return false
 }

@@ -156,6 +156,17 @@ func (d *Document) relations(s *Sentence) {
 	d.eventPhrases(s)
 }
 
+// traveller is the subject of the last visit sentence s has stated so far,
+// or nil.
+func (d *Document) traveller(s *Sentence) *local {
+	for k := len(d.rels) - 1; k >= 0 && d.rels[k].sent == s; k-- {
+		if d.rels[k].pred == graph.Visited {
+			return d.rels[k].s
+		}
+	}
+	return nil
+}
+
 // commaBetween reports whether a comma or stop stands between words i
 // and j of s.
 func (s *Sentence) commaBetween(i, j int) bool {
@@ -266,11 +277,24 @@ func (d *Document) apply(s *Sentence, t *trigger, i, next int) {
 		pred = graph.CoChairs // وتترأس الندوة بشكل مشترك كل من تونس واليابان
 	}
 	rel := func(sub, obj *mention, c float64) {
+		if b := d.possessedBody(s, obj); b != nil {
+			obj = b // who is on Labour's ruling NEC: the NEC, not Labour
+		}
 		if sub != nil && obj != nil {
 			if sub.anaphor || obj.anaphor {
 				c *= anaphorConfidence // هذا الاجتماع، بلاده, the party: resolved, not named
 			}
 			d.relate(pred, sub.ent, obj.ent, s, c)
+		}
+	}
+	if pred == graph.Attended && t.frame == frameVerb && d.lang == "ar" && strings.HasPrefix(s.words[i].Key, "ل") {
+		// وصل X إلى الأرجنتين للمشاركة في القمة: whoever travelled there
+		// to take part takes part.
+		if who := d.traveller(s); who != nil {
+			for _, o := range d.list(s, d.after(s, next, at.object, nil)) {
+				d.relate(pred, who, o.ent, s, conf*0.9)
+			}
+			return
 		}
 	}
 	switch t.frame {
@@ -313,6 +337,11 @@ func (d *Document) apply(s *Sentence, t *trigger, i, next int) {
 		}
 		subj = d.before(s, i, at.subject, 0)
 		obj := d.after(s, next, at.object, subj)
+		if obj != nil && d.lang == "en" && s.commaBetween(next-1, obj.phrase) {
+			// "is visiting a mixture of seats, where his party …": an
+			// English verb's object comes before the first comma after it.
+			obj = nil
+		}
 		if subj == nil && first != nil && obj == nil {
 			return
 		}
@@ -651,8 +680,132 @@ func (d *Document) locatedIn(s *Sentence) {
 				d.relate(graph.LocatedIn, m.ent, c.ent, s, 0.9)
 			}
 		}
+		d.townInRegion(s, m)
 	}
 	d.citiesInCountry(s)
+	d.sitesInCity(s)
+	d.partsOfPlace(s)
+	for _, m := range s.mentions {
+		if b := d.possessedBody(s, m); b != nil {
+			d.relate(graph.PartOf, b.ent, m.ent, s, 0.75) // Labour's ruling NEC
+		}
+	}
+}
+
+// possessedBody is the body an English organisation's possessive owns
+// (Labour's NEC, Labour's ruling NEC, GM's European arm Opel): a body
+// right after it, past at most two words of the body-adjective class
+// (extract/lang/en/words.tsv); nil otherwise. Other words between
+// (Parmalat's auditors Grant Thornton) name no part.
+func (d *Document) possessedBody(s *Sentence, m *mention) *mention {
+	if m == nil || m.first < 0 || d.lang != "en" || m.ent.final().typ != graph.TypeOrganization || !s.words[m.last].poss {
+		return nil
+	}
+	ws := s.words
+	k := m.last + 1
+	for n := 0; k < len(ws) && n < 2 && bodyAdjectives[ws[k].Key]; n++ {
+		k++
+	}
+	if k >= len(ws) {
+		return nil
+	}
+	if c := s.covered[k]; c != nil && c.first == k && c != m && c.ent.final().typ == graph.TypeOrganization && c.ent.final() != m.ent.final() {
+		return c
+	}
+	return nil
+}
+
+// townInRegion: "Chatham, Kent" and "Wantage in Oxfordshire" — a town
+// right before a region (a county, a state) behind a comma or "in" lies
+// in it. The region is no possessive, and after a comma it closes the
+// phrase, so that "in Paris, Europe's …" names no place of Paris.
+func (d *Document) townInRegion(s *Sentence, m *mention) {
+	ws := s.words
+	k := m.last + 1
+	if k+1 >= len(ws) || !(ws[k].Text == "," || locatives[ws[k].Key] && d.lang == "en") {
+		return
+	}
+	c := s.covered[k+1]
+	if c == nil || c.first != k+1 || c.ent.final().typ != graph.TypeLocation || c.nisba {
+		return
+	}
+	end := c.last + 1
+	if end < len(ws) && (ws[end].Key == "'s" || ws[end].Key == "’s") {
+		return // in Paris, Europe's busiest capital
+	}
+	if end < len(ws) && ws[k].Text == "," && !ws[end].isPunct() && !conjunctions[ws[end].Key] {
+		return // after a comma the region must end the phrase
+	}
+	d.relate(graph.LocatedIn, m.ent, c.ent, s, 0.8)
+}
+
+// partsOfPlace: "the London boroughs of Hillingdon and Wandsworth" — the
+// places listed after a place and a part noun (extract/lang/en/words.tsv,
+// part-noun) lie in that place.
+func (d *Document) partsOfPlace(s *Sentence) {
+	ws := s.words
+	for _, p := range s.mentions {
+		typ := p.ent.final().typ
+		if typ != graph.TypeCity && typ != graph.TypeLocation && typ != graph.TypeCountry || p.nested() {
+			continue
+		}
+		k := p.last + 1
+		if k+2 >= len(ws) || !partNouns[ws[k].Key] || ws[k+1].Key != "of" {
+			continue
+		}
+		first := s.covered[k+2]
+		if first == nil || first.first != k+2 {
+			continue
+		}
+		for _, m := range d.list(s, first) {
+			if t := m.ent.final().typ; t == graph.TypeCity || t == graph.TypeLocation {
+				d.relate(graph.LocatedIn, m.ent, p.ent, s, 0.8)
+			}
+		}
+	}
+}
+
+// sitesInCity: a building or site that stays where it is, named right
+// before "in <city>" (القنصلية السعودية في اسطنبول، سجن كوبر بالعاصمة
+// الخرطوم, the Saudi consulate in Istanbul), lies in that city. Only heads
+// of such sites (extract/lang/*/words.tsv, site-head) qualify: a minister
+// or a meeting "in Rabat" is somewhere, but does not lie there.
+func (d *Document) sitesInCity(s *Sentence) {
+	ws := s.words
+	for _, m := range s.mentions {
+		typ := m.ent.final().typ
+		if typ != graph.TypeOrganization && typ != graph.TypeLocation || m.nested() || !d.siteHead(ws, m) {
+			continue
+		}
+		k := m.last + 1
+		if k < len(ws) && locatives[ws[k].Key] {
+			k++ // في اسطنبول
+		} else if k >= len(ws) || !strings.Contains(ws[k].pre, "ب") {
+			continue // بكراكاس, بالعاصمة: the preposition is a clitic
+		}
+		if k < len(ws) && placeWords[ws[k].stem] {
+			k++ // بالعاصمة الخرطوم
+		}
+		for _, c := range s.mentions {
+			if c.first == k && c.ent.final().typ == graph.TypeCity {
+				d.relate(graph.LocatedIn, m.ent, c.ent, s, 0.85)
+			}
+		}
+	}
+}
+
+// siteHead reports whether mention m opens with the head noun of a site
+// (an embassy, an airport, a prison), behind an English article or adjective.
+func (d *Document) siteHead(ws []word, m *mention) bool {
+	for k := m.first; k <= m.last && k < m.first+3; k++ {
+		if siteHeads[stripAl(ws[k].stem)] || siteHeads[ws[k].Key] {
+			return true
+		}
+		if d.lang != "en" {
+			return false // an Arabic head comes first
+		}
+	}
+	return false
 }
 
 // directionBetween reports whether words from..to-1 say only which part

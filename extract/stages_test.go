@@ -1065,3 +1065,437 @@ func TestAnaphorFactsAreLessSure(t *testing.T) {
 		t.Errorf("through an anaphor %.2f, named %.2f: want less", resolved, named)
 	}
 }
+
+// TestSitesInCity: a building or site named before في/بـ/in a city lies
+// there; a person, a meeting or a common noun in a city does not.
+func TestSitesInCity(t *testing.T) {
+	withSites := &Language{Recognizers: []Recognizer{Gazetteer{}, HeadPhrases{}, TitledPeople{}, Sites{}}, Linkers: []Linker{Anaphors{}}, Finders: []RelationFinder{Slots{}, Frames{}}}
+	runSpanCases(t, []spanCase{
+		{name: "a prison with its own name, then the capital and the city", lang: "ar", stages: withSites,
+			text:  "ونقل المعتقلون أمس إلى سجن العقرب بالعاصمة القاهرة.",
+			want:  []string{"City:القاهرة@43-50", "Location:سجن العقرب@23-33"},
+			facts: []string{"سجن العقرب LOCATED_IN Cairo"}},
+		{name: "an embassy in a city", lang: "ar", stages: withSites,
+			text:  "وتظاهر العشرات أمام السفارة الإيطالية في القاهرة.",
+			want:  []string{"City:القاهرة@41-48", "Organization:السفارة الإيطالية@20-37", "ref:Country:الإيطالية@28-37"},
+			facts: []string{"السفارة الإيطالية LOCATED_IN Cairo"}},
+		{name: "a forest named after another city lies where the text says", lang: "ar", stages: withSites,
+			text:  "وتجول الفريق في غابة بغداد في إسطنبول.",
+			want:  []string{"City:إسطنبول@30-37", "City:بغداد@21-26", "Location:غابة بغداد@16-26"},
+			facts: []string{"غابة بغداد LOCATED_IN Istanbul"}, notWant: []string{"Baghdad LOCATED_IN"}},
+		{name: "an english embassy in a city", lang: "en", stages: withSites,
+			text:  "Protesters gathered outside the Italian Embassy in Cairo on Friday.",
+			want:  []string{"City:Cairo@51-56", "Organization:Italian Embassy@32-47"},
+			facts: []string{"Italian Embassy LOCATED_IN Cairo"}},
+		{name: "a minister in a city lies nowhere", lang: "ar", stages: withSites,
+			text:    "وقال وزير الخارجية المصري في القاهرة إن الحوار مستمر.",
+			want:    []string{"City:القاهرة@29-36", "ref:Country:المصري@19-25"},
+			notWant: []string{"LOCATED_IN"}},
+		{name: "a common word after a site head is no site name", lang: "ar", stages: withSites,
+			text:    "وعاد الوفد إلى قصر اليوم في القاهرة.",
+			want:    []string{"City:القاهرة@28-35"},
+			notWant: []string{"Location", "LOCATED_IN"}},
+	})
+}
+
+// TestTownsInRegions: a town before a county or state (behind a comma or
+// "in") lies in it; the places listed after "<place> boroughs of" lie in
+// that place; a tour of a region is a visit.
+func TestTownsInRegions(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a town, then its county", lang: "en", stages: withFrames,
+			text:  "The rally was held in Liverpool, Merseyside, on Friday.",
+			want:  []string{"City:Liverpool@22-31", "Location:Merseyside@33-43"},
+			facts: []string{"Liverpool LOCATED_IN Merseyside"}},
+		{name: "a town in a state", lang: "en", stages: withFrames,
+			text:  "She grew up in Dallas in Texas before moving abroad.",
+			want:  []string{"City:Dallas@15-21", "Location:Texas@25-30"},
+			facts: []string{"Dallas LOCATED_IN Texas"}},
+		{name: "a region that opens a longer phrase is no town's region", lang: "en", stages: withFrames,
+			text:    "He spoke in Paris, Europe's busiest capital, on Monday.",
+			want:    []string{"City:Paris@12-17", "Location:Europe@19-25"},
+			notWant: []string{"LOCATED_IN"}},
+		{name: "the boroughs of a city", lang: "en",
+			text:  "Residents of the London boroughs of Camden and Islington complained.",
+			want:  []string{"City:Camden@36-42", "City:Islington@47-56", "City:London@17-23"},
+			facts: []string{"Camden LOCATED_IN London", "Islington LOCATED_IN London"}},
+		{name: "a tour of two counties", lang: "en", stages: withFrames,
+			text:  "The minister Anna Reid is touring Devon and Cornwall this week.",
+			want:  []string{"Location:Cornwall@44-52", "Location:Devon@34-39", "Person:Anna Reid@13-22"},
+			facts: []string{"Anna Reid VISITED Cornwall", "Anna Reid VISITED Devon"}},
+		{name: "no visit to what comes past a comma", lang: "en", stages: withFrames,
+			text:    "The minister Anna Reid is visiting a dozen farms, where the Labour Party hopes to gain.",
+			want:    []string{"Organization:the Labour Party@56-72", "Person:Anna Reid@13-22"},
+			notWant: []string{"VISITED"}},
+	})
+}
+
+// TestTitleOfATitleHolder: "X، مستشار الرئيس الفرنسي Y" — a title set off
+// after a name whose complement is another title is X's, serving the
+// second holder's country; Y holds the second title. With no name and
+// comma before it, the name after holds the first title.
+func TestTitleOfATitleHolder(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "an adviser named before the president he serves", lang: "ar", stages: withSlots,
+			text:  "وقال سامي الخوري، مستشار الرئيس الفرنسي إيمانويل ماكرون، إن الحوار مستمر.",
+			want:  []string{"Person:إيمانويل ماكرون@40-55", "Person:سامي الخوري@5-16", "ref:Country:الفرنسي@32-39"},
+			facts: []string{"إيمانويل ماكرون HOLDS_POSITION France", "سامي الخوري HOLDS_POSITION France"}},
+		{name: "an adviser named after the title", lang: "ar", stages: withSlots,
+			text:  "وقال مستشار الرئيس الفرنسي جون بيرنار إن الحوار مستمر.",
+			want:  []string{"Person:جون بيرنار@27-37", "ref:Country:الفرنسي@19-26"},
+			facts: []string{"جون بيرنار HOLDS_POSITION France"}},
+	})
+	// Each holds the office of their own title.
+	d := readWith(t, "ar", "وقال سامي الخوري، مستشار الرئيس الفرنسي إيمانويل ماكرون، إن الحوار مستمر.", withSlots)
+	for _, f := range d.rels {
+		want := map[string]string{"إيمانويل ماكرون": "الرئيس", "سامي الخوري": "مستشار"}[f.s.final().name]
+		if f.title != want {
+			t.Errorf("%s holds %q, want %q", f.s.final().name, f.title, want)
+		}
+	}
+}
+
+// TestPostsInAPlace: a title followed by في and a city or body is held
+// there (النائب العام في القاهرة، المسؤول في لجنة …), but an envoy's في
+// says where they are posted, not whom they serve; an indefinite head, a
+// verbal noun and a definite noun name a body (لجنة متابعة الاتفاق).
+func TestPostsInAPlace(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a prosecutor in a city", lang: "ar", stages: withSlots,
+			text:  "وقال النائب العام في القاهرة أحمد سليم إن التحقيق مستمر.",
+			want:  []string{"City:القاهرة@21-28", "Person:أحمد سليم@29-38"},
+			facts: []string{"أحمد سليم HOLDS_POSITION Cairo"}},
+		{name: "an official in a committee named by what it does", lang: "ar", stages: withSlots,
+			text:  "وقال المسؤول في لجنة متابعة الاتفاق أحمد سليم إن التحقيق مستمر.",
+			want:  []string{"Organization:لجنة متابعة الاتفاق@16-35", "Person:أحمد سليم@36-45"},
+			facts: []string{"أحمد سليم HOLDS_POSITION لجنة متابعة الاتفاق"}},
+		{name: "an ambassador in a city serves his country", lang: "ar", stages: withSlots,
+			text:    "وقال السفير الفرنسي في القاهرة أحمد سليم إن التحقيق مستمر.",
+			want:    []string{"City:القاهرة@23-30", "Person:أحمد سليم@31-40", "ref:Country:الفرنسي@12-19"},
+			notWant: []string{"HOLDS_POSITION Cairo"}},
+		{name: "a construct body ends before the word after it", lang: "ar", stages: withSlots,
+			text:  "ونقلت القناة عن لجنة متابعة الاتفاق قولها إن التحقيق مستمر.",
+			want:  []string{"Organization:لجنة متابعة الاتفاق@16-35"},
+			facts: []string{}},
+	})
+}
+
+// TestSeatsOnBodies: "who is on / sits on" a body is a seat on it; a
+// body's possessive before a body it owns (Labour's ruling NEC) makes the
+// second part of the first, and the seat is on the second; a possessive
+// before a trade (Acme's auditors Baker Tilly) names no part.
+func TestSeatsOnBodies(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a seat on a party's ruling body", lang: "en",
+			text:  "Anna Reid, who is on Labour's ruling NEC, backed the plan.",
+			want:  []string{"Organization:Labour@21-27", "Organization:NEC@37-40", "Person:Anna Reid@0-9"},
+			facts: []string{"Anna Reid MEMBER_OF NEC", "NEC PART_OF Labour Party"}},
+		{name: "sits on a body", lang: "en",
+			text:  "Tom Hale sits on the Unilever board and chairs Oxfam.",
+			want:  []string{"City:Oxfam@47-52", "Organization:Unilever@21-29", "Person:Tom Hale@0-8"},
+			facts: []string{"Tom Hale MEMBER_OF Unilever"}},
+		{name: "a trade between a possessive and a body", lang: "en",
+			text:    "The BBC's rival ITV said the World Bank's lawyers Allen and Overy were wrong.",
+			want:    []string{"Organization:BBC@4-7", "Organization:ITV@16-19", "Organization:World Bank@29-39", "Person:Allen@50-55", "Person:Overy@60-65"},
+			notWant: []string{"PART_OF"}},
+		{name: "a bare is on is no seat", lang: "en",
+			text:    "Anna Reid said the focus is on the NHS this year.",
+			want:    []string{"Organization:NHS@35-38", "Person:Anna Reid@0-9"},
+			notWant: []string{"MEMBER_OF"}},
+	})
+}
+
+// TestRegionalArms: a company and a region before a title name the
+// company's arm there (Toyota Asia chief …), part of the company; a region
+// alone before a title is no body. Legislatures the lexicon knows head
+// titles (Lords Leader).
+func TestRegionalArms(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a company's arm in a region", lang: "en",
+			text:  "Sales will rise, said Toyota Asia president Jan Berg on Monday.",
+			want:  []string{"Location:Asia@29-33", "Organization:Toyota Asia@22-33", "Organization:Toyota@22-28", "Person:Jan Berg@44-52"},
+			facts: []string{"Jan Berg HOLDS_POSITION Toyota Asia", "Toyota Asia PART_OF Toyota"}},
+		{name: "a region alone before a title", lang: "en",
+			text:    "Sales will rise, said the Europe correspondent Jan Berg on Monday.",
+			want:    []string{"Location:Europe@26-32", "Person:Jan Berg@47-55"},
+			notWant: []string{"PART_OF"}},
+		{name: "a legislature before a title", lang: "en",
+			text:  "The bill was backed by Lords Leader Baroness Hale on Monday.",
+			want:  []string{"Organization:Lords@23-28", "Person:Baroness Hale@36-49"},
+			facts: []string{"Hale HOLDS_POSITION House of Lords"}},
+	})
+}
+
+// TestPersonAfterKnownBody: the tagger's one name over a party and a
+// person (Liberal Democrat Paul Tyler) keeps the party and reads the rest
+// as the person; what a body's possessive names (BBC's Westminster Hour),
+// a body's head or a number after a body stays no person.
+func TestPersonAfterKnownBody(t *testing.T) {
+	d := readWith(t, "en", "Liberal Democrat Paul Tyler backed the plan.", nil)
+	s := d.sents[0]
+	// Only the gazetteer's party is taken, as when the tagger's names are read.
+	s.covered = make([]*mention, len(s.words))
+	for _, m := range s.mentions {
+		if m.ent.final().typ == graph.TypeOrganization {
+			for i := m.first; i <= m.last; i++ {
+				s.covered[i] = m
+			}
+		}
+	}
+	cases := []struct {
+		name   string
+		span   ner.Span
+		person string
+	}{
+		{"a party then a name, as one ORG", ner.Span{Start: 0, End: 4, Type: "ORG"}, "Paul Tyler"},
+		{"a person span is left alone", ner.Span{Start: 2, End: 4, Type: "PER"}, ""},
+		{"one word after the party is no full name", ner.Span{Start: 0, End: 3, Type: "ORG"}, ""},
+	}
+	for _, c := range cases {
+		sp, ok := d.personAfterKnownBody(s, c.span)
+		got := ""
+		if ok {
+			got = s.surface(sp.Start, sp.End-1)
+		}
+		if got != c.person {
+			t.Errorf("%s: got %q, want %q", c.name, got, c.person)
+		}
+	}
+	runSpanCases(t, []spanCase{
+		{name: "a possessive body and a programme", lang: "en",
+			text:    "Speaking to the BBC's Westminster Hour on Sunday, Ann Reid said no.",
+			want:    []string{"Organization:BBC@16-19", "Person:Ann Reid@50-58"},
+			notWant: []string{"Person:Westminster"}},
+	})
+}
+
+// TestSpeechesAndChairs: in English a speech to or at an event is
+// attendance, and becoming a body's chairman is chairing it; an address
+// with no event after it attends nothing.
+func TestSpeechesAndChairs(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "told a conference", lang: "en",
+			text:  "Ann Reid told the annual conference in Leeds that taxes would fall.",
+			want:  []string{"City:Leeds@39-44", "Event:annual conference@18-35", "Person:Ann Reid@0-8"},
+			facts: []string{"Ann Reid ATTENDED annual conference", "annual conference HELD_IN Leeds"}},
+		{name: "addressed a problem", lang: "en",
+			text:    "Ann Reid addressed the problem of debt in Leeds on Monday.",
+			want:    []string{"City:Leeds@42-47", "Person:Ann Reid@0-8"},
+			notWant: []string{"ATTENDED"}},
+		{name: "became chairman of a body", lang: "en",
+			text:  "Last year Tom Hale became chairman of the World Bank.",
+			want:  []string{"Organization:World Bank@42-52", "Person:Tom Hale@10-18"},
+			facts: []string{"Tom Hale CHAIRS World Bank"}},
+	})
+}
+
+// TestTravelToTakePart: whoever travels somewhere "to take part in" an
+// event (للمشاركة في) attends it; a call to take part attends nothing.
+func TestTravelToTakePart(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "arrived to take part", lang: "ar", stages: withFrames,
+			text:  "ووصل وزير الخارجية المغربي ناصر بوريطة إلى القاهرة للمشاركة في الاجتماع الوزاري.",
+			want:  []string{"City:القاهرة@43-50", "Event:الاجتماع الوزاري@63-79", "Person:ناصر بوريطة@27-38", "ref:Country:المغربي@19-26"},
+			facts: []string{"ناصر بوريطة ATTENDED الاجتماع الوزاري", "ناصر بوريطة HOLDS_POSITION Morocco", "ناصر بوريطة VISITED Cairo"}},
+		{name: "a call to take part", lang: "ar", stages: withFrames,
+			text:    "ودعا الوزير الدول إلى المشاركة في الاجتماع الوزاري.",
+			want:    []string{"Event:الاجتماع الوزاري@34-50"},
+			notWant: []string{"ATTENDED"}},
+		{name: "a word that is also a county's name", lang: "ar", stages: withFrames,
+			text:    "وأصبح القانون ساري المفعول في المغرب.",
+			want:    []string{"Country:المغرب@30-36"},
+			notWant: []string{"Location"}},
+	})
+}
+
+// TestParenthesisedNames: a foreign name in parentheses right after a
+// bare Arabic head (شركة ( كاربو )) is the body's name; a nisba after the
+// company says where the company is from, not its chief's post; a number
+// in parentheses names nothing.
+func TestParenthesisedNames(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a company in parentheses and its nisba", lang: "ar", stages: withSlots,
+			text:    "وقال سامي الخوري، الرئيس التنفيذي لشركة ( كاربو ) الإيطالية، إن الأرباح ارتفعت.",
+			want:    []string{"Organization:شركة ( كاربو )@35-49", "Person:سامي الخوري@5-16", "ref:Country:الإيطالية@50-59"},
+			facts:   []string{"سامي الخوري HOLDS_POSITION شركة كاربو"},
+			notWant: []string{"HOLDS_POSITION Italy"}},
+		{name: "a year in parentheses", lang: "ar", stages: withSlots,
+			text:    "وأعلنت شركة ( 2019 ) عن أرباحها.",
+			want:    []string{},
+			notWant: []string{"Organization"}},
+	})
+}
+
+// TestConsulateAnaphorsAndDayDates: القنصلية/البرلمان point back at the
+// consulate or parliament named before; "his country's consulate" (قنصلية
+// بلاده) and a day's ordinal date (في الثاني من أكتوبر) are no part of a
+// body's name, though الدولة is (رئاسة الدولة الجزائرية).
+func TestConsulateAnaphorsAndDayDates(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "the consulate named before", lang: "ar", stages: withAnaphors,
+			text: "ووقع الحادث في القنصلية الفرنسية في القاهرة. وخرج الموظفون من القنصلية مساء.",
+			want: []string{"City:القاهرة@36-43", "Organization:القنصلية الفرنسية@15-32", "ref:Country:الفرنسية@24-32", "ref:Organization:القنصلية@62-70"}},
+		{name: "his country's consulate on a day", lang: "ar", stages: withAnaphors,
+			text:    "واختفى الصحافي منذ دخوله قنصلية بلاده في الثاني من أكتوبر.",
+			want:    []string{},
+			notWant: []string{"Organization"}},
+		{name: "the state's presidency", lang: "ar", stages: withAnaphors,
+			text: "ودعت رئاسة الدولة الجزائرية إلى الحوار.",
+			want: []string{"Organization:رئاسة الدولة الجزائرية@5-27", "ref:Country:الجزائرية@18-27"}},
+	})
+	d := readWith(t, "ar", "ووقع الحادث في القنصلية الفرنسية في القاهرة. وخرج الموظفون من القنصلية مساء.", withAnaphors)
+	for _, m := range d.sents[1].mentions {
+		if m.anaphor && m.ent.final().name != "القنصلية الفرنسية" {
+			t.Errorf("القنصلية is %q, want the French consulate", m.ent.final().name)
+		}
+	}
+}
+
+// TestRanksAndBodiesNamedBefore: a military rank between an office and the
+// name (قائد القوات … اللواء X) is the same person's; a title after a name
+// whose body is an anaphor (أمين عام الاتحاد) holds a post in the body
+// named before, and in none when no such body was named.
+func TestRanksAndBodiesNamedBefore(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "an office, a rank, a name", lang: "ar", stages: withSlots,
+			text:  "وقال قائد القوات البحرية لمصر اللواء أحمد سليم إن التدريب انتهى.",
+			want:  []string{"Country:مصر@26-29", "Organization:القوات البحرية لمصر@10-29", "Person:أحمد سليم@37-46"},
+			facts: []string{"أحمد سليم HOLDS_POSITION Egypt", "أحمد سليم HOLDS_POSITION القوات البحرية لمصر"}},
+		{name: "a title after a name, of the union named before", lang: "ar", stages: withSlots,
+			text:  "وزار الوزير مقر الاتحاد العام للشغل. والتقى سامي الخوري أمين عام الاتحاد في المقر.",
+			want:  []string{"Organization:الاتحاد العام للشغل@16-35", "Person:سامي الخوري@44-55"},
+			facts: []string{"سامي الخوري HOLDS_POSITION الاتحاد العام للشغل"}},
+		{name: "no union named before", lang: "ar", stages: withSlots,
+			text:    "والتقى سامي الخوري أمين عام الاتحاد في المقر.",
+			want:    []string{"Person:سامي الخوري@7-18"},
+			notWant: []string{"HOLDS_POSITION"}},
+	})
+}
+
+// TestFamilyNameKnownFromALongerName: a name the tagger ends on a given
+// name keeps the family name after it even when that word is known only
+// inside a longer lexicon name (جماعة الحوثي), but not a title after it.
+func TestFamilyNameKnownFromALongerName(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a family name met in a group's name", lang: "ar",
+			text:    "وكتب رئيس المجلس الأعلى محمد علي الحوثي في تغريدة أن الانسحاب سيتم.",
+			want:    []string{"Organization:المجلس الأعلى@10-23", "Person:محمد علي الحوثي@24-39"},
+			notWant: []string{"Person:محمد علي@"}},
+		{name: "a title after the given name", lang: "ar",
+			text:    "والتقى محمد علي الرئيس الفرنسي إيمانويل ماكرون.",
+			want:    []string{"Person:إيمانويل ماكرون@31-46", "Person:محمد علي@7-15", "ref:Country:الفرنسي@23-30"},
+			notWant: []string{"Person:محمد علي الرئيس"}},
+	})
+}
+
+// TestRegionsNamedByCity: an Arabic region head and its city (جهة طنجة-
+// تطوان، جهة الرباط الكبرى) name a region of its own, where its president
+// holds office; جهة as "side" (من جهة أخرى) names nothing.
+func TestRegionsNamedByCity(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "the president of a region with two cities", lang: "ar", stages: withSlots,
+			text:  "وقال رئيس جهة طنجة- تطوان، السيد أحمد سليم، إن المشاريع انطلقت.",
+			want:  []string{"City:تطوان@20-25", "City:طنجة@14-18", "Location:جهة طنجة- تطوان@10-25", "Person:السيد أحمد سليم@27-42"},
+			facts: []string{"أحمد سليم HOLDS_POSITION جهة طنجة- تطوان"}},
+		{name: "a greater region", lang: "ar", stages: withSlots,
+			text: "ووقعت اتفاقيات لتنمية جهة الرباط الكبرى أمس.",
+			want: []string{"City:الرباط@26-32", "Location:جهة الرباط الكبرى@22-39"}},
+		{name: "on the other side", lang: "ar", stages: withSlots,
+			text:    "ومن جهة أخرى، قالت الرباط إن الحوار مستمر.",
+			want:    []string{"City:الرباط@19-25"},
+			notWant: []string{"Location"}},
+	})
+}
+
+// TestTitledTaggerNameInALink: a name the tagger read, after a title
+// the title rules read around it, has the title in its phrase, so "talks
+// with" right before the title reaches the name.
+func TestTitledTaggerNameInALink(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "talks with a prosecutor in a city", lang: "ar",
+			text:  "وأجرى الوزير سامي الخوري محادثات مع النائب العام في القاهرة أحمد جلال للمرة الثانية.",
+			want:  []string{"City:القاهرة@52-59", "Person:أحمد جلال@60-69", "Person:سامي الخوري@13-24"},
+			facts: []string{"أحمد جلال HOLDS_POSITION Cairo", "سامي الخوري MET_WITH أحمد جلال"}},
+	})
+}
+
+// TestFirstTimeEndsAName: "أول مرة" (the first time) after a head is when,
+// not part of a name, and leaves the head an anaphor; a definite ordinal
+// (المؤتمر الأول) still names.
+func TestFirstTimeEndsAName(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "visited the embassy for the first time", lang: "ar", stages: withFrames,
+			text: "وافتتحت السفارة الفرنسية في القاهرة. وزار الوزير السفارة أول مرة منذ سنوات.",
+			want: []string{"City:القاهرة@28-35", "Organization:السفارة الفرنسية@8-24", "ref:Country:الفرنسية@16-24", "ref:Organization:السفارة@49-56"}},
+		{name: "a definite ordinal names the event", lang: "ar", stages: withFrames,
+			text:  "وانطلق المؤتمر الأول في الرباط مرة أخرى.",
+			want:  []string{"City:الرباط@24-30", "Event:المؤتمر الأول@7-20"},
+			facts: []string{"المؤتمر الأول HELD_IN Rabat"}},
+	})
+}
+
+// TestRegionsAndOutletsFromTheLexicon: a governorate named by its city
+// alone is the city; news outlets the lexicon knows are bodies (صحيفة
+// واشنطن بوست), though العربية and الشرق الأوسط alone are an adjective and
+// a region.
+func TestRegionsAndOutletsFromTheLexicon(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a governorate by its city alone", lang: "ar", stages: withSlots,
+			text: "وسقطت قذائف في محافظة الإسكندرية أمس.",
+			want: []string{"City:الإسكندرية@22-32"}},
+		{name: "a newspaper and a region", lang: "ar", stages: withSlots,
+			text: "ونشرت صحيفة واشنطن بوست مقالا عن الشرق الأوسط باللغة العربية.",
+			want: []string{"City:واشنطن@12-18", "Location:الشرق الأوسط@33-45", "Organization:صحيفة واشنطن بوست@6-23"}},
+	})
+}
+
+// TestConstructBodyNames: a council's or directorate's head and one
+// definite noun name a body (مجلس الحكومة), a movement's or a centre's do
+// not (حركة المرور); what a committee oversees (للإشراف على الانتخابات)
+// belongs to its name.
+func TestConstructBodyNames(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a council named by one noun", lang: "ar", stages: withSlots,
+			text: "وصادق مجلس الحكومة أمس على المشروع.",
+			want: []string{"Organization:مجلس الحكومة@6-18"}},
+		{name: "traffic is no body", lang: "ar", stages: withSlots,
+			text:    "وتوقفت حركة المرور أمس في المدينة.",
+			want:    []string{},
+			notWant: []string{"Organization"}},
+		{name: "what a committee oversees", lang: "ar", stages: withSlots,
+			text:  "وقال رئيس اللجنة الوطنية للإشراف على الانتخابات سامي الخوري إن النتائج جاهزة.",
+			want:  []string{"Organization:اللجنة الوطنية للإشراف على الانتخابات@10-47", "Person:سامي الخوري@48-59"},
+			facts: []string{"سامي الخوري HOLDS_POSITION اللجنة الوطنية للإشراف على الانتخابات"}},
+	})
+}
+
+// TestListedBodies: foreign names in parentheses after a feminine country
+// nisba, and after "و" that follows one, are bodies (شركات كالإيطالية (
+// بيريلو ) واليابانية ( ناكامورا سيكي )); a parenthesised word after a
+// masculine nisba or a plain word is none.
+func TestListedBodies(t *testing.T) {
+	withListed := &Language{Recognizers: []Recognizer{Gazetteer{}, HeadPhrases{}, TitledPeople{}, Sites{}, ListedBodies{}}}
+	runSpanCases(t, []spanCase{
+		{name: "companies listed by nationality", lang: "ar", stages: withListed,
+			text: "وتعمل هناك شركات كالإيطالية ( بيريلو ) واليابانية ( ناكامورا سيكي ) و ( توربو لاين ) منذ سنوات.",
+			want: []string{"Organization:بيريلو@30-36", "Organization:توربو لاين@72-82", "Organization:ناكامورا سيكي@52-65", "ref:Country:الإيطالية@18-27", "ref:Country:اليابانية@40-49"}},
+		{name: "a parenthesised word after a plain word", lang: "ar", stages: withListed,
+			text:    "وقال المسؤول ( بيريلو ) إن العمل مستمر.",
+			want:    []string{},
+			notWant: []string{"Organization"}},
+	})
+}
+
+// TestConjoinedBodies: "and the <body head>" after a body's name starts a
+// second body (القوات المسلحة والاستخبارات العسكرية); "and" before a plain
+// noun stays inside the name (وزارة الاقتصاد والمالية).
+func TestConjoinedBodies(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "two bodies joined by and", lang: "ar", stages: phrasesOnly,
+			text: "وأعلنت القوات المسلحة والاستخبارات العسكرية المصرية الحداد.",
+			want: []string{"Organization:الاستخبارات العسكرية المصرية@23-51", "Organization:القوات المسلحة@7-21", "ref:Country:المصرية@44-51"}},
+		{name: "and inside a ministry's name", lang: "ar", stages: phrasesOnly,
+			text: "وأعلنت وزارة الاقتصاد والمالية عن الميزانية.",
+			want: []string{"Organization:وزارة الاقتصاد والمالية@7-30"}},
+	})
+}

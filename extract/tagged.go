@@ -50,6 +50,9 @@ func (Tagged) Recognize(d *Document, s *Sentence) {
 // conjunct of a span the tagger ran across "and", whose type the tagger
 // gave the whole and which is checked against the lexicon and given names.
 func (d *Document) recognizeTagged(s *Sentence, sp ner.Span, split bool) {
+	if r, ok := d.personAfterKnownBody(s, sp); ok {
+		sp = r
+	}
 	if sp.Type == "PER" {
 		var ok bool
 		if sp, ok = d.personBounds(s, sp); !ok {
@@ -114,6 +117,36 @@ func (d *Document) recognizeTagged(s *Sentence, sp ner.Span, split bool) {
 		return
 	}
 	d.add(s, &mention{first: i, last: j, phrase: i, ent: l, prep: s.words[i].pre})
+}
+
+// personAfterKnownBody reads an English tagger name that runs from a body
+// the gazetteer knows into a person's name (Liberal Democrat Paul Tyler,
+// as one ORG): two or three plain capitalised words after the body are
+// the person's name.
+func (d *Document) personAfterKnownBody(s *Sentence, sp ner.Span) (ner.Span, bool) {
+	if d.lang != "en" || sp.Type == "PER" {
+		return sp, false
+	}
+	c := s.covered[sp.Start]
+	if c == nil || c.first != sp.Start || c.ent.final().typ != graph.TypeOrganization {
+		return sp, false
+	}
+	k := c.last + 1
+	if sp.End-k < 2 || sp.End-k > 3 || s.words[c.last].poss || !d.unclaimed(s, k, sp.End-1) {
+		return sp, false // BBC's Westminster Hour: what a body's possessive names is its own
+	}
+	for j := k; j < sp.End; j++ {
+		// Only plain capitalised words: no head of a body or an event
+		// (Labour Party Conference), no title (Tory Home Secretary).
+		w := s.words[j]
+		if w.Kind != text.Latin || !isUpperStart(w.Text) || w.poss || d.isOrgHeadWord(w.Key) || d.isEventHeadWord(w.Key) || d.x.lex.IsStopword(w.Key) || d.x.rules.numbers[w.Key] != "" {
+			return sp, false
+		}
+		if _, n := s.matchTitle(d.x.lex, j); n > 0 {
+			return sp, false
+		}
+	}
+	return ner.Span{Start: k, End: sp.End, Type: "PER"}, true
 }
 
 // personBounds corrects where an Arabic person's name the tagger read

@@ -54,6 +54,12 @@ var (
 	contestHeads       = words.Set("contest-head")   // a body before them runs in them, not organises them: a Lib Dem vote
 	directions         = words.Set("direction")      // the part of a place: طبرق شرق ليبيا
 	locatives          = words.Set("locative")
+	bodyAdjectives     = words.Set("body-adjective")   // between a possessive and the body it owns: Labour's ruling NEC
+	partNouns          = words.Set("part-noun")        // a place's parts named after "of": the London boroughs of …
+	constructHeads     = words.Set("construct-head")   // name a body with one definite noun: مجلس الحكومة
+	regionHeads        = words.Set("region-head")      // a region named by its city: جهة الدار البيضاء- سطات
+	regionAdjectives   = words.Set("region-adjective") // end a region's name: الكبرى، الشمالية
+	siteHeads          = words.Set("site-head")        // a building or site with a fixed place: القنصلية في اسطنبول
 	conjunctions       = words.Set("conjunction")
 	pluralHeads        = words.Set("plural-head")
 	negations          = words.Set("negation")

@@ -62,6 +62,7 @@ type Lexicon struct {
 	orgHd    map[string]string
 	stop     map[string]bool
 	known    map[string]bool
+	common   map[string]bool // known_words.tsv alone: common words, never names
 	given    map[string]bool // first words of given names
 	compound map[string]bool // first words of given names of two words or more (عبد)
 
@@ -176,6 +177,11 @@ func (l *Lexicon) IsStopword(key string) bool { return l.stop[key] }
 // a known common word, a head noun, a title word or a single-word name.
 // Clitic splitting keeps a split only when its stem is known.
 func (l *Lexicon) IsKnownWord(key string) bool { return l.known[key] }
+
+// IsCommonWord reports whether key is listed as a common word
+// (known_words.tsv): unlike IsKnownWord, a word met only inside a longer
+// lexicon name (الحوثي in جماعة الحوثي) is no common word.
+func (l *Lexicon) IsCommonWord(key string) bool { return l.common[key] }
 
 // IsGivenName reports whether key is a given name, or the first word of a
 // multi-word one (عبد in عبد الفتاح).

@@ -31,6 +31,7 @@ func Load(fsys fs.FS) (*Lexicon, error) {
 		orgHd:     map[string]string{},
 		stop:      map[string]bool{},
 		known:     map[string]bool{},
+		common:    map[string]bool{},
 		given:     map[string]bool{},
 		compound:  map[string]bool{},
 		countries: map[string]*Entry{},
@@ -446,6 +447,7 @@ func (l *Lexicon) stopword(r row) error {
 func (l *Lexicon) knownWord(r row) error {
 	if k := text.Fold(r.col(0)); k != "" {
 		l.known[k] = true
+		l.common[k] = true
 	}
 	return nil
 }

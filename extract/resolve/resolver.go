@@ -192,7 +192,7 @@ func (r *Resolver) samePerson(id string, l *Local) bool {
 	known := append([]string{g.Name, g.NameAR, g.NameEN}, g.Aliases...)
 	for _, a := range givenNames(l.Names) {
 		for _, b := range givenNames(known) {
-			if a.latin == b.latin && a.word != b.word {
+			if a.latin == b.latin && a.word != b.word && !spellingVariants(a, b) {
 				return false
 			}
 		}
@@ -208,6 +208,24 @@ func (r *Resolver) samePerson(id string, l *Local) bool {
 		}
 	}
 	return true
+}
+
+// spellingVariants reports whether two Arabic-script given names are one
+// long foreign name spelt two ways (إمانويل and إيمانويل): the same
+// consonants, six letters or more each, and at most one of them a given
+// name the lexicon lists. Two listed names that differ only in a long
+// vowel are different names (محمد and محمود, عمر and عمرو), and short
+// names are too close to tell apart (كريم, كرم).
+func spellingVariants(a, b givenName) bool {
+	if a.latin || b.latin || len([]rune(a.word)) < 6 || len([]rune(b.word)) < 6 {
+		return false
+	}
+	lex := lexicon.Default()
+	if lex.IsGivenName(a.word) && lex.IsGivenName(b.word) {
+		return false
+	}
+	sa, sb := arabicSkeletonWord(a.word), arabicSkeletonWord(b.word)
+	return len(sa) >= 3 && sa == sb
 }
 
 // latinFamilyNames are the folded last words of the Latin-script names of
