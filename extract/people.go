@@ -136,6 +136,11 @@ func (d *Document) titledPerson(s *Sentence, i int, covered []*mention, add func
 	k := j
 	if comma {
 		k = j + 1
+		if d.lang == "ar" && k < len(ws) && strings.HasPrefix(ws[k].pre, "و") {
+			// X، زعيم الحركة السابق، وY: "and" after the comma starts the
+			// next item of a list; the title set off before it is X's.
+			return nil
+		}
 		if k < len(ws) && covered[k] != nil && covered[k].first == k && !covered[k].nested() && covered[k].ent.typ == graph.TypePerson {
 			// his Iraqi counterpart, Fuad Hussein: an appositive name an
 			// earlier stage read.

@@ -1499,3 +1499,41 @@ func TestConjoinedBodies(t *testing.T) {
 			want: []string{"Organization:وزارة الاقتصاد والمالية@7-30"}},
 	})
 }
+
+// TestLeadersAndPurposeBodies: a body's name goes on after its adjective
+// with what it is for (الاتحاد العالمي لعلماء الفلك); a title set off
+// after a name and followed by "، و" is that name's, not the next one's;
+// guides and founders lead movements named by an anaphor (مؤسس الحركة).
+func TestLeadersAndPurposeBodies(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "purpose after an adjective", lang: "ar",
+			text:  "وقال سعيد الناصري، رئيس الاتحاد العالمي لعلماء الفلك، إن المؤتمر ناجح.",
+			want:  []string{"Organization:الاتحاد العالمي لعلماء الفلك@24-52", "Person:سعيد الناصري@5-17"},
+			facts: []string{"سعيد الناصري HOLDS_POSITION الاتحاد العالمي لعلماء الفلك"}},
+		{name: "purpose after a former title", lang: "ar",
+			text:  "واستقبل الوزير كريم العلوي، الرئيس السابق للمجلس الوطني لحقوق الإنسان.",
+			want:  []string{"Organization:للمجلس الوطني لحقوق الإنسان@42-69", "Person:كريم العلوي@15-26"},
+			facts: []string{"كريم العلوي HOLDS_POSITION المجلس الوطني لحقوق الإنسان"}},
+		{name: "a term is no purpose", lang: "ar",
+			text:    "وانتخب المجلس الوطني لولاية ثانية رئيسا جديدا.",
+			want:    []string{"Organization:المجلس الوطني@7-20"},
+			notWant: []string{"لولاية"}},
+		{name: "title before and of a list", lang: "ar",
+			text:    "وحضر علي المنصوري، زعيم تنظيم القاعدة السابق، ويوسف الكتاني، الرئيس السابق للاتحاد الدولي للصحفيين.",
+			want:    []string{"Organization:تنظيم القاعدة@24-37", "Organization:للاتحاد الدولي للصحفيين@75-98", "Person:علي المنصوري@5-17", "Person:يوسف الكتاني@47-59"},
+			facts:   []string{"علي المنصوري HOLDS_POSITION al-Qaeda", "يوسف الكتاني HOLDS_POSITION الاتحاد الدولي للصحفيين"},
+			notWant: []string{"يوسف الكتاني HOLDS_POSITION al-Qaeda"}},
+		{name: "supreme guide", lang: "ar",
+			text:  "وتحدث رشيد البقالي، المرشد الأعلى لجماعة الإخوان المسلمين، عن الوضع.",
+			want:  []string{"Organization:جماعة الإخوان المسلمين@35-57", "Person:رشيد البقالي@6-18"},
+			facts: []string{"رشيد البقالي HOLDS_POSITION Muslim Brotherhood"}},
+		{name: "a tour guide is no office", lang: "ar",
+			text:    "وقال مرشد الرحلة إن الطريق مغلق.",
+			want:    []string{},
+			notWant: []string{"HOLDS_POSITION"}},
+		{name: "founder of the movement named before", lang: "ar",
+			text:  "وضمت القائمة قيادات من حركة حماس، كسامي الخطيب ومؤسس الحركة كمال الدباغ.",
+			want:  []string{"Organization:حركة حماس@23-32", "Person:سامي الخطيب@35-46", "Person:كمال الدباغ@60-71"},
+			facts: []string{"كمال الدباغ HOLDS_POSITION Hamas"}},
+	})
+}
