@@ -1537,3 +1537,32 @@ func TestLeadersAndPurposeBodies(t *testing.T) {
 			facts: []string{"كمال الدباغ HOLDS_POSITION Hamas"}},
 	})
 }
+
+// TestEnglishPluralPossessivesAndGivenNames: a plural's apostrophe is a
+// possessive (the United Nations' envoy), not a quote; a one-word place
+// that starts a longer tagged name is a given name (Dominique Perben);
+// frontbenchers and backbenchers sit for their party.
+func TestEnglishPluralPossessivesAndGivenNames(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "plural possessive before a title", lang: "en",
+			text:  "The United Nations' refugee coordinator, Anna Berg, said camps were full.",
+			want:  []string{"Organization:United Nations@4-18", "Person:Anna Berg@41-50"},
+			facts: []string{"Anna Berg HOLDS_POSITION United Nations"}},
+		{name: "a quoted word ending in s", lang: "en",
+			text:    "He called the plan 'the Brussels' and left.",
+			want:    []string{"City:Brussels@24-32"},
+			notWant: []string{"HOLDS_POSITION"}},
+		{name: "a place as a given name", lang: "en",
+			text:    "Agriculture minister Dominique Perben announced the package.",
+			want:    []string{"Person:Dominique Perben@21-37"},
+			notWant: []string{"Dominica"}},
+		{name: "a place before a place stays", lang: "en",
+			text:  "Talks between Iraq Iran and Syria resumed.",
+			want:  []string{"Country:Iran@19-23", "Country:Iraq@14-18", "Country:Syria@28-33", "Event:Talks@0-5"},
+			facts: []string{}},
+		{name: "a party frontbencher", lang: "en",
+			text:  "Tory frontbencher David Ellis is pursuing the bill.",
+			want:  []string{"Organization:Tory@0-4", "Person:David Ellis@18-29"},
+			facts: []string{"David Ellis HOLDS_POSITION Conservative Party"}},
+	})
+}
