@@ -542,10 +542,12 @@ func (d *Document) unknownTail(ws []word, from, to int, covered []*mention) int 
 }
 
 // unknownWord reports whether w is an Arabic word no list knows, free, with
-// no article or proclitic: the stuff foreign names are made of.
+// no article or proclitic (لل, "for the", too): the stuff foreign names
+// are made of.
 func (d *Document) unknownWord(w word, c *mention) bool {
 	return c == nil && !w.isPunct() && w.Kind == text.Word && !d.x.lex.IsKnownWord(w.Key) && !d.x.lex.IsKnownWord(w.stem) &&
-		!d.x.lex.IsStopword(w.Key) && !strings.HasPrefix(w.Key, "ال") && !strings.HasPrefix(w.Key, "وال") && w.pre == ""
+		!d.x.lex.IsStopword(w.Key) && !strings.HasPrefix(w.Key, "ال") && !strings.HasPrefix(w.Key, "وال") && w.pre == "" &&
+		!strings.HasPrefix(w.Key, "لل") // للجاسوسية: "for the", no foreign name's start
 }
 
 // nameStart reports whether a person's name can start at word k.

@@ -1566,3 +1566,32 @@ func TestEnglishPluralPossessivesAndGivenNames(t *testing.T) {
 			facts: []string{"David Ellis HOLDS_POSITION Conservative Party"}},
 	})
 }
+
+// TestArabicNameEdges: a proclitic before a listed given name that opens a
+// tagged name is cut off (لمبارك الدريوش), not so a given name that starts
+// with one (لحسن) or a family name (لشكر); "for the" (لل…) starts no
+// foreign name; a participle of speech (مضيفا) ends the speaker's name.
+func TestArabicNameEdges(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "proclitic before a given name", lang: "ar",
+			text:    "وأصيب الحارس الشخصي لمبارك الدريوش خلال تجمع بمدينة وهران.",
+			want:    []string{"City:وهران@52-57", "Person:مبارك الدريوش@21-34"},
+			notWant: []string{"لمبارك"}},
+		{name: "a given name with lam", lang: "ar",
+			text:    "وقال لحسن الداودي إن الحكومة مستمرة.",
+			want:    []string{"Person:لحسن الداودي@5-17"},
+			notWant: []string{"Person:حسن"}},
+		{name: "a family name with lam", lang: "ar",
+			text:    "وانتقد إدريس لشكر الحكومة.",
+			want:    []string{"Person:إدريس لشكر@7-17"},
+			notWant: []string{"إدريس شكر"}},
+		{name: "for the is no name", lang: "ar",
+			text:    "وقال مدير فرع المخابرات المضادة للجاسوسية كريم الحسني إن الملف مغلق.",
+			want:    []string{"Person:كريم الحسني@42-53"},
+			notWant: []string{"للجاسوسية كريم"}},
+		{name: "participle after the speaker", lang: "ar",
+			text:    "وقال سمير مضيفا أن الوضع صعب.",
+			want:    []string{"Person:سمير@5-9"},
+			notWant: []string{"مضيفا"}},
+	})
+}
