@@ -1595,3 +1595,31 @@ func TestArabicNameEdges(t *testing.T) {
 			notWant: []string{"مضيفا"}},
 	})
 }
+
+// TestTripsAbroad: a trip, a journey for treatment or a holiday abroad is a
+// visit (سافر في رحلة علاجية إلى، عاد من عطلته في، travelled to); thanks
+// sent to a body (توجه بالشكر إلى) and a delegation's trip are none.
+func TestTripsAbroad(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "journey for treatment", lang: "ar",
+			text:  "وسافر الرئيس كمال الزين في رحلة علاجية إلى ألمانيا.",
+			want:  []string{"Country:ألمانيا@43-50", "Person:كمال الزين@13-23"},
+			facts: []string{"كمال الزين VISITED Germany"}},
+		{name: "back from a holiday", lang: "ar",
+			text:  "وعاد الأمير سعيد الحمدي من عطلته في ماليزيا أمس.",
+			want:  []string{"Country:ماليزيا@36-43", "Person:سعيد الحمدي@12-23"},
+			facts: []string{"سعيد الحمدي VISITED Malaysia"}},
+		{name: "a private visit", lang: "ar",
+			text:  "وقام الوزير خالد الساعدي بزيارة خاصة إلى باريس.",
+			want:  []string{"City:باريس@41-46", "Person:خالد الساعدي@12-24"},
+			facts: []string{"خالد الساعدي VISITED Paris"}},
+		{name: "thanks are no trip", lang: "ar",
+			text:    "وتوجه سمير الهاشمي بالشكر إلى الحكومة الفرنسية.",
+			want:    []string{"Organization:الحكومة الفرنسية@30-46", "Person:سمير الهاشمي@6-18", "ref:Country:الفرنسية@38-46"},
+			notWant: []string{"VISITED"}},
+		{name: "travelled to", lang: "en",
+			text:  "Mr Dale travelled to Madrid last week.",
+			want:  []string{"City:Madrid@21-27", "Person:Mr Dale@0-7"},
+			facts: []string{"Dale VISITED Madrid"}},
+	})
+}
