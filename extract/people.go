@@ -611,6 +611,9 @@ func (d *Document) nameEnd(ws []word, k int, covered []*mention) int {
 		if t > k && ws[t].pre == "و" && !d.x.lex.IsGivenName(ws[t].Key) {
 			break // "X وY": a second name, not part of this one
 		}
+		if t > k && d.tagged && d.cur != nil && len(d.cur.words) == len(ws) && accusative(ws[t]) && !d.x.lex.IsGivenName(ws[t].Key) && !d.taggerSees(t, "PER") {
+			break // مولاي رشيد متزوجا: a participle the tagger reads as no name ends it
+		}
 		end = t
 		if ws[t].quoteClose {
 			break
@@ -712,7 +715,8 @@ func (d *Document) taggerBound(ws []word, k, end int, titled bool) int {
 			if last == k+1 && last < end && d.x.lex.StartsCompoundName(ws[k].Key) {
 				return end // the tagger stopped after a compound given name (عبد اللطيف | وهبي)
 			}
-			if last == k && last < end && ws[k].Kind == text.Word && !d.x.lex.IsKnownWord(ws[k+1].Key) {
+			if last == k && last < end && ws[k].Kind == text.Word && !d.x.lex.IsKnownWord(ws[k+1].Key) &&
+				!(accusative(ws[k+1]) && !d.x.lex.IsGivenName(ws[k+1].Key)) { // مولاي رشيد | متزوجا: a participle, no family name
 				// A given name alone (مصطفى | الخلفي): names have a second
 				// part, which the tagger took for a word; keep one more.
 				return k + 1

@@ -1623,3 +1623,18 @@ func TestTripsAbroad(t *testing.T) {
 			facts: []string{"Dale VISITED Madrid"}},
 	})
 }
+
+// TestAccusativeEndsAName: a word in the accusative (tanween alif) that the
+// tagger reads as no name ends a person's name (مولاي رشيد متزوجا); a
+// family name the tagger reads as a name stays (باراك أوباما).
+func TestAccusativeEndsAName(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a participle after a name", lang: "ar",
+			text:    "وكان الأمير مولاي رشيد متزوجا من شابة.",
+			want:    []string{"Person:مولاي رشيد@12-22"},
+			notWant: []string{"متزوجا"}},
+		{name: "a family name in alif", lang: "ar",
+			text: "وقالت ماريا روسا إن الوضع صعب.",
+			want: []string{"Person:ماريا روسا@6-16"}},
+	})
+}
