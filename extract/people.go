@@ -227,8 +227,22 @@ func (d *Document) bodyBeforeTitle(s *Sentence, i int) *mention {
 		return nil
 	}
 	k := i - 1 // the possessive is already off the word (see sentenceOf)
-	if w := s.words[k]; k > 0 && w.Kind == text.Latin && !isUpperStart(w.Text) && s.covered[k] == nil && !latinConnectors[w.Key] && !verbLike(w) {
-		k-- // BBC political correspondent: one adjective before the title
+	for n := 0; n < 2; n++ {
+		// BBC political correspondent, UN emergency relief coordinator, EU
+		// Humanitarian Aid Commissioner: up to two words of the post's
+		// field before the title (capitalised ones only right after the
+		// body or another such word).
+		w := s.words[k]
+		if k == 0 || w.Kind != text.Latin || s.covered[k] != nil || latinConnectors[w.Key] || verbLike(w) || w.poss || d.x.lex.IsStopword(w.Key) {
+			break
+		}
+		if isUpperStart(w.Text) && !(s.covered[k-1] != nil || n == 0 && k >= 2 && s.covered[k-2] != nil && isUpperStart(s.words[k-1].Text)) {
+			break
+		}
+		if isUpperStart(w.Text) && !d.bodyStartsRun(s, k) {
+			break // Stop Stansted Expansion chairman: the capitalised run is the body, not Stansted
+		}
+		k--
 	}
 	c := s.covered[k]
 	if c == nil || c.last != k {
@@ -248,6 +262,27 @@ func (d *Document) bodyBeforeTitle(s *Sentence, i int) *mention {
 		return c
 	}
 	return nil
+}
+
+// bodyStartsRun reports whether the capitalised word k of a post's field
+// follows a body (with at most one more such word between) whose name no
+// capitalised word precedes, the article and the sentence's start aside:
+// EU Humanitarian Aid Commissioner, not Stop Stansted Expansion chairman.
+func (d *Document) bodyStartsRun(s *Sentence, k int) bool {
+	ws := s.words
+	b := k - 1
+	if s.covered[b] == nil && b > 0 {
+		b--
+	}
+	c := s.covered[b]
+	if c == nil || c.last != b {
+		return false
+	}
+	if c.first == 0 {
+		return true
+	}
+	p := ws[c.first-1]
+	return p.isPunct() || p.Kind != text.Latin || !isUpperStart(p.Text) || latinArticles[p.Key]
 }
 
 // regionalArm reads "GM Europe president", "HSBC Asia chief": a company

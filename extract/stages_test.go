@@ -1638,3 +1638,41 @@ func TestAccusativeEndsAName(t *testing.T) {
 			want: []string{"Person:ماريا روسا@6-16"}},
 	})
 }
+
+// TestCompaniesAndFieldsOfPosts: a name that an appositive or a company
+// noun before it calls a business is an organisation (Korvex, the world's
+// second biggest reinsurance firm; leisure group Halberd), not a name whose
+// appositive is a post in some firm; up to two words of a post's field
+// stand between a body and its title (UN emergency relief coordinator, EU
+// Humanitarian Aid Commissioner), not a capitalised run that is itself the
+// body (Stop Portwick Expansion chairman).
+func TestCompaniesAndFieldsOfPosts(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "appositive business", lang: "en",
+			text:    "Korvex, the world's second biggest reinsurance firm, said losses were small.",
+			want:    []string{"Organization:Korvex@0-6"},
+			notWant: []string{"City:", "Location:", "Person:"}},
+		{name: "appositive with a country acronym", lang: "en",
+			text: "Dunmore, the largest US retailer, has said its sales rose.",
+			want: []string{"Country:US@21-23", "Organization:Dunmore@0-7"}},
+		{name: "a company noun before", lang: "en",
+			text: "Leisure group Halberd could unveil plans to sell its film unit.",
+			want: []string{"Organization:Halberd@14-21"}},
+		{name: "a post in a firm", lang: "en",
+			text:    "Sales at Korvex rose, said Peter Hansen, the chief executive of the firm.",
+			want:    []string{"Organization:Korvex@9-15", "Person:Peter Hansen@27-39"},
+			notWant: []string{"Organization:Peter Hansen"}},
+		{name: "two field words", lang: "en",
+			text:  "The United Nations' emergency relief coordinator, Jan Egeland, said that this was bad.",
+			want:  []string{"Organization:United Nations@4-18", "Person:Jan Egeland@50-61"},
+			facts: []string{"Jan Egeland HOLDS_POSITION United Nations"}},
+		{name: "capitalised field words", lang: "en",
+			text:  "The EU's Humanitarian Aid Commissioner, Louis Michel, was quoted as saying that it was key.",
+			want:  []string{"Organization:EU@4-6", "Person:Louis Michel@40-52"},
+			facts: []string{"Louis Michel HOLDS_POSITION European Union"}},
+		{name: "a run that is the body", lang: "en",
+			text:    "\"It is a victory,\" said Stop Paris Expansion chairman Peter Dale.",
+			want:    []string{"City:Paris@29-34", "Person:Peter Dale@54-64"},
+			notWant: []string{"Peter Dale HOLDS_POSITION Paris"}},
+	})
+}

@@ -65,4 +65,5 @@ var (
 	negations          = words.Set("negation")
 	modals             = words.Set("modal")
 	cancels            = words.Set("cancel")
+	companyNouns       = words.Set("company-noun") // say a name is a business: Acme, the largest US retailer
 )
