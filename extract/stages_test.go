@@ -1676,3 +1676,24 @@ func TestCompaniesAndFieldsOfPosts(t *testing.T) {
 			notWant: []string{"Peter Dale HOLDS_POSITION Paris"}},
 	})
 }
+
+// TestListedMembers: the people listed after "leaders of a body" belong to
+// it (قيادات من حركة فتح، كسامي الخطيب ونبيل العمري والشهيد كمال الدباغ;
+// leaders of the Labour Party such as A and B); a name in the next clause
+// is no item of the list.
+func TestListedMembers(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "leaders of a movement, like", lang: "ar",
+			text:  "وضمت القائمة قيادات من حركة فتح، كسامي الخطيب ونبيل العمري والشهيد كمال الدباغ.",
+			want:  []string{"Organization:حركة فتح@23-31", "Person:سامي الخطيب@34-45", "Person:كمال الدباغ@67-78", "Person:نبيل العمري@47-58"},
+			facts: []string{"سامي الخطيب MEMBER_OF حركة فتح", "كمال الدباغ MEMBER_OF حركة فتح", "نبيل العمري MEMBER_OF حركة فتح"}},
+		{name: "a name in the next clause", lang: "ar",
+			text:    "وضمت القائمة قيادات من حركة فتح، وأعلن سامي الخطيب أنه سيرد.",
+			want:    []string{"Organization:حركة فتح@23-31", "Person:سامي الخطيب@39-50"},
+			notWant: []string{"MEMBER_OF"}},
+		{name: "leaders such as", lang: "en",
+			text:  "Leaders of the Labour Party such as John Smith and Mary Jones attended.",
+			want:  []string{"Organization:the Labour Party@11-27", "Person:John Smith@36-46", "Person:Mary Jones@51-61"},
+			facts: []string{"John Smith MEMBER_OF Labour Party", "Mary Jones MEMBER_OF Labour Party"}},
+	})
+}
