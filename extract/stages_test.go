@@ -1534,7 +1534,7 @@ func TestLeadersAndPurposeBodies(t *testing.T) {
 		{name: "founder of the movement named before", lang: "ar",
 			text:  "وضمت القائمة قيادات من حركة حماس، كسامي الخطيب ومؤسس الحركة كمال الدباغ.",
 			want:  []string{"Organization:حركة حماس@23-32", "Person:سامي الخطيب@35-46", "Person:كمال الدباغ@60-71"},
-			facts: []string{"كمال الدباغ HOLDS_POSITION Hamas"}},
+			facts: []string{"سامي الخطيب MEMBER_OF Hamas", "كمال الدباغ HOLDS_POSITION Hamas"}},
 	})
 }
 
