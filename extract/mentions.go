@@ -61,6 +61,9 @@ func (d *Document) gazetteerNames(s *Sentence) {
 		if w.Kind == text.Latin && isUpperStart(w.Text) && latinArticles[w.Key] && i+1 < len(ws) && ws[i+1].Kind == text.Latin && isUpperStart(ws[i+1].Text) {
 			continue // "The Africa Focus Group": the article is not part of the name
 		}
+		if d.outsideTaggedName(s, i) {
+			continue // Former Metropolitan Police …: the tagger's name starts after it, or began before it
+		}
 		if d.surnameAfterGivenName(s, i) || d.givenNameBeforeSurname(s, i) {
 			continue // William Hague is no Hague, Dominique Perben no Dominica: a person's name, for the people stages
 		}
@@ -466,6 +469,36 @@ func (d *Document) surnameAfterGivenName(s *Sentence, i int) bool {
 	}
 	for _, sp := range s.tagged {
 		if sp.Type == "PER" && sp.Start < i && i < sp.End {
+			return true
+		}
+	}
+	return false
+}
+
+// outsideTaggedName reports whether the capitalised English word at i,
+// which no lexicon name starts, is left out by the tagger's name next to
+// it: a word the tagger leaves out right before its organisation or
+// person (Former | Metropolitan Police, Sentence-initial words), or a later
+// word of the tagger's organisation whose first word no stage took
+// (Metropolitan | Police): that name is the tagger's to read whole.
+func (d *Document) outsideTaggedName(s *Sentence, i int) bool {
+	ws := s.words
+	if d.lang != "en" || !d.tagged || ws[i].Kind != text.Latin || !isUpperStart(ws[i].Text) {
+		return false
+	}
+	if e, _ := s.matchOrg(d.x.lex, i); e != nil {
+		return false
+	}
+	if e, _ := s.matchPlace(d.x.lex, i); e != nil {
+		return false
+	}
+	for _, sp := range s.tagged {
+		if sp.Start <= i && i < sp.End {
+			return sp.Type == "ORG" && sp.Start < i && s.covered[i-1] == nil && s.covered[sp.Start] == nil
+		}
+	}
+	for _, sp := range s.tagged {
+		if sp.Start == i+1 && (sp.Type == "ORG" || sp.Type == "PER") && !d.x.lex.IsGivenName(ws[i].Key) {
 			return true
 		}
 	}

@@ -1697,3 +1697,24 @@ func TestListedMembers(t *testing.T) {
 			facts: []string{"John Smith MEMBER_OF Labour Party", "Mary Jones MEMBER_OF Labour Party"}},
 	})
 }
+
+// TestTaggedNamesReadWhole: a capitalised word the tagger leaves out right
+// before its name (Former | Northfield Police) and a later word of the
+// tagger's organisation (Northfield | Police) are no names of their own
+// for the gazetteer stage: the tagger's name is read whole.
+func TestTaggedNamesReadWhole(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a force before its commissioner", lang: "en",
+			text:  "Former Metropolitan Police Commissioner Sir Ian Blair backed the plan.",
+			want:  []string{"Organization:Metropolitan Police@7-26", "Person:Sir Ian Blair@40-53"},
+			facts: []string{"Ian Blair HOLDS_POSITION Metropolitan Police"}},
+		{name: "a sentence-initial adjective", lang: "en",
+			text:    "Former Strathclyde Police chief Ian Dunn backed the plan.",
+			want:    []string{"Organization:Strathclyde Police@7-25", "Person:Ian Dunn@32-40"},
+			notWant: []string{"Former Strathclyde"}},
+		{name: "a lexicon name keeps its words", lang: "en",
+			text:  "The European Union said the talks would resume.",
+			want:  []string{"Organization:European Union@4-18"},
+			facts: []string{}},
+	})
+}
