@@ -157,7 +157,7 @@ func (CompanyAppositives) Recognize(d *Document, s *Sentence) {
 		default:
 			continue
 		}
-		if d.companyAppositive(ws, c.last+1) || companyBefore(ws, c.first-1) {
+		if d.companyAppositive(ws, c.last+1) || companyBefore(ws, c.first-1) || companyAfter(ws, c.first, c.last) {
 			l.typ = graph.TypeOrganization
 		}
 	}
@@ -191,4 +191,18 @@ func companyBefore(ws []word, k int) bool {
 	}
 	p := ws[k-1]
 	return p.Kind == text.Latin && (!isUpperStart(p.Text) || k-1 == 0)
+}
+
+// companyAfter reports whether the name at i..j stands between "the" (or
+// "its", or a number) and a lower-case company noun: the Pellman chain,
+// 34 Grosvenor casinos read as "its chain" only with the noun listed.
+func companyAfter(ws []word, i, j int) bool {
+	if i < 1 || j+1 >= len(ws) {
+		return false
+	}
+	p, n := ws[i-1], ws[j+1]
+	if n.Kind != text.Latin || isUpperStart(n.Text) || !companyNouns[n.Key] {
+		return false
+	}
+	return p.Key == "the" || p.Key == "its" || p.Kind == text.Number
 }

@@ -1718,3 +1718,24 @@ func TestTaggedNamesReadWhole(t *testing.T) {
 			facts: []string{}},
 	})
 }
+
+// TestOwnership: a body a company owns, acquires or takes over is part of
+// it (Korvex acquired Tidewater Bank; took over the Pellman chain, where
+// the company noun after the name says it is a business); what a person
+// owns is no part of anything.
+func TestOwnership(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "acquired", lang: "en",
+			text:  "Last year Korvex acquired Tidewater Bank for $2bn.",
+			want:  []string{"Organization:Korvex@10-16", "Organization:Tidewater Bank@26-40"},
+			facts: []string{"Tidewater Bank PART_OF Korvex"}},
+		{name: "took over a chain", lang: "en",
+			text:  "The Arden Group took over the Pellman chain.",
+			want:  []string{"Organization:Arden Group@4-15", "Organization:Pellman@30-37"},
+			facts: []string{"Pellman PART_OF Arden Group"}},
+		{name: "a person owns a house", lang: "en",
+			text:    "John Smith owns a house in Leeds.",
+			want:    []string{"City:Leeds@27-32", "Person:John Smith@0-10"},
+			notWant: []string{"PART_OF"}},
+	})
+}
