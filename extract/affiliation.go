@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"strings"
+
+	"github.com/kgraph/kgraph/extract/text"
 	"github.com/kgraph/kgraph/graph"
 )
 
@@ -11,6 +14,7 @@ import (
 type Affiliations struct{}
 
 func (Affiliations) FindRelations(d *Document, s *Sentence) {
+	d.listedMembers(s)
 	if d.lang != "en" {
 		return
 	}
@@ -81,6 +85,62 @@ func (d *Document) appositiveBodies(s *Sentence) {
 		if c := d.mentionAt(s, k); c != nil && c.ent.final().typ == graph.TypeOrganization {
 			d.relate(graph.MemberOf, m.ent, c.ent, s, appositiveConfidence)
 		}
+	}
+}
+
+// listedMembers: "leaders of a body, such as A, B and C" (قيادات من حركة
+// X، كـA وB والشهيد C): the people listed after a member-group noun and
+// its body belong to the body.
+func (d *Document) listedMembers(s *Sentence) {
+	ws := s.words
+	for k := 0; k+3 < len(ws); k++ {
+		if !memberGroups[ws[k].stem] && !memberGroups[ws[k].Key] {
+			continue
+		}
+		j := k + 1
+		switch ws[j].Key {
+		case "من", "في", "of", "from":
+			j++
+		default:
+			continue
+		}
+		body := d.mentionAt(s, j)
+		if body == nil && latinArticles[ws[j].Key] {
+			body = d.mentionAt(s, j+1)
+		}
+		if body == nil || body.ent.final().typ != graph.TypeOrganization {
+			continue
+		}
+		j = body.last + 1
+		// The list: "، كـA" in Arabic, "(,) such as A" / "including A" in English.
+		if j < len(ws) && ws[j].comma {
+			j++
+		}
+		if j+1 < len(ws) && ws[j].Key == "such" && ws[j+1].Key == "as" {
+			j += 2
+		} else if j < len(ws) && (ws[j].Key == "including" || ws[j].Key == "مثل") {
+			j++
+		} else if j >= len(ws) || ws[j].pre != "ك" {
+			continue
+		}
+		for n := 0; n < 8; n++ {
+			m := d.mentionAt(s, j)
+			if m == nil && j+1 < len(ws) && s.covered[j] == nil && ws[j].Kind == text.Word && (ws[j].pre == "و" || strings.HasPrefix(ws[j].Key, "و")) {
+				m = d.mentionAt(s, j+1) // والشهيد A: a word of praise before the name
+			}
+			if m == nil || m.anaphor || m.ent.final().typ != graph.TypePerson {
+				break
+			}
+			d.relate(graph.MemberOf, m.ent, body.ent, s, listedMemberConfidence)
+			j = m.last + 1
+			if j < len(ws) && ws[j].comma {
+				j++
+			}
+			if j < len(ws) && ws[j].Key == "and" {
+				j++
+			}
+		}
+		k = j - 1
 	}
 }
 

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/kgraph/kgraph/extract/text"
@@ -21,17 +22,18 @@ func (d *Document) splitNamedClitics(tags [][]string) {
 			}
 		}
 	}
-	if len(named) == 0 {
-		return
-	}
-	for _, s := range d.sents {
+	for i, s := range d.sents {
 		for k := range s.words {
 			w := &s.words[k]
 			if w.Kind != text.Word || w.pre != "" {
 				continue
 			}
+			// لمبارك الدريوش: a name the tagger starts on a proclitic and a
+			// listed given name, itself no given name (لحسن is one), runs
+			// on with a family name: the proclitic is no part of it.
+			opens := k+1 < len(tags[i]) && strings.HasSuffix(tags[i][k], "-PER") && tags[i][k+1] == "I-PER" && !d.x.lex.IsGivenName(w.Key)
 			for _, sp := range text.Splits(w.Key) {
-				if sp.Prefix == "" || sp.Prefix == "ال" || utf8.RuneCountInString(sp.Stem) < 3 || !named[sp.Stem] {
+				if sp.Prefix == "" || sp.Prefix == "ال" || utf8.RuneCountInString(sp.Stem) < 3 || !named[sp.Stem] && !(opens && d.x.lex.IsGivenName(sp.Stem)) {
 					continue
 				}
 				w.pre, w.stem = sp.Prefix, sp.Stem

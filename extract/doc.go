@@ -55,7 +55,7 @@ func (x *Engine) newSentence(s text.Sentence, art []rune) *Sentence {
 // relative to the sentence.
 func (x *Engine) sentenceOf(s text.Sentence, art []rune, toks []text.Token) *Sentence {
 	out := &Sentence{Sentence: s, words: getWords(len(toks)), toks: toks, art: art}
-	pendingQuote, inQuote := false, false
+	pendingQuote, inQuote, singleQuote := false, false, false
 	for _, t := range toks {
 		t.Start += s.Start
 		t.End += s.Start
@@ -71,6 +71,16 @@ func (x *Engine) sentenceOf(s text.Sentence, art []rune, toks []text.Token) *Sen
 				inQuote, pendingQuote = true, true
 			}
 			continue
+		}
+		if t.Kind == text.Punct && (t.Text == "'" || t.Text == "’") && !singleQuote {
+			// The United Nations' envoy: after a plural's s the apostrophe is
+			// a possessive, not a quote (unless one opened before it).
+			if n := len(out.words); n > 0 && out.words[n-1].Kind == text.Latin && out.words[n-1].End == t.Start &&
+				strings.HasSuffix(strings.ToLower(out.words[n-1].Text), "s") {
+				out.words[n-1].poss = true
+				continue
+			}
+			singleQuote = true
 		}
 		w := word{Token: t, stem: t.Key}
 		if pendingQuote && t.Kind != text.Punct {

@@ -132,7 +132,7 @@ func defaultLanguages(c *chainConfig) (map[string]*Language, *Language) {
 		}
 		langs[code] = &Language{
 			Code:        code,
-			Recognizers: append(rec, Sites{}, ListedBodies{}, TitlesAfterNames{}),
+			Recognizers: append(rec, Sites{}, ListedBodies{}, CompanyAppositives{}, TitlesAfterNames{}),
 			Linkers:     []Linker{Anaphors{}},
 			Finders:     []RelationFinder{Slots{}, Frames{}, EventDates{}, Affiliations{}},
 			Finishers:   []Finisher{Inference{}},

@@ -61,8 +61,11 @@ func (d *Document) gazetteerNames(s *Sentence) {
 		if w.Kind == text.Latin && isUpperStart(w.Text) && latinArticles[w.Key] && i+1 < len(ws) && ws[i+1].Kind == text.Latin && isUpperStart(ws[i+1].Text) {
 			continue // "The Africa Focus Group": the article is not part of the name
 		}
-		if d.surnameAfterGivenName(s, i) {
-			continue // William Hague is no Hague: a family name, for the people stages
+		if d.outsideTaggedName(s, i) {
+			continue // Former Metropolitan Police …: the tagger's name starts after it, or began before it
+		}
+		if d.surnameAfterGivenName(s, i) || d.givenNameBeforeSurname(s, i) {
+			continue // William Hague is no Hague, Dominique Perben no Dominica: a person's name, for the people stages
 		}
 		if d.lang == "en" && w.Kind == text.Latin && isUpperStart(w.Text) && !isAcronymish(w.Text) && d.x.lex.IsStopword(w.Key) && !latinArticles[w.Key] {
 			continue // "But the Home Office", "In the US": capitalised for the sentence, not a name
@@ -466,6 +469,66 @@ func (d *Document) surnameAfterGivenName(s *Sentence, i int) bool {
 	}
 	for _, sp := range s.tagged {
 		if sp.Type == "PER" && sp.Start < i && i < sp.End {
+			return true
+		}
+	}
+	return false
+}
+
+// outsideTaggedName reports whether the capitalised English word at i,
+// which no lexicon name starts, is left out by the tagger's name next to
+// it: a word the tagger leaves out right before its organisation or
+// person (Former | Metropolitan Police, Sentence-initial words), or a later
+// word of the tagger's organisation whose first word no stage took
+// (Metropolitan | Police): that name is the tagger's to read whole.
+func (d *Document) outsideTaggedName(s *Sentence, i int) bool {
+	ws := s.words
+	if d.lang != "en" || !d.tagged || ws[i].Kind != text.Latin || !isUpperStart(ws[i].Text) {
+		return false
+	}
+	if e, _ := s.matchOrg(d.x.lex, i); e != nil {
+		return false
+	}
+	if e, _ := s.matchPlace(d.x.lex, i); e != nil {
+		return false
+	}
+	for _, sp := range s.tagged {
+		if sp.Start <= i && i < sp.End {
+			return sp.Type == "ORG" && sp.Start < i && s.covered[i-1] == nil && s.covered[sp.Start] == nil
+		}
+	}
+	for _, sp := range s.tagged {
+		if sp.Start == i+1 && (sp.Type == "ORG" || sp.Type == "PER") && !d.x.lex.IsGivenName(ws[i].Key) {
+			return true
+		}
+	}
+	return false
+}
+
+// givenNameBeforeSurname reports whether the capitalised Latin word at i
+// starts a person's name of two or more words, as the tagger reads it,
+// while the gazetteer knows it only as a one-word place (Dominique Perben,
+// Georgia Smith): in English it is that person's given name. A second
+// word the gazetteer knows too (Iraq Iran) keeps the place.
+func (d *Document) givenNameBeforeSurname(s *Sentence, i int) bool {
+	ws := s.words
+	if d.lang != "en" || i+1 >= len(ws) || !isUpperStart(ws[i].Text) || ws[i+1].Kind != text.Latin || !isUpperStart(ws[i+1].Text) {
+		return false
+	}
+	if e, n := s.matchPlace(d.x.lex, i); e == nil || n != 1 {
+		return false
+	}
+	if e, _ := s.matchOrg(d.x.lex, i); e != nil {
+		return false
+	}
+	if e, _ := s.matchPlace(d.x.lex, i+1); e != nil {
+		return false
+	}
+	if e, _ := s.matchOrg(d.x.lex, i+1); e != nil {
+		return false
+	}
+	for _, sp := range s.tagged {
+		if sp.Type == "PER" && sp.Start == i && sp.End > i+1 {
 			return true
 		}
 	}

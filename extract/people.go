@@ -136,6 +136,11 @@ func (d *Document) titledPerson(s *Sentence, i int, covered []*mention, add func
 	k := j
 	if comma {
 		k = j + 1
+		if d.lang == "ar" && k < len(ws) && strings.HasPrefix(ws[k].pre, "و") {
+			// X، زعيم الحركة السابق، وY: "and" after the comma starts the
+			// next item of a list; the title set off before it is X's.
+			return nil
+		}
 		if k < len(ws) && covered[k] != nil && covered[k].first == k && !covered[k].nested() && covered[k].ent.typ == graph.TypePerson {
 			// his Iraqi counterpart, Fuad Hussein: an appositive name an
 			// earlier stage read.
@@ -222,8 +227,22 @@ func (d *Document) bodyBeforeTitle(s *Sentence, i int) *mention {
 		return nil
 	}
 	k := i - 1 // the possessive is already off the word (see sentenceOf)
-	if w := s.words[k]; k > 0 && w.Kind == text.Latin && !isUpperStart(w.Text) && s.covered[k] == nil && !latinConnectors[w.Key] && !verbLike(w) {
-		k-- // BBC political correspondent: one adjective before the title
+	for n := 0; n < 2; n++ {
+		// BBC political correspondent, UN emergency relief coordinator, EU
+		// Humanitarian Aid Commissioner: up to two words of the post's
+		// field before the title (capitalised ones only right after the
+		// body or another such word).
+		w := s.words[k]
+		if k == 0 || w.Kind != text.Latin || s.covered[k] != nil || latinConnectors[w.Key] || verbLike(w) || w.poss || d.x.lex.IsStopword(w.Key) {
+			break
+		}
+		if isUpperStart(w.Text) && !(s.covered[k-1] != nil || n == 0 && k >= 2 && s.covered[k-2] != nil && isUpperStart(s.words[k-1].Text)) {
+			break
+		}
+		if isUpperStart(w.Text) && !d.bodyStartsRun(s, k) {
+			break // Stop Stansted Expansion chairman: the capitalised run is the body, not Stansted
+		}
+		k--
 	}
 	c := s.covered[k]
 	if c == nil || c.last != k {
@@ -243,6 +262,27 @@ func (d *Document) bodyBeforeTitle(s *Sentence, i int) *mention {
 		return c
 	}
 	return nil
+}
+
+// bodyStartsRun reports whether the capitalised word k of a post's field
+// follows a body (with at most one more such word between) whose name no
+// capitalised word precedes, the article and the sentence's start aside:
+// EU Humanitarian Aid Commissioner, not Stop Stansted Expansion chairman.
+func (d *Document) bodyStartsRun(s *Sentence, k int) bool {
+	ws := s.words
+	b := k - 1
+	if s.covered[b] == nil && b > 0 {
+		b--
+	}
+	c := s.covered[b]
+	if c == nil || c.last != b {
+		return false
+	}
+	if c.first == 0 {
+		return true
+	}
+	p := ws[c.first-1]
+	return p.isPunct() || p.Kind != text.Latin || !isUpperStart(p.Text) || latinArticles[p.Key]
 }
 
 // regionalArm reads "GM Europe president", "HSBC Asia chief": a company
@@ -537,10 +577,12 @@ func (d *Document) unknownTail(ws []word, from, to int, covered []*mention) int 
 }
 
 // unknownWord reports whether w is an Arabic word no list knows, free, with
-// no article or proclitic: the stuff foreign names are made of.
+// no article or proclitic (لل, "for the", too): the stuff foreign names
+// are made of.
 func (d *Document) unknownWord(w word, c *mention) bool {
 	return c == nil && !w.isPunct() && w.Kind == text.Word && !d.x.lex.IsKnownWord(w.Key) && !d.x.lex.IsKnownWord(w.stem) &&
-		!d.x.lex.IsStopword(w.Key) && !strings.HasPrefix(w.Key, "ال") && !strings.HasPrefix(w.Key, "وال") && w.pre == ""
+		!d.x.lex.IsStopword(w.Key) && !strings.HasPrefix(w.Key, "ال") && !strings.HasPrefix(w.Key, "وال") && w.pre == "" &&
+		!strings.HasPrefix(w.Key, "لل") // للجاسوسية: "for the", no foreign name's start
 }
 
 // nameStart reports whether a person's name can start at word k.
@@ -603,6 +645,9 @@ func (d *Document) nameEnd(ws []word, k int, covered []*mention) int {
 		}
 		if t > k && ws[t].pre == "و" && !d.x.lex.IsGivenName(ws[t].Key) {
 			break // "X وY": a second name, not part of this one
+		}
+		if t > k && d.tagged && d.cur != nil && len(d.cur.words) == len(ws) && accusative(ws[t]) && !d.x.lex.IsGivenName(ws[t].Key) && !d.taggerSees(t, "PER") {
+			break // مولاي رشيد متزوجا: a participle the tagger reads as no name ends it
 		}
 		end = t
 		if ws[t].quoteClose {
@@ -705,7 +750,8 @@ func (d *Document) taggerBound(ws []word, k, end int, titled bool) int {
 			if last == k+1 && last < end && d.x.lex.StartsCompoundName(ws[k].Key) {
 				return end // the tagger stopped after a compound given name (عبد اللطيف | وهبي)
 			}
-			if last == k && last < end && ws[k].Kind == text.Word && !d.x.lex.IsKnownWord(ws[k+1].Key) {
+			if last == k && last < end && ws[k].Kind == text.Word && !d.x.lex.IsKnownWord(ws[k+1].Key) &&
+				!(accusative(ws[k+1]) && !d.x.lex.IsGivenName(ws[k+1].Key)) { // مولاي رشيد | متزوجا: a participle, no family name
 				// A given name alone (مصطفى | الخلفي): names have a second
 				// part, which the tagger took for a word; keep one more.
 				return k + 1

@@ -242,6 +242,13 @@ loop:
 			// جوار السودان, اجتماع المدراء).
 			break
 		}
+		if definite && len(modifiers) > 0 && !purpose && j == last+1 && typ == graph.TypeOrganization && strings.HasPrefix(w.stem, "ال") &&
+			strings.HasPrefix(ws[j-1].stem, "ال") && d.bodyGoesOn(ws, j) && d.constructFollows(ws, j+1) {
+			// الاتحاد العالمي لعلماء المسلمين، المجلس الوطني لحقوق الإنسان: after
+			// its adjective a body's name goes on with what it is for, a free
+			// noun behind لـ in construct with a definite one.
+			purpose = true
+		}
 		if definite && len(modifiers) > 0 && typ == graph.TypeOrganization && strings.HasPrefix(w.stem, "ال") && !definiteWord(x) && !(purpose && j == last+1) {
 			break // المجلس الدستوري | قبول الطعون: a definite body's adjectives are definite too
 		}
@@ -610,6 +617,18 @@ func (d *Document) bodyGoesOn(ws []word, k int) bool {
 		return false // للتحالف: a body of its own, not what this one is for
 	}
 	return (strings.HasPrefix(w.pre, "ل") || w.pre == "" && strings.HasPrefix(w.Key, "ل")) && !d.x.lex.IsStopword(w.Key) && !d.startsTrigger(ws, k)
+}
+
+// constructFollows reports whether word k is a plain definite noun that
+// can close a construct (لعلماء | المسلمين): no clitic, no name, no trigger.
+func (d *Document) constructFollows(ws []word, k int) bool {
+	if k >= len(ws) || ws[k].Kind != text.Word || ws[k].pre != "" || !strings.HasPrefix(ws[k].stem, "ال") {
+		return false
+	}
+	if c := d.cur.covered[k]; c != nil && c.ent.typ != graph.TypeOrganization {
+		return false
+	}
+	return !d.x.lex.IsStopword(ws[k].Key) && !d.startsTrigger(ws, k) && !timeWords[ws[k].stem]
 }
 
 // definiteWord reports whether x carries the article, behind a

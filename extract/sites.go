@@ -133,3 +133,76 @@ func (ListedBodies) Recognize(d *Document, s *Sentence) {
 		j = k
 	}
 }
+
+// CompanyAppositives retypes an English name the tagger or the capitalised
+// run read as a person or a place when the text says it is a business:
+// an appositive "the (world's) (largest …) <company noun>" right after it
+// (Acme, the world's second biggest reinsurance firm), or a lower-case
+// company noun right before it (leisure group Acme). Lexicon names keep
+// their type.
+type CompanyAppositives struct{}
+
+func (CompanyAppositives) Recognize(d *Document, s *Sentence) {
+	if d.lang != "en" {
+		return
+	}
+	ws := s.words
+	for _, c := range s.mentions {
+		l := c.ent.final()
+		if c.nested() || l.lexID != "" || c.nisba || c.anaphor {
+			continue
+		}
+		switch l.typ {
+		case graph.TypePerson, graph.TypeCity, graph.TypeLocation:
+		default:
+			continue
+		}
+		if d.companyAppositive(ws, c.last+1) || companyBefore(ws, c.first-1) || companyAfter(ws, c.first, c.last) {
+			l.typ = graph.TypeOrganization
+		}
+	}
+}
+
+// companyAppositive reports whether ", the … <company noun>" starts at
+// word k and ends at punctuation: at most five words between, none a
+// function word.
+func (d *Document) companyAppositive(ws []word, k int) bool {
+	if k+2 >= len(ws) || !ws[k].comma || ws[k+1].Key != "the" {
+		return false
+	}
+	for t := k + 2; t < len(ws) && t <= k+7; t++ {
+		w := ws[t]
+		if w.isPunct() || w.Kind != text.Latin && w.Kind != text.Number || d.x.lex.IsStopword(w.Key) && !isAcronymish(w.Text) {
+			return false // Peter Hansen, the chief executive of the firm: the firm is another's
+		}
+		if companyNouns[w.Key] && !isUpperStart(w.Text) {
+			return t+1 >= len(ws) || ws[t+1].isPunct()
+		}
+	}
+	return false
+}
+
+// companyBefore reports whether word k is a lower-case company noun after
+// a lower-case word (leisure group, the firm): the name after it is the
+// business's.
+func companyBefore(ws []word, k int) bool {
+	if k < 1 || ws[k].Kind != text.Latin || isUpperStart(ws[k].Text) || !companyNouns[ws[k].Key] || ws[k].poss {
+		return false
+	}
+	p := ws[k-1]
+	return p.Kind == text.Latin && (!isUpperStart(p.Text) || k-1 == 0)
+}
+
+// companyAfter reports whether the name at i..j stands between "the" (or
+// "its", or a number) and a lower-case company noun: the Pellman chain,
+// 34 Grosvenor casinos read as "its chain" only with the noun listed.
+func companyAfter(ws []word, i, j int) bool {
+	if i < 1 || j+1 >= len(ws) {
+		return false
+	}
+	p, n := ws[i-1], ws[j+1]
+	if n.Kind != text.Latin || isUpperStart(n.Text) || !companyNouns[n.Key] {
+		return false
+	}
+	return p.Key == "the" || p.Key == "its" || p.Kind == text.Number
+}

@@ -1499,3 +1499,243 @@ func TestConjoinedBodies(t *testing.T) {
 			want: []string{"Organization:وزارة الاقتصاد والمالية@7-30"}},
 	})
 }
+
+// TestLeadersAndPurposeBodies: a body's name goes on after its adjective
+// with what it is for (الاتحاد العالمي لعلماء الفلك); a title set off
+// after a name and followed by "، و" is that name's, not the next one's;
+// guides and founders lead movements named by an anaphor (مؤسس الحركة).
+func TestLeadersAndPurposeBodies(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "purpose after an adjective", lang: "ar",
+			text:  "وقال سعيد الناصري، رئيس الاتحاد العالمي لعلماء الفلك، إن المؤتمر ناجح.",
+			want:  []string{"Organization:الاتحاد العالمي لعلماء الفلك@24-52", "Person:سعيد الناصري@5-17"},
+			facts: []string{"سعيد الناصري HOLDS_POSITION الاتحاد العالمي لعلماء الفلك"}},
+		{name: "purpose after a former title", lang: "ar",
+			text:  "واستقبل الوزير كريم العلوي، الرئيس السابق للمجلس الوطني لحقوق الإنسان.",
+			want:  []string{"Organization:للمجلس الوطني لحقوق الإنسان@42-69", "Person:كريم العلوي@15-26"},
+			facts: []string{"كريم العلوي HOLDS_POSITION المجلس الوطني لحقوق الإنسان"}},
+		{name: "a term is no purpose", lang: "ar",
+			text:    "وانتخب المجلس الوطني لولاية ثانية رئيسا جديدا.",
+			want:    []string{"Organization:المجلس الوطني@7-20"},
+			notWant: []string{"لولاية"}},
+		{name: "title before and of a list", lang: "ar",
+			text:    "وحضر علي المنصوري، زعيم تنظيم القاعدة السابق، ويوسف الكتاني، الرئيس السابق للاتحاد الدولي للصحفيين.",
+			want:    []string{"Organization:تنظيم القاعدة@24-37", "Organization:للاتحاد الدولي للصحفيين@75-98", "Person:علي المنصوري@5-17", "Person:يوسف الكتاني@47-59"},
+			facts:   []string{"علي المنصوري HOLDS_POSITION al-Qaeda", "يوسف الكتاني HOLDS_POSITION الاتحاد الدولي للصحفيين"},
+			notWant: []string{"يوسف الكتاني HOLDS_POSITION al-Qaeda"}},
+		{name: "supreme guide", lang: "ar",
+			text:  "وتحدث رشيد البقالي، المرشد الأعلى لجماعة الإخوان المسلمين، عن الوضع.",
+			want:  []string{"Organization:جماعة الإخوان المسلمين@35-57", "Person:رشيد البقالي@6-18"},
+			facts: []string{"رشيد البقالي HOLDS_POSITION Muslim Brotherhood"}},
+		{name: "a tour guide is no office", lang: "ar",
+			text:    "وقال مرشد الرحلة إن الطريق مغلق.",
+			want:    []string{},
+			notWant: []string{"HOLDS_POSITION"}},
+		{name: "founder of the movement named before", lang: "ar",
+			text:  "وضمت القائمة قيادات من حركة حماس، كسامي الخطيب ومؤسس الحركة كمال الدباغ.",
+			want:  []string{"Organization:حركة حماس@23-32", "Person:سامي الخطيب@35-46", "Person:كمال الدباغ@60-71"},
+			facts: []string{"سامي الخطيب MEMBER_OF Hamas", "كمال الدباغ HOLDS_POSITION Hamas"}},
+	})
+}
+
+// TestEnglishPluralPossessivesAndGivenNames: a plural's apostrophe is a
+// possessive (the United Nations' envoy), not a quote; a one-word place
+// that starts a longer tagged name is a given name (Dominique Perben);
+// frontbenchers and backbenchers sit for their party.
+func TestEnglishPluralPossessivesAndGivenNames(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "plural possessive before a title", lang: "en",
+			text:  "The United Nations' refugee coordinator, Anna Berg, said camps were full.",
+			want:  []string{"Organization:United Nations@4-18", "Person:Anna Berg@41-50"},
+			facts: []string{"Anna Berg HOLDS_POSITION United Nations"}},
+		{name: "a quoted word ending in s", lang: "en",
+			text:    "He called the plan 'the Brussels' and left.",
+			want:    []string{"City:Brussels@24-32"},
+			notWant: []string{"HOLDS_POSITION"}},
+		{name: "a place as a given name", lang: "en",
+			text:    "Agriculture minister Dominique Perben announced the package.",
+			want:    []string{"Person:Dominique Perben@21-37"},
+			notWant: []string{"Dominica"}},
+		{name: "a place before a place stays", lang: "en",
+			text:  "Talks between Iraq Iran and Syria resumed.",
+			want:  []string{"Country:Iran@19-23", "Country:Iraq@14-18", "Country:Syria@28-33", "Event:Talks@0-5"},
+			facts: []string{}},
+		{name: "a party frontbencher", lang: "en",
+			text:  "Tory frontbencher David Ellis is pursuing the bill.",
+			want:  []string{"Organization:Tory@0-4", "Person:David Ellis@18-29"},
+			facts: []string{"David Ellis HOLDS_POSITION Conservative Party"}},
+	})
+}
+
+// TestArabicNameEdges: a proclitic before a listed given name that opens a
+// tagged name is cut off (لمبارك الدريوش), not so a given name that starts
+// with one (لحسن) or a family name (لشكر); "for the" (لل…) starts no
+// foreign name; a participle of speech (مضيفا) ends the speaker's name.
+func TestArabicNameEdges(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "proclitic before a given name", lang: "ar",
+			text:    "وأصيب الحارس الشخصي لمبارك الدريوش خلال تجمع بمدينة وهران.",
+			want:    []string{"City:وهران@52-57", "Person:مبارك الدريوش@21-34"},
+			notWant: []string{"لمبارك"}},
+		{name: "a given name with lam", lang: "ar",
+			text:    "وقال لحسن الداودي إن الحكومة مستمرة.",
+			want:    []string{"Person:لحسن الداودي@5-17"},
+			notWant: []string{"Person:حسن"}},
+		{name: "a family name with lam", lang: "ar",
+			text:    "وانتقد إدريس لشكر الحكومة.",
+			want:    []string{"Person:إدريس لشكر@7-17"},
+			notWant: []string{"إدريس شكر"}},
+		{name: "for the is no name", lang: "ar",
+			text:    "وقال مدير فرع المخابرات المضادة للجاسوسية كريم الحسني إن الملف مغلق.",
+			want:    []string{"Person:كريم الحسني@42-53"},
+			notWant: []string{"للجاسوسية كريم"}},
+		{name: "participle after the speaker", lang: "ar",
+			text:    "وقال سمير مضيفا أن الوضع صعب.",
+			want:    []string{"Person:سمير@5-9"},
+			notWant: []string{"مضيفا"}},
+	})
+}
+
+// TestTripsAbroad: a trip, a journey for treatment or a holiday abroad is a
+// visit (سافر في رحلة علاجية إلى، عاد من عطلته في، travelled to); thanks
+// sent to a body (توجه بالشكر إلى) and a delegation's trip are none.
+func TestTripsAbroad(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "journey for treatment", lang: "ar",
+			text:  "وسافر الرئيس كمال الزين في رحلة علاجية إلى ألمانيا.",
+			want:  []string{"Country:ألمانيا@43-50", "Person:كمال الزين@13-23"},
+			facts: []string{"كمال الزين VISITED Germany"}},
+		{name: "back from a holiday", lang: "ar",
+			text:  "وعاد الأمير سعيد الحمدي من عطلته في ماليزيا أمس.",
+			want:  []string{"Country:ماليزيا@36-43", "Person:سعيد الحمدي@12-23"},
+			facts: []string{"سعيد الحمدي VISITED Malaysia"}},
+		{name: "a private visit", lang: "ar",
+			text:  "وقام الوزير خالد الساعدي بزيارة خاصة إلى باريس.",
+			want:  []string{"City:باريس@41-46", "Person:خالد الساعدي@12-24"},
+			facts: []string{"خالد الساعدي VISITED Paris"}},
+		{name: "thanks are no trip", lang: "ar",
+			text:    "وتوجه سمير الهاشمي بالشكر إلى الحكومة الفرنسية.",
+			want:    []string{"Organization:الحكومة الفرنسية@30-46", "Person:سمير الهاشمي@6-18", "ref:Country:الفرنسية@38-46"},
+			notWant: []string{"VISITED"}},
+		{name: "travelled to", lang: "en",
+			text:  "Mr Dale travelled to Madrid last week.",
+			want:  []string{"City:Madrid@21-27", "Person:Mr Dale@0-7"},
+			facts: []string{"Dale VISITED Madrid"}},
+	})
+}
+
+// TestAccusativeEndsAName: a word in the accusative (tanween alif) that the
+// tagger reads as no name ends a person's name (مولاي رشيد متزوجا); a
+// family name the tagger reads as a name stays (باراك أوباما).
+func TestAccusativeEndsAName(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a participle after a name", lang: "ar",
+			text:    "وكان الأمير مولاي رشيد متزوجا من شابة.",
+			want:    []string{"Person:مولاي رشيد@12-22"},
+			notWant: []string{"متزوجا"}},
+		{name: "a family name in alif", lang: "ar",
+			text: "وقالت ماريا روسا إن الوضع صعب.",
+			want: []string{"Person:ماريا روسا@6-16"}},
+	})
+}
+
+// TestCompaniesAndFieldsOfPosts: a name that an appositive or a company
+// noun before it calls a business is an organisation (Korvex, the world's
+// second biggest reinsurance firm; leisure group Halberd), not a name whose
+// appositive is a post in some firm; up to two words of a post's field
+// stand between a body and its title (UN emergency relief coordinator, EU
+// Humanitarian Aid Commissioner), not a capitalised run that is itself the
+// body (Stop Portwick Expansion chairman).
+func TestCompaniesAndFieldsOfPosts(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "appositive business", lang: "en",
+			text:    "Korvex, the world's second biggest reinsurance firm, said losses were small.",
+			want:    []string{"Organization:Korvex@0-6"},
+			notWant: []string{"City:", "Location:", "Person:"}},
+		{name: "appositive with a country acronym", lang: "en",
+			text: "Dunmore, the largest US retailer, has said its sales rose.",
+			want: []string{"Country:US@21-23", "Organization:Dunmore@0-7"}},
+		{name: "a company noun before", lang: "en",
+			text: "Leisure group Halberd could unveil plans to sell its film unit.",
+			want: []string{"Organization:Halberd@14-21"}},
+		{name: "a post in a firm", lang: "en",
+			text:    "Sales at Korvex rose, said Peter Hansen, the chief executive of the firm.",
+			want:    []string{"Organization:Korvex@9-15", "Person:Peter Hansen@27-39"},
+			notWant: []string{"Organization:Peter Hansen"}},
+		{name: "two field words", lang: "en",
+			text:  "The United Nations' emergency relief coordinator, Jan Egeland, said that this was bad.",
+			want:  []string{"Organization:United Nations@4-18", "Person:Jan Egeland@50-61"},
+			facts: []string{"Jan Egeland HOLDS_POSITION United Nations"}},
+		{name: "capitalised field words", lang: "en",
+			text:  "The EU's Humanitarian Aid Commissioner, Louis Michel, was quoted as saying that it was key.",
+			want:  []string{"Organization:EU@4-6", "Person:Louis Michel@40-52"},
+			facts: []string{"Louis Michel HOLDS_POSITION European Union"}},
+		{name: "a run that is the body", lang: "en",
+			text:    "\"It is a victory,\" said Stop Paris Expansion chairman Peter Dale.",
+			want:    []string{"City:Paris@29-34", "Person:Peter Dale@54-64"},
+			notWant: []string{"Peter Dale HOLDS_POSITION Paris"}},
+	})
+}
+
+// TestListedMembers: the people listed after "leaders of a body" belong to
+// it (قيادات من حركة فتح، كسامي الخطيب ونبيل العمري والشهيد كمال الدباغ;
+// leaders of the Labour Party such as A and B); a name in the next clause
+// is no item of the list.
+func TestListedMembers(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "leaders of a movement, like", lang: "ar",
+			text:  "وضمت القائمة قيادات من حركة فتح، كسامي الخطيب ونبيل العمري والشهيد كمال الدباغ.",
+			want:  []string{"Organization:حركة فتح@23-31", "Person:سامي الخطيب@34-45", "Person:كمال الدباغ@67-78", "Person:نبيل العمري@47-58"},
+			facts: []string{"سامي الخطيب MEMBER_OF حركة فتح", "كمال الدباغ MEMBER_OF حركة فتح", "نبيل العمري MEMBER_OF حركة فتح"}},
+		{name: "a name in the next clause", lang: "ar",
+			text:    "وضمت القائمة قيادات من حركة فتح، وأعلن سامي الخطيب أنه سيرد.",
+			want:    []string{"Organization:حركة فتح@23-31", "Person:سامي الخطيب@39-50"},
+			notWant: []string{"MEMBER_OF"}},
+		{name: "leaders such as", lang: "en",
+			text:  "Leaders of the Labour Party such as John Smith and Mary Jones attended.",
+			want:  []string{"Organization:the Labour Party@11-27", "Person:John Smith@36-46", "Person:Mary Jones@51-61"},
+			facts: []string{"John Smith MEMBER_OF Labour Party", "Mary Jones MEMBER_OF Labour Party"}},
+	})
+}
+
+// TestTaggedNamesReadWhole: a capitalised word the tagger leaves out right
+// before its name (Former | Northfield Police) and a later word of the
+// tagger's organisation (Northfield | Police) are no names of their own
+// for the gazetteer stage: the tagger's name is read whole.
+func TestTaggedNamesReadWhole(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a force before its commissioner", lang: "en",
+			text:  "Former Metropolitan Police Commissioner Sir Ian Blair backed the plan.",
+			want:  []string{"Organization:Metropolitan Police@7-26", "Person:Sir Ian Blair@40-53"},
+			facts: []string{"Ian Blair HOLDS_POSITION Metropolitan Police"}},
+		{name: "a sentence-initial adjective", lang: "en",
+			text:    "Former Strathclyde Police chief Ian Dunn backed the plan.",
+			want:    []string{"Organization:Strathclyde Police@7-25", "Person:Ian Dunn@32-40"},
+			notWant: []string{"Former Strathclyde"}},
+		{name: "a lexicon name keeps its words", lang: "en",
+			text:  "The European Union said the talks would resume.",
+			want:  []string{"Organization:European Union@4-18"},
+			facts: []string{}},
+	})
+}
+
+// TestOwnership: a body a company owns, acquires or takes over is part of
+// it (Korvex acquired Tidewater Bank; took over the Pellman chain, where
+// the company noun after the name says it is a business); what a person
+// owns is no part of anything.
+func TestOwnership(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "acquired", lang: "en",
+			text:  "Last year Korvex acquired Tidewater Bank for $2bn.",
+			want:  []string{"Organization:Korvex@10-16", "Organization:Tidewater Bank@26-40"},
+			facts: []string{"Tidewater Bank PART_OF Korvex"}},
+		{name: "took over a chain", lang: "en",
+			text:  "The Arden Group took over the Pellman chain.",
+			want:  []string{"Organization:Arden Group@4-15", "Organization:Pellman@30-37"},
+			facts: []string{"Pellman PART_OF Arden Group"}},
+		{name: "a person owns a house", lang: "en",
+			text:    "John Smith owns a house in Leeds.",
+			want:    []string{"City:Leeds@27-32", "Person:John Smith@0-10"},
+			notWant: []string{"PART_OF"}},
+	})
+}

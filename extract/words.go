@@ -65,4 +65,6 @@ var (
 	negations          = words.Set("negation")
 	modals             = words.Set("modal")
 	cancels            = words.Set("cancel")
+	companyNouns       = words.Set("company-noun") // say a name is a business: Acme, the largest US retailer
+	memberGroups       = words.Set("member-group") // the people of a body, listed after it: قيادات من حركة X، كـA وB
 )
