@@ -531,16 +531,7 @@ func TestAffiliations(t *testing.T) {
 	} {
 		d := readWith(t, "en", c.text, nil)
 		got := strings.Join(factsOf(d), "\n")
-		for _, f := range c.facts {
-			if !strings.Contains(got, f) {
-				t.Errorf("%s: missing %q in\n%s", c.name, f, got)
-			}
-		}
-		for _, f := range c.notWant {
-			if strings.Contains(got, f) {
-				t.Errorf("%s: unwanted %q in\n%s", c.name, f, got)
-			}
-		}
+		checkFound(t, c.name, got, c.facts, c.notWant)
 	}
 }
 
@@ -725,16 +716,7 @@ func TestArabicNamesAfterTitles(t *testing.T) {
 			got = append(got, "name:"+l.name)
 		}
 		all := strings.Join(got, "\n")
-		for _, f := range c.facts {
-			if !strings.Contains(all, f) {
-				t.Errorf("%s: missing %q in\n%s", c.name, f, all)
-			}
-		}
-		for _, f := range c.notWant {
-			if strings.Contains(all, f) {
-				t.Errorf("%s: unwanted %q in\n%s", c.name, f, all)
-			}
-		}
+		checkFound(t, c.name, all, c.facts, c.notWant)
 	}
 }
 
@@ -819,16 +801,7 @@ func TestArabicNameAndEventBounds(t *testing.T) {
 			}
 		}
 		all := strings.Join(got, "\n")
-		for _, f := range c.want {
-			if !strings.Contains(all, f) {
-				t.Errorf("%s: missing %q in\n%s", c.name, f, all)
-			}
-		}
-		for _, f := range c.notWant {
-			if strings.Contains(all, f) {
-				t.Errorf("%s: unwanted %q in\n%s", c.name, f, all)
-			}
-		}
+		checkFound(t, c.name, all, c.want, c.notWant)
 	}
 }
 
@@ -855,16 +828,7 @@ func TestEventPhrases(t *testing.T) {
 	} {
 		d := readWith(t, "en", c.text, nil)
 		all := strings.Join(append(spansOf(d), factsOf(d)...), "\n")
-		for _, f := range c.want {
-			if !strings.Contains(all, f) {
-				t.Errorf("%s: missing %q in\n%s", c.name, f, all)
-			}
-		}
-		for _, f := range c.notWant {
-			if strings.Contains(all, f) {
-				t.Errorf("%s: unwanted %q in\n%s", c.name, f, all)
-			}
-		}
+		checkFound(t, c.name, all, c.want, c.notWant)
 	}
 }
 
@@ -912,16 +876,7 @@ func TestEnglishTitlePrecision(t *testing.T) {
 	} {
 		d := readWith(t, "en", c.text, nil)
 		all := strings.Join(append(spansOf(d), factsOf(d)...), "\n")
-		for _, f := range c.want {
-			if !strings.Contains(all, f) {
-				t.Errorf("%s: missing %q in\n%s", c.name, f, all)
-			}
-		}
-		for _, f := range c.notWant {
-			if strings.Contains(all, f) {
-				t.Errorf("%s: unwanted %q in\n%s", c.name, f, all)
-			}
-		}
+		checkFound(t, c.name, all, c.want, c.notWant)
 	}
 }
 
@@ -1738,4 +1693,20 @@ func TestOwnership(t *testing.T) {
 			want:    []string{"City:Leeds@27-32", "Person:John Smith@0-10"},
 			notWant: []string{"PART_OF"}},
 	})
+}
+
+// checkFound reports each wanted line missing from all and each unwanted
+// one present in it.
+func checkFound(t *testing.T, name, all string, want, notWant []string) {
+	t.Helper()
+	for _, f := range want {
+		if !strings.Contains(all, f) {
+			t.Errorf("%s: missing %q in\n%s", name, f, all)
+		}
+	}
+	for _, f := range notWant {
+		if strings.Contains(all, f) {
+			t.Errorf("%s: unwanted %q in\n%s", name, f, all)
+		}
+	}
 }

@@ -159,12 +159,7 @@ const famPrefix = "fam|"
 func familyKeys(names []string) []string {
 	var out []string
 	for _, n := range names {
-		var words []string
-		for _, t := range text.Tokenize(n) {
-			if t.Kind != text.Punct && t.Key != "" {
-				words = append(words, t.Key)
-			}
-		}
+		words := nameWords(n)
 		if len(words) == 0 {
 			continue
 		}
@@ -236,12 +231,7 @@ func latinFamilyNames(names []string) []string {
 		if n == "" || !IsLatin(n) {
 			continue
 		}
-		var words []string
-		for _, t := range text.Tokenize(n) {
-			if t.Kind != text.Punct && t.Key != "" {
-				words = append(words, t.Key)
-			}
-		}
+		words := nameWords(n)
 		if len(words) < 2 {
 			continue
 		}
@@ -250,6 +240,17 @@ func latinFamilyNames(names []string) []string {
 		}
 	}
 	return out
+}
+
+// nameWords are the folded words of a name, punctuation left out.
+func nameWords(name string) []string {
+	var words []string
+	for _, t := range text.Tokenize(name) {
+		if t.Kind != text.Punct && t.Key != "" {
+			words = append(words, t.Key)
+		}
+	}
+	return words
 }
 
 // sameOrganiser guards events named alike (a spring conference): two
@@ -276,12 +277,7 @@ func givenNames(names []string) []givenName {
 		if n == "" {
 			continue
 		}
-		var words []string
-		for _, t := range text.Tokenize(n) {
-			if t.Kind != text.Punct && t.Key != "" {
-				words = append(words, t.Key)
-			}
-		}
+		words := nameWords(n)
 		if len(words) < 2 {
 			continue
 		}
