@@ -54,9 +54,9 @@ lease of --lock-ttl, renewed while the run is alive, so the lock of a
 crashed or killed run expires by itself.
 
 Schedule. --every 1h keeps running and syncs every hour (start to start).
-SIGINT or SIGTERM stops it gracefully: the transaction being written (up to
---batch-size articles) finishes, the lock is released, and kgraph exits 0 (stopping is
-what a service is asked to do). Without --every, a run stopped by a signal
+SIGINT or SIGTERM stops it gracefully: the transaction being written (up
+to --batch-size articles) finishes, the lock is released, and kgraph exits
+0 (stopping is what a service is asked to do). Without --every, a run stopped by a signal
 does the same and exits 130 (SIGINT) or 143 (SIGTERM). Either way nothing
 is half-written and the next run picks up where this one stopped.
 
