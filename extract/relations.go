@@ -683,6 +683,7 @@ func (d *Document) locatedIn(s *Sentence) {
 		d.townInRegion(s, m)
 	}
 	d.citiesInCountry(s)
+	d.citiesSingledOut(s)
 	d.sitesInCity(s)
 	d.partsOfPlace(s)
 	for _, m := range s.mentions {
@@ -869,6 +870,49 @@ func (d *Document) citiesInCountry(s *Sentence) {
 	}
 }
 
+// citiesSingledOut: "to Spain, namely to Madrid and Seville", في فرنسا
+// وخصوصا في ليون — the cities a focus word (extract/lang/*/words.tsv)
+// singles out right after a country lie in it. A city the gazetteer puts
+// in another country is left out.
+func (d *Document) citiesSingledOut(s *Sentence) {
+	ws := s.words
+	for _, c := range s.mentions {
+		if c.ent.final().typ != graph.TypeCountry || c.nisba || c.nested() || c.first < 0 {
+			continue
+		}
+		k := c.last + 1
+		if k < len(ws) && ws[k].comma {
+			k++
+		}
+		if k >= len(ws) || !(focusWords[ws[k].Key] || focusWords[ws[k].stem]) {
+			continue
+		}
+		k++
+		if k < len(ws) && (locatives[ws[k].Key] || postings[ws[k].Key]) {
+			k++
+		}
+		for k < len(ws) {
+			m := s.covered[k]
+			if m == nil || m.first != k || m.ent.final().typ != graph.TypeCity {
+				break
+			}
+			if d.cityElsewhere(m, c) {
+				break
+			}
+			d.relate(graph.LocatedIn, m.ent, c.ent, s, 0.8)
+			k = m.last + 1
+			if k < len(ws) && (conjunctions[ws[k].Key] || ws[k].comma) {
+				k++
+				continue
+			}
+			if k < len(ws) && strings.HasPrefix(ws[k].pre, "و") {
+				continue // وفالنسيا: the conjunction is on the city itself
+			}
+			break
+		}
+	}
+}
+
 func agrees(l *local, g byte) bool {
 	lg := genderOf(l)
 	return lg == 0 || lg == g
@@ -923,4 +967,12 @@ func computeGender(l *local) byte {
 		return 'm'
 	}
 	return 0
+}
+
+// cityElsewhere reports whether the gazetteer puts city m in a country
+// other than the gazetteer country c.
+func (d *Document) cityElsewhere(m, c *mention) bool {
+	city := d.x.lex.City(m.ent.final().lexID)
+	code, ok := strings.CutPrefix(c.ent.final().lexID, "country:")
+	return city != nil && ok && city.Country != code
 }

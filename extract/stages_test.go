@@ -1710,3 +1710,37 @@ func checkFound(t *testing.T, name, all string, want, notWant []string) {
 		}
 	}
 }
+
+// TestCitiesSingledOut: cities a focus word singles out right after a
+// country lie in it.
+func TestCitiesSingledOut(t *testing.T) {
+	cases := []struct {
+		name, lang, text string
+		want, notWant    []string
+	}{
+		{name: "arabic list after namely-to", lang: "ar",
+			text: "وانتقل العمال إلى إيطاليا، وتحديدا إلى روما وميلانو.",
+			want: []string{"Rome LOCATED_IN Italy", "Milan LOCATED_IN Italy"}},
+		{name: "arabic especially-in with a comma list", lang: "ar",
+			text: "وانتشرت الإضرابات في ألمانيا وخصوصا في برلين، وميونخ.",
+			want: []string{"Berlin LOCATED_IN Germany", "Munich LOCATED_IN Germany"}},
+		{name: "english notably", lang: "en",
+			text: "The chain opened stores in Spain, notably in Madrid and Seville.",
+			want: []string{"Madrid LOCATED_IN Spain", "Seville LOCATED_IN Spain"}},
+		{name: "a city of another country is not singled out of this one", lang: "ar",
+			text:    "وتوسعت الشركة في إيطاليا، وخصوصا في مدريد.",
+			notWant: []string{"Madrid LOCATED_IN"}},
+		{name: "no focus word, a journey on", lang: "ar",
+			text:    "وزار الوزير إيطاليا ثم توجه إلى برلين.",
+			notWant: []string{"Berlin LOCATED_IN"}},
+		{name: "english list without a focus word", lang: "en",
+			text:    "He flew to Spain and then to Berlin.",
+			notWant: []string{"Berlin LOCATED_IN"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := readWith(t, c.lang, c.text, withFrames)
+			checkFound(t, c.name, strings.Join(factsOf(d), "\n"), c.want, c.notWant)
+		})
+	}
+}
