@@ -63,6 +63,16 @@ func (d *Document) titledPerson(s *Sentence, i int, covered []*mention, add func
 				continue
 			}
 		}
+		if d.lang == "ar" && j == complEnd+1 && complEnd >= i+n && formerWords[w.Key] {
+			// الرئيس الفرنسي السابق نيكولا …: "former" after the
+			// complement closes the title, and the name follows.
+			complEnd = j
+			if j+1 < len(ws) && covered[j+1] == nil && d.taggerSees(j+1, "PER") {
+				j++ // the name the tagger reads right after it
+				break
+			}
+			continue
+		}
 		if d.lang == "ar" && j == complEnd+1 && locatives[w.Key] && d.placeOfPost(s, j+1) {
 			// النائب العام في اسطنبول عرفان فيدان، المسؤول في لجنة …: the
 			// city or body after في is where the post is.

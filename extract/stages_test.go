@@ -1744,3 +1744,33 @@ func TestCitiesSingledOut(t *testing.T) {
 		})
 	}
 }
+
+// TestFormerTitle: "former" after a title's complement closes the title,
+// and a name the tagger reads after it holds it (given names the lexicon
+// does not know included).
+func TestFormerTitle(t *testing.T) {
+	cases := []struct {
+		name, text    string
+		want, notWant []string
+	}{
+		{name: "former head of government, then a list",
+			text:    "وحضر رئيس الحكومة الإسباني السابق ماريانو راخوي، والمغني كاظم الساهر.",
+			want:    []string{"ماريانو راخوي HOLDS_POSITION Spain"},
+			notWant: []string{"الساهر HOLDS_POSITION", "والمغني"}},
+		{name: "earlier-former before the name and a verb",
+			text: "وانتقد وزير الخارجية الفرنسي الأسبق دومينيك دوفيلبان القرار.",
+			want: []string{"دومينيك دوفيلبان HOLDS_POSITION France"}},
+		{name: "a known given name still works",
+			text: "وقال رئيس الوزراء الإيطالي السابق ماتيو رينزي إن الوضع صعب.",
+			want: []string{"ماتيو رينزي HOLDS_POSITION Italy"}},
+		{name: "no name after former",
+			text:    "وانتقد وزير الخارجية الفرنسي السابق القرار بشدة.",
+			notWant: []string{"HOLDS_POSITION"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := readWith(t, "ar", c.text, nil)
+			checkFound(t, c.name, strings.Join(factsOf(d), "\n"), c.want, c.notWant)
+		})
+	}
+}
