@@ -31,6 +31,9 @@ func (d *Document) headPhrase(s *Sentence, i int, covered []*mention, add func(*
 	} else if w.fs.orgHead {
 		typ = graph.TypeOrganization
 	}
+	if typ == graph.TypeEvent && w.fs.orgHead && d.officeEndsBefore(s, i) {
+		typ = graph.TypeOrganization // رئيس منتدى رجال الأعمال: an office heads a body, not an event
+	}
 	if typ == "" || d.lang == "en" && w.Kind == text.Latin && !isUpperStart(w.Text) && typ == graph.TypeOrganization {
 		return nil
 	}
@@ -656,6 +659,26 @@ func (d *Document) startsDate(ws []word, j int) bool {
 	if j+2 < len(ws) && ws[j+1].Key == "من" {
 		if m, _ := d.cur.month(d.x.lex, j+2); m > 0 {
 			return true
+		}
+	}
+	return false
+}
+
+// officeEndsBefore reports whether an Arabic title of an office that
+// heads a body (president, secretary-general, director, chair, leader)
+// ends right before word i: رئيس منتدى …، الأمين العام لمؤتمر ….
+func (d *Document) officeEndsBefore(s *Sentence, i int) bool {
+	if d.lang != "ar" {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		t, n := s.matchTitle(d.x.lex, k)
+		if t != nil && k+n == i {
+			switch t.Kind {
+			case "president", "secretary-general", "director", "chair", "co-chair", "leader":
+				return true
+			}
+			return false
 		}
 	}
 	return false

@@ -1774,3 +1774,32 @@ func TestFormerTitle(t *testing.T) {
 		})
 	}
 }
+
+// TestOfficeHeadsBody: a head that names events and bodies (منتدى، مؤتمر)
+// right after the title of an office that heads a body names a body.
+func TestOfficeHeadsBody(t *testing.T) {
+	cases := []struct {
+		name, text    string
+		want, notWant []string
+	}{
+		{name: "president of a forum",
+			text:    "وقال رئيس منتدى رؤساء المقاولات كريم الفاسي إن السوق تتحسن.",
+			want:    []string{"كريم الفاسي HOLDS_POSITION منتدى رؤساء المقاولات"},
+			notWant: []string{"Event:"}},
+		{name: "secretary-general of a congress",
+			text: "وأكد الأمين العام لمؤتمر النقابات المغربية سعيد العلمي دعمه للإضراب.",
+			want: []string{"سعيد العلمي HOLDS_POSITION مؤتمر النقابات المغربية"}},
+		{name: "a forum without an office stays an event",
+			text: "وانطلق منتدى الشباب العربي في الرباط يوم الاثنين.",
+			want: []string{"Event:منتدى الشباب العربي", "منتدى الشباب العربي HELD_IN Rabat"}},
+		{name: "a minister at a forum does not head it",
+			text:    "وشارك وزير المالية في منتدى الشباب العربي بالرباط.",
+			notWant: []string{"Organization:منتدى"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := readWith(t, "ar", c.text, nil)
+			checkFound(t, c.name, strings.Join(append(spansOf(d), factsOf(d)...), "\n"), c.want, c.notWant)
+		})
+	}
+}
