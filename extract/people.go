@@ -617,7 +617,7 @@ func (d *Document) nameWord(ws []word, k int, covered []*mention) bool {
 	if w.isPunct() || (w.Kind != text.Word && w.Kind != text.Latin) || covered[k] != nil {
 		return false
 	}
-	if d.x.lex.IsStopword(w.Key) || timeWords[w.stem] || calendarWords[w.Key] || dateCues[w.Key] {
+	if d.x.lex.IsStopword(w.Key) && !d.yaName(w) || timeWords[w.stem] || calendarWords[w.Key] || dateCues[w.Key] {
 		return false // يومي الاثنين، أمس: time, not a name
 	}
 	if d.startsTrigger(ws, k) || d.isRelative(w) {
@@ -650,8 +650,8 @@ func (d *Document) nameEnd(ws []word, k int, covered []*mention) int {
 			limit += 2 // خالد بن سلمان بن عبدالعزيز, Hamad bin Isa Al Khalifa
 			continue
 		}
-		if !d.nameWord(ws, t, covered) && !(t > k && d.innerNameWord(ws, t, covered)) {
-			break
+		if !d.nameWord(ws, t, covered) && !(t > k && d.innerNameWord(ws, t, covered)) || knownAsWords[ws[t].Key] {
+			break // … علي حداد المعروف بقربه: "known" opens what follows the name
 		}
 		if t > k && ws[t].pre == "و" && !d.x.lex.IsGivenName(ws[t].Key) {
 			break // "X وY": a second name, not part of this one
@@ -859,4 +859,35 @@ func arabicArticleName(s string) bool {
 
 func (d *Document) isRelative(w word) bool {
 	return relatives[w.stem]
+}
+
+// yaName reports whether w, a stopword that folds like a given name, is
+// the name: it ends in ya (ي) where the article writes the function word
+// of the same fold with alif maqsura (ى), so the two are spelled apart
+// (علي حداد … على التوالي). An article that writes both alike leaves the
+// word a stopword.
+func (d *Document) yaName(w word) bool {
+	if d.lang != "ar" || w.pre != "" || !strings.HasSuffix(w.Text, "ي") || !d.x.lex.IsGivenName(w.Key) {
+		return false
+	}
+	if v, ok := d.yaNames[w.Key]; ok {
+		return v
+	}
+	apart := false
+	for _, s := range d.sents {
+		for _, u := range s.words {
+			if u.Key == w.Key && strings.HasSuffix(u.Text, "ى") {
+				apart = true
+				break
+			}
+		}
+		if apart {
+			break
+		}
+	}
+	if d.yaNames == nil {
+		d.yaNames = map[string]bool{}
+	}
+	d.yaNames[w.Key] = apart
+	return apart
 }

@@ -1803,3 +1803,34 @@ func TestOfficeHeadsBody(t *testing.T) {
 		})
 	}
 }
+
+// TestYaNameAndKnownAs: a given name that folds like a function word (علي,
+// على) is the name where the article spells the two apart, and "known
+// as" after a name ends it.
+func TestYaNameAndKnownAs(t *testing.T) {
+	cases := []struct {
+		name, text    string
+		want, notWant []string
+	}{
+		{name: "ya-spelled name after a title, maqsura preposition elsewhere",
+			text:    "وقال رئيس جمعية حماية المستهلك علي بنسعيد المعروف بصرامته إن الأسعار مرتفعة. وحصلت الجمعية على الدعم.",
+			want:    []string{"Person:علي بنسعيد", "علي بنسعيد HOLDS_POSITION جمعية حماية المستهلك"},
+			notWant: []string{"المعروف HOLDS_POSITION", "Person:على"}},
+		{name: "the preposition itself is no name",
+			text:    "وحصل الفريق على دعم الوزير علي بنسعيد. وعلي الرغم من ذلك تأخر.",
+			notWant: []string{"Person:على"}},
+		{name: "one spelling for both: a stopword",
+			text:    "وحصل الفريق علي دعم كبير من الجمهور.",
+			notWant: []string{"Person:"}},
+		{name: "known-as ends a name with a given name",
+			text:    "واستقبل الوزير كريم العلوي الملقب بالأستاذ وفدا من الرباط.",
+			want:    []string{"Person:كريم العلوي@"},
+			notWant: []string{"الملقب"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := readWith(t, "ar", c.text, nil)
+			checkFound(t, c.name, strings.Join(append(spansOf(d), factsOf(d)...), "\n"), c.want, c.notWant)
+		})
+	}
+}
