@@ -1834,3 +1834,31 @@ func TestYaNameAndKnownAs(t *testing.T) {
 		})
 	}
 }
+
+// TestHamzaModifiers: a name modifier written with its hamza in
+// name_modifiers.tsv (رئاسية، طارئة) matches the folded word.
+func TestHamzaModifiers(t *testing.T) {
+	cases := []struct {
+		name, text    string
+		want, notWant []string
+	}{
+		{name: "presidential elections",
+			text: "وجرت الانتخابات الرئاسية في تونس يوم الأحد.",
+			want: []string{"Event:الانتخابات الرئاسية", "HELD_IN Tunisia"}},
+		{name: "an emergency summit",
+			text: "وانعقدت القمة الطارئة في عمان.",
+			want: []string{"Event:القمة الطارئة"}},
+		{name: "a judicial council",
+			text: "وقرر المجلس القضائي تأجيل الجلسة.",
+			want: []string{"Organization:المجلس القضائي"}},
+		{name: "a bare head is no name",
+			text:    "وتحدث الوزير عن الانتخابات بإسهاب.",
+			notWant: []string{"Event:"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := readWith(t, "ar", c.text, nil)
+			checkFound(t, c.name, strings.Join(append(spansOf(d), factsOf(d)...), "\n"), c.want, c.notWant)
+		})
+	}
+}
