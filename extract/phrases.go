@@ -170,6 +170,17 @@ loop:
 			}
 			break
 		}
+		if j == i+1 && typ == graph.TypeEvent && len(modifiers) == 0 {
+			if e := d.dateEnd(ws, j); e > 0 {
+				// انتخابات الرابع من يوليوز، قمة 12 ديسمبر: a bare head and the
+				// date it is set for name the event.
+				for _, y := range ws[j : e+1] {
+					modifiers = append(modifiers, y.Key)
+				}
+				anchored, last = true, e
+				break
+			}
+		}
 		if d.startsTrigger(ws, j) || d.startsDate(ws, j) || x.Kind == text.Number || timeWords[x.stem] || dateCues[x.Key] {
 			break
 		}
@@ -662,6 +673,26 @@ func (d *Document) startsDate(ws []word, j int) bool {
 		}
 	}
 	return false
+}
+
+// dateEnd returns the last word of a day and month starting at j (12
+// ديسمبر، الرابع من يوليوز, with a year after them), or -1.
+func (d *Document) dateEnd(ws []word, j int) int {
+	e := -1
+	switch {
+	case j+1 < len(ws) && ws[j].Kind == text.Number:
+		if m, n := d.cur.month(d.x.lex, j+1); m > 0 {
+			e = j + n
+		}
+	case j+2 < len(ws) && ws[j+1].Key == "من" && d.x.rules.modifiers[stripAl(ws[j].stem)] != "":
+		if m, n := d.cur.month(d.x.lex, j+2); m > 0 {
+			e = j + 1 + n
+		}
+	}
+	if e > 0 && e+1 < len(ws) && ws[e+1].Kind == text.Number && len([]rune(ws[e+1].Text)) == 4 {
+		e++ // 12 ديسمبر 2019
+	}
+	return e
 }
 
 // officeEndsBefore reports whether an Arabic title of an office that

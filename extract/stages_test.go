@@ -1862,3 +1862,31 @@ func TestHamzaModifiers(t *testing.T) {
 		})
 	}
 }
+
+// TestDatedEventAndCalledBy: a bare event head and the date it is set for
+// name the event; "which X called" (التي دعا إليها X) says who convened it.
+func TestDatedEventAndCalledBy(t *testing.T) {
+	cases := []struct {
+		name, text    string
+		want, notWant []string
+	}{
+		{name: "ordinal day of a month, then who called it",
+			text: "ورفضت النقابات انتخابات العاشر من مارس، التي دعا إليها رئيس الحكومة المؤقت سالم الهاشمي.",
+			want: []string{"Event:انتخابات العاشر من مارس", "انتخابات العاشر من مارس CONVENED_BY سالم الهاشمي"}},
+		{name: "a day number, a month and a year",
+			text: "وتستعد الأحزاب لاستفتاء 25 يوليو 2022 في البلاد.",
+			want: []string{"Event:استفتاء 25 يوليو 2022"}},
+		{name: "an adjective-named event called by a president",
+			text: "وقاطعت المعارضة الانتخابات التشريعية التي دعت إليها الرئيسة ليلى المنصوري.",
+			want: []string{"الانتخابات التشريعية CONVENED_BY ليلى المنصوري"}},
+		{name: "called for, not convened",
+			text:    "ودعا الرئيس سالم الهاشمي إلى الحوار بعد الانتخابات الرئاسية.",
+			notWant: []string{"CONVENED_BY"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := readWith(t, "ar", c.text, nil)
+			checkFound(t, c.name, strings.Join(append(spansOf(d), factsOf(d)...), "\n"), c.want, c.notWant)
+		})
+	}
+}
