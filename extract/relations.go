@@ -668,6 +668,11 @@ func (d *Document) locatedIn(s *Sentence) {
 				continue
 			}
 			adjacent := c.first == m.last+1 && c.nisba
+			// مدينة أبها السعودية: after "city" the country's name that reads
+			// as its adjective (السعودية) is where the city lies.
+			if c.first == m.last+1 && c.prep == "" && m.first > 0 && placeWords[s.words[m.first-1].stem] {
+				adjacent = true
+			}
 			commaSep := c.first == m.last+2 && s.words[m.last+1].Text == "," && !c.nisba
 			// طبرق شرق ليبيا, سرت في وسط ليبيا: a city and the part of
 			// the country it lies in.

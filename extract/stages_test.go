@@ -1890,3 +1890,31 @@ func TestDatedEventAndCalledBy(t *testing.T) {
 		})
 	}
 }
+
+// TestCityThenCountryName: after "city" (مدينة) a country's name right
+// after the city's is where it lies (السعودية reads as the city's adjective).
+func TestCityThenCountryName(t *testing.T) {
+	cases := []struct {
+		name, text    string
+		want, notWant []string
+	}{
+		{name: "city, then the country's name as its adjective",
+			text: "واحتضنت مدينة الطائف السعودية المهرجان.",
+			want: []string{"Taif LOCATED_IN Saudi Arabia"}},
+		{name: "a new gazetteer city",
+			text: "ووصل الفريق إلى مدينة تولوز الفرنسية.",
+			want: []string{"Toulouse LOCATED_IN France"}},
+		{name: "no city word: a city and the country after it stay apart",
+			text:    "وغادر الوفد الرياض السعودية متوجها إلى القاهرة.",
+			notWant: []string{"Cairo LOCATED_IN"}},
+		{name: "a preposition on the country: a journey on",
+			text:    "وانتقل الفريق من مدينة تبوك إلى مصر.",
+			notWant: []string{"Tabuk LOCATED_IN Egypt"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := readWith(t, "ar", c.text, nil)
+			checkFound(t, c.name, strings.Join(factsOf(d), "\n"), c.want, c.notWant)
+		})
+	}
+}
