@@ -1918,3 +1918,29 @@ func TestCityThenCountryName(t *testing.T) {
 		})
 	}
 }
+
+// TestOrgHeadInTitle: an English organisation head right before a title
+// (Group Economist) is part of the title, not a body.
+func TestOrgHeadInTitle(t *testing.T) {
+	cases := []struct {
+		name, text    string
+		want, notWant []string
+	}{
+		{name: "group economist at a bank",
+			text:    "Mark Ellis, Group Economist at Lloyds, said rates would fall.",
+			want:    []string{"Mark Ellis HOLDS_POSITION Lloyds"},
+			notWant: []string{"Organization:Group"}},
+		{name: "group director of a firm",
+			text:    "Anna Price, Group Director at Tesco, left in May.",
+			notWant: []string{"Organization:Group", "HOLDS_POSITION Group"}},
+		{name: "a named group is still a body",
+			text: "The Africa Focus Group met in London.",
+			want: []string{"Organization:Africa Focus Group"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := readWith(t, "en", c.text, nil)
+			checkFound(t, c.name, strings.Join(append(spansOf(d), factsOf(d)...), "\n"), c.want, c.notWant)
+		})
+	}
+}
