@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/kgraph/kgraph/extract/resolve"
+	"github.com/kgraph/kgraph/extract/text"
 	"github.com/kgraph/kgraph/graph"
 )
 
@@ -689,6 +690,7 @@ func (d *Document) locatedIn(s *Sentence) {
 	}
 	d.citiesInCountry(s)
 	d.citiesSingledOut(s)
+	d.basedIn(s)
 	d.sitesInCity(s)
 	d.partsOfPlace(s)
 	for _, m := range s.mentions {
@@ -980,4 +982,80 @@ func (d *Document) cityElsewhere(m, c *mention) bool {
 	city := d.x.lex.City(m.ent.final().lexID)
 	code, ok := strings.CutPrefix(c.ent.final().lexID, "country:")
 	return city != nil && ok && city.Country != code
+}
+
+// basedIn reads "the US-based company", "Orbis, the London-based insurer",
+// "the Paris-based bank Credit Lyonnais": a place joined to a based-suffix
+// (extract/lang/en/words.tsv) before a company noun is where the company
+// is. The company is the name right after the noun, else the name the
+// phrase is set off after, else (after "the") the last body named.
+func (d *Document) basedIn(s *Sentence) {
+	if d.lang != "en" {
+		return
+	}
+	ws := s.words
+	for k, w := range ws {
+		if w.Kind != text.Latin || s.covered[k] != nil {
+			continue
+		}
+		cut := strings.LastIndex(w.Text, "-")
+		if cut <= 0 || !basedSuffixes[text.Fold(w.Text[cut+1:])] {
+			continue
+		}
+		n := k + 1
+		if n >= len(ws) || !companyNouns[ws[n].Key] || isUpperStart(ws[n].Text) {
+			continue
+		}
+		prefix := w.Text[:cut]
+		e, ok := d.x.lex.Acronym(prefix)
+		if !ok || e.Type != graph.TypeCountry && e.Type != graph.TypeCity {
+			e, _ = d.x.lex.MatchPlace([]string{text.Fold(prefix)}, 0)
+		}
+		if e == nil || e.Type != graph.TypeCountry && e.Type != graph.TypeCity {
+			continue
+		}
+		var firm *local
+		switch {
+		case n+1 < len(ws) && s.covered[n+1] != nil && s.covered[n+1].first == n+1 && s.covered[n+1].ent.final().typ == graph.TypeOrganization:
+			firm = s.covered[n+1].ent // the Paris-based bank Credit Lyonnais
+		case k >= 3 && ws[k-1].Key == "the" && ws[k-2].comma && s.covered[k-3] != nil && s.covered[k-3].ent.final().typ == graph.TypeOrganization:
+			firm = s.covered[k-3].ent // Orbis, the London-based insurer
+		case k >= 1 && ws[k-1].Key == "the":
+			firm = d.lastBody(s, k)
+		}
+		if firm == nil {
+			continue
+		}
+		place, ok := d.byLex[e.ID]
+		if !ok {
+			place = d.newLocal(e.Type, firstNonEmpty(e.NameEN, e.NameAR, prefix))
+			place.lexID, place.nameEN, place.nameAR = e.ID, e.NameEN, e.NameAR
+			place.head = d.x.entryHead(e)
+			place.country = e.Country
+			d.byLex[e.ID] = place
+		}
+		d.addName(place, prefix)
+		d.relate(graph.LocatedIn, firm, place, s, 0.8)
+	}
+}
+
+// lastBody is the organisation named last before word k of s, in s or in
+// an earlier sentence.
+func (d *Document) lastBody(s *Sentence, k int) *local {
+	for i := len(d.sents) - 1; i >= 0; i-- {
+		t := d.sents[i]
+		if t != s && t.Start > s.Start {
+			continue
+		}
+		var best *mention
+		for _, m := range t.mentions {
+			if (t != s || m.last < k) && m.ent.final().typ == graph.TypeOrganization && (best == nil || m.first > best.first) {
+				best = m
+			}
+		}
+		if best != nil {
+			return best.ent
+		}
+	}
+	return nil
 }

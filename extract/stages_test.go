@@ -1944,3 +1944,34 @@ func TestOrgHeadInTitle(t *testing.T) {
 		})
 	}
 }
+
+// TestBasedIn: a place joined to "-based" before a company noun is where
+// the company is.
+func TestBasedIn(t *testing.T) {
+	cases := []struct {
+		name, text    string
+		want, notWant []string
+	}{
+		{name: "the company named before",
+			text: "Shares in Nortel fell on Monday. In its results, the Canada-based company cut jobs.",
+			want: []string{"Nortel LOCATED_IN Canada"}},
+		{name: "an appositive",
+			text: "Brevis, the Tokyo-based retailer, opened new stores.",
+			want: []string{"Brevis LOCATED_IN Tokyo"}},
+		{name: "the name after the noun",
+			text: "The Madrid-based bank Banco Lucero raised its forecast.",
+			want: []string{"Banco Lucero LOCATED_IN Madrid"}},
+		{name: "no company noun after it",
+			text:    "Nortel said the Canada-based research would continue.",
+			notWant: []string{"LOCATED_IN"}},
+		{name: "not a place",
+			text:    "Nortel, the web-based company, cut jobs.",
+			notWant: []string{"LOCATED_IN"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := readWith(t, "en", c.text, nil)
+			checkFound(t, c.name, strings.Join(factsOf(d), "\n"), c.want, c.notWant)
+		})
+	}
+}

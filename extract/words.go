@@ -55,6 +55,7 @@ var (
 	directions         = words.Set("direction")      // the part of a place: طبرق شرق ليبيا
 	locatives          = words.Set("locative")
 	knownAsWords       = words.Set("known-as")         // end a name: علي حداد المعروف بـ…
+	basedSuffixes      = words.Set("based-suffix")     // after a place's name and a hyphen: the US-based company
 	formerWords        = words.Set("former")           // close a title before the name: الرئيس الفرنسي السابق
 	focusWords         = words.Set("focus")            // single out places in the one just named: إلى إسبانيا، وتحديدا إلى مدريد
 	bodyAdjectives     = words.Set("body-adjective")   // between a possessive and the body it owns: Labour's ruling NEC
