@@ -650,7 +650,7 @@ func (d *Document) nameEnd(ws []word, k int, covered []*mention) int {
 			limit += 2 // خالد بن سلمان بن عبدالعزيز, Hamad bin Isa Al Khalifa
 			continue
 		}
-		if !d.nameWord(ws, t, covered) && !(t > k && d.innerNameWord(ws, t, covered)) || knownAsWords[ws[t].Key] {
+		if !d.nameWord(ws, t, covered) && !(t > k && d.innerNameWord(ws, t, covered)) && !(t > k && d.titleInTaggedName(ws, t, covered)) || knownAsWords[ws[t].Key] {
 			break // … علي حداد المعروف بقربه: "known" opens what follows the name
 		}
 		if t > k && ws[t].pre == "و" && !d.x.lex.IsGivenName(ws[t].Key) {
@@ -890,4 +890,22 @@ func (d *Document) yaName(w word) bool {
 	}
 	d.yaNames[w.Key] = apart
 	return apart
+}
+
+// titleInTaggedName reports whether word t, a one-word title, sits inside
+// a name the tagger reads whole, after a name word (أحمد قايد صالح: قايد
+// folds like قائد, commander; محمد أمير): a family name, not a new title.
+func (d *Document) titleInTaggedName(ws []word, t int, covered []*mention) bool {
+	if !d.tagged || d.cur == nil || len(d.cur.words) != len(ws) || t == 0 || t+1 >= len(ws) || covered[t] != nil || ws[t].pre != "" {
+		return false
+	}
+	if _, n := d.cur.matchTitle(d.x.lex, t); n != 1 {
+		return false
+	}
+	for _, sp := range d.cur.tagged {
+		if sp.Type == "PER" && sp.Start <= t-1 && t < sp.End {
+			return t+1 == sp.End || d.nameWord(ws, t+1, covered) // محمد أمير | إن: the tagger's last word
+		}
+	}
+	return false
 }

@@ -1975,3 +1975,28 @@ func TestBasedIn(t *testing.T) {
 		})
 	}
 }
+
+// TestTitleWordInTaggedName: a one-word title inside a name the tagger
+// reads whole, after a name word, is part of the name.
+func TestTitleWordInTaggedName(t *testing.T) {
+	cases := []struct {
+		name, text    string
+		want, notWant []string
+	}{
+		{name: "a title word between given and family name",
+			text: "وقال وزير الدفاع الباكستاني اللواء محمد أمير خان إن الوضع مستقر.",
+			want: []string{"محمد أمير خان HOLDS_POSITION Pakistan"}},
+		{name: "a title word last in the tagger's name",
+			text: "وقال الوزير محمد أمير إن الوضع مستقر.",
+			want: []string{"Person:محمد أمير@"}},
+		{name: "a title after a name set off by a comma is still a title",
+			text:    "واستقبل الملك وفدا برئاسة محمد بنعلي، أمير منطقة الرياض.",
+			notWant: []string{"Person:محمد بنعلي أمير"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := readWith(t, "ar", c.text, nil)
+			checkFound(t, c.name, strings.Join(append(spansOf(d), factsOf(d)...), "\n"), c.want, c.notWant)
+		})
+	}
+}
