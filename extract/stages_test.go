@@ -2000,3 +2000,31 @@ func TestTitleWordInTaggedName(t *testing.T) {
 		})
 	}
 }
+
+// TestServiceHeads: a service (جهاز) or department (دائرة) named by its
+// adjectives is a body, and the head of it holds a post in it.
+func TestServiceHeads(t *testing.T) {
+	cases := []struct {
+		name, text    string
+		want, notWant []string
+	}{
+		{name: "head of an intelligence service",
+			text: "وقال رئيس جهاز المخابرات العامة الفلسطينية ماجد فرج إن الوضع مستقر.",
+			want: []string{"ماجد فرج HOLDS_POSITION جهاز المخابرات العامة الفلسطينية", "ماجد فرج HOLDS_POSITION Palestine"}},
+		{name: "director of a security department",
+			text: "وقال مدير دائرة الأمن العام الأردني حسين الحواتمة إن الوضع مستقر.",
+			want: []string{"حسين الحواتمة HOLDS_POSITION دائرة الأمن العام الأردني"}},
+		{name: "a device is no body",
+			text:    "واشترى الطالب جهاز الكمبيوتر من السوق.",
+			notWant: []string{"Organization:"}},
+		{name: "a bodily system is no body",
+			text:    "وأصيب الجهاز العصبي بأضرار.",
+			notWant: []string{"Organization:"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := readWith(t, "ar", c.text, nil)
+			checkFound(t, c.name, strings.Join(append(spansOf(d), factsOf(d)...), "\n"), c.want, c.notWant)
+		})
+	}
+}
