@@ -303,6 +303,9 @@ loop:
 	if last == i && alias == "" {
 		return nil
 	}
+	if !anchored && typ == graph.TypeEvent && place != nil && placeNamedHeads[head] {
+		anchored = true // مظاهرات حاشدة في باريس: an event of this kind is named by where it is held
+	}
 	if !anchored || (typ == graph.TypeOrganization && !definite && len(inner) == 0 && alias == "") {
 		return nil // منظمة دولية شريكة: an indefinite noun, not a name
 	}
@@ -397,6 +400,11 @@ loop:
 	}
 	if place != nil && typ == graph.TypeEvent {
 		d.slot(fact{pred: graph.HeldIn, s: l, o: place.ent, sent: s, confidence: 0.8})
+		if placeNamedHeads[head] {
+			for _, c := range d.placesListedAfter(s, place) {
+				d.slot(fact{pred: graph.HeldIn, s: l, o: c.ent, sent: s, confidence: 0.8}) // في باريس وبوردو وليون
+			}
+		}
 	}
 	return m
 }
@@ -713,4 +721,29 @@ func (d *Document) officeEndsBefore(s *Sentence, i int) bool {
 		}
 	}
 	return false
+}
+
+// placesListedAfter returns the cities listed right after m, joined by
+// "and" or commas (في باريس وبوردو وليون، in London, Leeds and York).
+func (d *Document) placesListedAfter(s *Sentence, m *mention) []*mention {
+	ws := s.words
+	var out []*mention
+	k := m.last + 1
+	for k < len(ws) {
+		joined := false
+		if conjunctions[ws[k].Key] || ws[k].comma {
+			k++
+			joined = true
+		}
+		if k >= len(ws) {
+			break
+		}
+		c := s.covered[k]
+		if c == nil || c.first != k || c.ent.final().typ != graph.TypeCity || !joined && !strings.HasPrefix(ws[k].pre, "و") {
+			break
+		}
+		out = append(out, c)
+		k = c.last + 1
+	}
+	return out
 }

@@ -2028,3 +2028,32 @@ func TestServiceHeads(t *testing.T) {
 		})
 	}
 }
+
+// TestProtestsInCities: a protest named by where it is held, in each city
+// of the list after في.
+func TestProtestsInCities(t *testing.T) {
+	cases := []struct {
+		name, text    string
+		want, notWant []string
+	}{
+		{name: "demonstrations in three cities",
+			text: "وخرجت مظاهرات غاضبة في مدريد وبرشلونة وإشبيلية ضد قانون العمل الجديد.",
+			want: []string{"HELD_IN Madrid", "HELD_IN Barcelona", "HELD_IN Seville"}},
+		{name: "marches in a comma list",
+			text: "ونظمت النقابات مسيرات حاشدة في الرباط، وفاس، ومراكش.",
+			want: []string{"HELD_IN Rabat", "HELD_IN Fez", "HELD_IN Marrakesh"}},
+		{name: "a city after another verb is not where the protest is",
+			text:    "وخرجت مظاهرات غاضبة في مدريد ثم سافر الوزير إلى برشلونة.",
+			want:    []string{"HELD_IN Madrid"},
+			notWant: []string{"HELD_IN Barcelona"}},
+		{name: "a protest with no place is no name",
+			text:    "وقالت الشرطة إن المظاهرات كانت سلمية.",
+			notWant: []string{"Event:"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := readWith(t, "ar", c.text, nil)
+			checkFound(t, c.name, strings.Join(append(spansOf(d), factsOf(d)...), "\n"), c.want, c.notWant)
+		})
+	}
+}

@@ -56,6 +56,7 @@ var (
 	locatives          = words.Set("locative")
 	knownAsWords       = words.Set("known-as")         // end a name: علي حداد المعروف بـ…
 	basedSuffixes      = words.Set("based-suffix")     // after a place's name and a hyphen: the US-based company
+	placeNamedHeads    = words.Set("place-named")      // event heads named by where they are held: مظاهرات في باريس
 	formerWords        = words.Set("former")           // close a title before the name: الرئيس الفرنسي السابق
 	focusWords         = words.Set("focus")            // single out places in the one just named: إلى إسبانيا، وتحديدا إلى مدريد
 	bodyAdjectives     = words.Set("body-adjective")   // between a possessive and the body it owns: Labour's ruling NEC
