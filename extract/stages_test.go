@@ -2057,3 +2057,28 @@ func TestProtestsInCities(t *testing.T) {
 		})
 	}
 }
+
+// TestCourtInCity: a court named by a construct (محكمة الاستئناف) is a
+// body, and one named before بـ/في a city lies there.
+func TestCourtInCity(t *testing.T) {
+	cases := []struct {
+		name, text    string
+		want, notWant []string
+	}{
+		{name: "court of cassation with bi-",
+			text: "وطعن المحامي في الحكم أمام محكمة النقض بالرباط.",
+			want: []string{"Organization:محكمة النقض", "محكمة النقض LOCATED_IN Rabat"}},
+		{name: "criminal court in a city",
+			text: "وأصدرت محكمة الجنايات في القاهرة حكمها أمس.",
+			want: []string{"محكمة الجنايات LOCATED_IN Cairo"}},
+		{name: "a court before a journey is not there",
+			text:    "وغادر القاضي مقر محكمة النقض متوجها إلى القاهرة.",
+			notWant: []string{"LOCATED_IN Cairo"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := readWith(t, "ar", c.text, nil)
+			checkFound(t, c.name, strings.Join(append(spansOf(d), factsOf(d)...), "\n"), c.want, c.notWant)
+		})
+	}
+}
