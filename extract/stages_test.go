@@ -2082,3 +2082,28 @@ func TestCourtInCity(t *testing.T) {
 		})
 	}
 }
+
+// TestOneOfTheMembers: "X، أحد مكونات Y" (one of the components, pillars
+// or members of Y) makes X a member of Y.
+func TestOneOfTheMembers(t *testing.T) {
+	cases := []struct {
+		name, text    string
+		want, notWant []string
+	}{
+		{name: "a party, one of the components of a coalition",
+			text: "وانسحب حزب الاستقلال، أحد مكونات التحالف الحكومي، من الحكومة.",
+			want: []string{"MEMBER_OF التحالف الحكومي"}},
+		{name: "a person, one of the members of a bureau",
+			text: "وقال كريم العلوي، أحد أعضاء المكتب السياسي، إن الحزب موحد.",
+			want: []string{"كريم العلوي MEMBER_OF المكتب السياسي"}},
+		{name: "no one named before it",
+			text:    "وقال الحزب إن أحد أعضاء المكتب السياسي استقال.",
+			notWant: []string{"MEMBER_OF"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := readWith(t, "ar", c.text, nil)
+			checkFound(t, c.name, strings.Join(factsOf(d), "\n"), c.want, c.notWant)
+		})
+	}
+}
