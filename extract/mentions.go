@@ -122,6 +122,11 @@ func (d *Document) gazetteerNames(s *Sentence) {
 			add(&mention{first: i, last: i, phrase: i, ent: d.lexEntity(e, s, i, i), nisba: true, prep: w.pre})
 			continue
 		}
+		if d.lang == "en" && w.Kind == text.Latin && d.isOrgHeadWord(w.Key) && i+1 < len(ws) {
+			if _, n := s.matchTitle(d.x.lex, i+1); n > 0 {
+				continue // Group Economist, Group Chief Executive: the head is part of the title
+			}
+		}
 		if w.Kind == text.Latin && (isUpperStart(w.Text) || isAcronymish(w.Text)) {
 			if m := d.latinName(s, i, i); m != nil {
 				add(m)

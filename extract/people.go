@@ -63,6 +63,16 @@ func (d *Document) titledPerson(s *Sentence, i int, covered []*mention, add func
 				continue
 			}
 		}
+		if d.lang == "ar" && j == complEnd+1 && complEnd >= i+n && formerWords[w.Key] {
+			// الرئيس الفرنسي السابق نيكولا …: "former" after the
+			// complement closes the title, and the name follows.
+			complEnd = j
+			if j+1 < len(ws) && covered[j+1] == nil && d.taggerSees(j+1, "PER") {
+				j++ // the name the tagger reads right after it
+				break
+			}
+			continue
+		}
 		if d.lang == "ar" && j == complEnd+1 && locatives[w.Key] && d.placeOfPost(s, j+1) {
 			// النائب العام في اسطنبول عرفان فيدان، المسؤول في لجنة …: the
 			// city or body after في is where the post is.
@@ -607,7 +617,7 @@ func (d *Document) nameWord(ws []word, k int, covered []*mention) bool {
 	if w.isPunct() || (w.Kind != text.Word && w.Kind != text.Latin) || covered[k] != nil {
 		return false
 	}
-	if d.x.lex.IsStopword(w.Key) || timeWords[w.stem] || calendarWords[w.Key] || dateCues[w.Key] {
+	if d.x.lex.IsStopword(w.Key) && !d.yaName(w) || timeWords[w.stem] || calendarWords[w.Key] || dateCues[w.Key] {
 		return false // يومي الاثنين، أمس: time, not a name
 	}
 	if d.startsTrigger(ws, k) || d.isRelative(w) {
@@ -640,8 +650,8 @@ func (d *Document) nameEnd(ws []word, k int, covered []*mention) int {
 			limit += 2 // خالد بن سلمان بن عبدالعزيز, Hamad bin Isa Al Khalifa
 			continue
 		}
-		if !d.nameWord(ws, t, covered) && !(t > k && d.innerNameWord(ws, t, covered)) {
-			break
+		if !d.nameWord(ws, t, covered) && !(t > k && d.innerNameWord(ws, t, covered)) && !(t > k && d.titleInTaggedName(ws, t, covered)) || knownAsWords[ws[t].Key] {
+			break // … علي حداد المعروف بقربه: "known" opens what follows the name
 		}
 		if t > k && ws[t].pre == "و" && !d.x.lex.IsGivenName(ws[t].Key) {
 			break // "X وY": a second name, not part of this one
@@ -849,4 +859,53 @@ func arabicArticleName(s string) bool {
 
 func (d *Document) isRelative(w word) bool {
 	return relatives[w.stem]
+}
+
+// yaName reports whether w, a stopword that folds like a given name, is
+// the name: it ends in ya (ي) where the article writes the function word
+// of the same fold with alif maqsura (ى), so the two are spelled apart
+// (علي حداد … على التوالي). An article that writes both alike leaves the
+// word a stopword.
+func (d *Document) yaName(w word) bool {
+	if d.lang != "ar" || w.pre != "" || !strings.HasSuffix(w.Text, "ي") || !d.x.lex.IsGivenName(w.Key) {
+		return false
+	}
+	if v, ok := d.yaNames[w.Key]; ok {
+		return v
+	}
+	apart := false
+	for _, s := range d.sents {
+		for _, u := range s.words {
+			if u.Key == w.Key && strings.HasSuffix(u.Text, "ى") {
+				apart = true
+				break
+			}
+		}
+		if apart {
+			break
+		}
+	}
+	if d.yaNames == nil {
+		d.yaNames = map[string]bool{}
+	}
+	d.yaNames[w.Key] = apart
+	return apart
+}
+
+// titleInTaggedName reports whether word t, a one-word title, sits inside
+// a name the tagger reads whole, after a name word (أحمد قايد صالح: قايد
+// folds like قائد, commander; محمد أمير): a family name, not a new title.
+func (d *Document) titleInTaggedName(ws []word, t int, covered []*mention) bool {
+	if !d.tagged || d.cur == nil || len(d.cur.words) != len(ws) || t == 0 || t+1 >= len(ws) || covered[t] != nil || ws[t].pre != "" {
+		return false
+	}
+	if _, n := d.cur.matchTitle(d.x.lex, t); n != 1 {
+		return false
+	}
+	for _, sp := range d.cur.tagged {
+		if sp.Type == "PER" && sp.Start <= t-1 && t < sp.End {
+			return t+1 == sp.End || d.nameWord(ws, t+1, covered) // محمد أمير | إن: the tagger's last word
+		}
+	}
+	return false
 }

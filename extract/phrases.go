@@ -31,6 +31,9 @@ func (d *Document) headPhrase(s *Sentence, i int, covered []*mention, add func(*
 	} else if w.fs.orgHead {
 		typ = graph.TypeOrganization
 	}
+	if typ == graph.TypeEvent && w.fs.orgHead && d.officeEndsBefore(s, i) {
+		typ = graph.TypeOrganization // رئيس منتدى رجال الأعمال: an office heads a body, not an event
+	}
 	if typ == "" || d.lang == "en" && w.Kind == text.Latin && !isUpperStart(w.Text) && typ == graph.TypeOrganization {
 		return nil
 	}
@@ -167,6 +170,17 @@ loop:
 			}
 			break
 		}
+		if j == i+1 && typ == graph.TypeEvent && len(modifiers) == 0 {
+			if e := d.dateEnd(ws, j); e > 0 {
+				// انتخابات الرابع من يوليوز، قمة 12 ديسمبر: a bare head and the
+				// date it is set for name the event.
+				for _, y := range ws[j : e+1] {
+					modifiers = append(modifiers, y.Key)
+				}
+				anchored, last = true, e
+				break
+			}
+		}
 		if d.startsTrigger(ws, j) || d.startsDate(ws, j) || x.Kind == text.Number || timeWords[x.stem] || dateCues[x.Key] {
 			break
 		}
@@ -289,6 +303,9 @@ loop:
 	if last == i && alias == "" {
 		return nil
 	}
+	if !anchored && typ == graph.TypeEvent && place != nil && placeNamedHeads[head] {
+		anchored = true // مظاهرات حاشدة في باريس: an event of this kind is named by where it is held
+	}
 	if !anchored || (typ == graph.TypeOrganization && !definite && len(inner) == 0 && alias == "") {
 		return nil // منظمة دولية شريكة: an indefinite noun, not a name
 	}
@@ -383,6 +400,11 @@ loop:
 	}
 	if place != nil && typ == graph.TypeEvent {
 		d.slot(fact{pred: graph.HeldIn, s: l, o: place.ent, sent: s, confidence: 0.8})
+		if placeNamedHeads[head] {
+			for _, c := range d.placesListedAfter(s, place) {
+				d.slot(fact{pred: graph.HeldIn, s: l, o: c.ent, sent: s, confidence: 0.8}) // في باريس وبوردو وليون
+			}
+		}
 	}
 	return m
 }
@@ -659,4 +681,69 @@ func (d *Document) startsDate(ws []word, j int) bool {
 		}
 	}
 	return false
+}
+
+// dateEnd returns the last word of a day and month starting at j (12
+// ديسمبر، الرابع من يوليوز, with a year after them), or -1.
+func (d *Document) dateEnd(ws []word, j int) int {
+	e := -1
+	switch {
+	case j+1 < len(ws) && ws[j].Kind == text.Number:
+		if m, n := d.cur.month(d.x.lex, j+1); m > 0 {
+			e = j + n
+		}
+	case j+2 < len(ws) && ws[j+1].Key == "من" && d.x.rules.modifiers[stripAl(ws[j].stem)] != "":
+		if m, n := d.cur.month(d.x.lex, j+2); m > 0 {
+			e = j + 1 + n
+		}
+	}
+	if e > 0 && e+1 < len(ws) && ws[e+1].Kind == text.Number && len([]rune(ws[e+1].Text)) == 4 {
+		e++ // 12 ديسمبر 2019
+	}
+	return e
+}
+
+// officeEndsBefore reports whether an Arabic title of an office that
+// heads a body (president, secretary-general, director, chair, leader)
+// ends right before word i: رئيس منتدى …، الأمين العام لمؤتمر ….
+func (d *Document) officeEndsBefore(s *Sentence, i int) bool {
+	if d.lang != "ar" {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		t, n := s.matchTitle(d.x.lex, k)
+		if t != nil && k+n == i {
+			switch t.Kind {
+			case "president", "secretary-general", "director", "chair", "co-chair", "leader":
+				return true
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// placesListedAfter returns the cities listed right after m, joined by
+// "and" or commas (في باريس وبوردو وليون، in London, Leeds and York).
+func (d *Document) placesListedAfter(s *Sentence, m *mention) []*mention {
+	ws := s.words
+	var out []*mention
+	k := m.last + 1
+	for k < len(ws) {
+		joined := false
+		if conjunctions[ws[k].Key] || ws[k].comma {
+			k++
+			joined = true
+		}
+		if k >= len(ws) {
+			break
+		}
+		c := s.covered[k]
+		if c == nil || c.first != k || c.ent.final().typ != graph.TypeCity || !joined && !strings.HasPrefix(ws[k].pre, "و") {
+			break
+		}
+		out = append(out, c)
+		k = c.last + 1
+	}
+	return out
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/kgraph/kgraph/extract/resolve"
+	"github.com/kgraph/kgraph/extract/text"
 	"github.com/kgraph/kgraph/graph"
 )
 
@@ -668,6 +669,11 @@ func (d *Document) locatedIn(s *Sentence) {
 				continue
 			}
 			adjacent := c.first == m.last+1 && c.nisba
+			// مدينة أبها السعودية: after "city" the country's name that reads
+			// as its adjective (السعودية) is where the city lies.
+			if c.first == m.last+1 && c.prep == "" && m.first > 0 && placeWords[s.words[m.first-1].stem] {
+				adjacent = true
+			}
 			commaSep := c.first == m.last+2 && s.words[m.last+1].Text == "," && !c.nisba
 			// طبرق شرق ليبيا, سرت في وسط ليبيا: a city and the part of
 			// the country it lies in.
@@ -683,6 +689,8 @@ func (d *Document) locatedIn(s *Sentence) {
 		d.townInRegion(s, m)
 	}
 	d.citiesInCountry(s)
+	d.citiesSingledOut(s)
+	d.basedIn(s)
 	d.sitesInCity(s)
 	d.partsOfPlace(s)
 	for _, m := range s.mentions {
@@ -869,6 +877,49 @@ func (d *Document) citiesInCountry(s *Sentence) {
 	}
 }
 
+// citiesSingledOut: "to Spain, namely to Madrid and Seville", في فرنسا
+// وخصوصا في ليون — the cities a focus word (extract/lang/*/words.tsv)
+// singles out right after a country lie in it. A city the gazetteer puts
+// in another country is left out.
+func (d *Document) citiesSingledOut(s *Sentence) {
+	ws := s.words
+	for _, c := range s.mentions {
+		if c.ent.final().typ != graph.TypeCountry || c.nisba || c.nested() || c.first < 0 {
+			continue
+		}
+		k := c.last + 1
+		if k < len(ws) && ws[k].comma {
+			k++
+		}
+		if k >= len(ws) || !(focusWords[ws[k].Key] || focusWords[ws[k].stem]) {
+			continue
+		}
+		k++
+		if k < len(ws) && (locatives[ws[k].Key] || postings[ws[k].Key]) {
+			k++
+		}
+		for k < len(ws) {
+			m := s.covered[k]
+			if m == nil || m.first != k || m.ent.final().typ != graph.TypeCity {
+				break
+			}
+			if d.cityElsewhere(m, c) {
+				break
+			}
+			d.relate(graph.LocatedIn, m.ent, c.ent, s, 0.8)
+			k = m.last + 1
+			if k < len(ws) && (conjunctions[ws[k].Key] || ws[k].comma) {
+				k++
+				continue
+			}
+			if k < len(ws) && strings.HasPrefix(ws[k].pre, "و") {
+				continue // وفالنسيا: the conjunction is on the city itself
+			}
+			break
+		}
+	}
+}
+
 func agrees(l *local, g byte) bool {
 	lg := genderOf(l)
 	return lg == 0 || lg == g
@@ -923,4 +974,88 @@ func computeGender(l *local) byte {
 		return 'm'
 	}
 	return 0
+}
+
+// cityElsewhere reports whether the gazetteer puts city m in a country
+// other than the gazetteer country c.
+func (d *Document) cityElsewhere(m, c *mention) bool {
+	city := d.x.lex.City(m.ent.final().lexID)
+	code, ok := strings.CutPrefix(c.ent.final().lexID, "country:")
+	return city != nil && ok && city.Country != code
+}
+
+// basedIn reads "the US-based company", "Orbis, the London-based insurer",
+// "the Paris-based bank Credit Lyonnais": a place joined to a based-suffix
+// (extract/lang/en/words.tsv) before a company noun is where the company
+// is. The company is the name right after the noun, else the name the
+// phrase is set off after, else (after "the") the last body named.
+func (d *Document) basedIn(s *Sentence) {
+	if d.lang != "en" {
+		return
+	}
+	ws := s.words
+	for k, w := range ws {
+		if w.Kind != text.Latin || s.covered[k] != nil {
+			continue
+		}
+		cut := strings.LastIndex(w.Text, "-")
+		if cut <= 0 || !basedSuffixes[text.Fold(w.Text[cut+1:])] {
+			continue
+		}
+		n := k + 1
+		if n >= len(ws) || !companyNouns[ws[n].Key] || isUpperStart(ws[n].Text) {
+			continue
+		}
+		prefix := w.Text[:cut]
+		e, ok := d.x.lex.Acronym(prefix)
+		if !ok || e.Type != graph.TypeCountry && e.Type != graph.TypeCity {
+			e, _ = d.x.lex.MatchPlace([]string{text.Fold(prefix)}, 0)
+		}
+		if e == nil || e.Type != graph.TypeCountry && e.Type != graph.TypeCity {
+			continue
+		}
+		var firm *local
+		switch {
+		case n+1 < len(ws) && s.covered[n+1] != nil && s.covered[n+1].first == n+1 && s.covered[n+1].ent.final().typ == graph.TypeOrganization:
+			firm = s.covered[n+1].ent // the Paris-based bank Credit Lyonnais
+		case k >= 3 && ws[k-1].Key == "the" && ws[k-2].comma && s.covered[k-3] != nil && s.covered[k-3].ent.final().typ == graph.TypeOrganization:
+			firm = s.covered[k-3].ent // Orbis, the London-based insurer
+		case k >= 1 && ws[k-1].Key == "the":
+			firm = d.lastBody(s, k)
+		}
+		if firm == nil {
+			continue
+		}
+		place, ok := d.byLex[e.ID]
+		if !ok {
+			place = d.newLocal(e.Type, firstNonEmpty(e.NameEN, e.NameAR, prefix))
+			place.lexID, place.nameEN, place.nameAR = e.ID, e.NameEN, e.NameAR
+			place.head = d.x.entryHead(e)
+			place.country = e.Country
+			d.byLex[e.ID] = place
+		}
+		d.addName(place, prefix)
+		d.relate(graph.LocatedIn, firm, place, s, 0.8)
+	}
+}
+
+// lastBody is the organisation named last before word k of s, in s or in
+// an earlier sentence.
+func (d *Document) lastBody(s *Sentence, k int) *local {
+	for i := len(d.sents) - 1; i >= 0; i-- {
+		t := d.sents[i]
+		if t != s && t.Start > s.Start {
+			continue
+		}
+		var best *mention
+		for _, m := range t.mentions {
+			if (t != s || m.last < k) && m.ent.final().typ == graph.TypeOrganization && (best == nil || m.first > best.first) {
+				best = m
+			}
+		}
+		if best != nil {
+			return best.ent
+		}
+	}
+	return nil
 }

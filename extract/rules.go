@@ -199,7 +199,10 @@ func loadRules(fsys fs.FS) (*rules, error) {
 	}
 	err = eachLine(fsys, "data/name_modifiers.tsv", 2, func(f []string) error {
 		for _, form := range strings.Split(f[1], "|") {
+			// Words are looked up by their fold (رئاسية → رياسيه): a form
+			// written with its hamza must match as well.
 			r.modifiers[form] = f[0]
+			r.modifiers[text.Fold(form)] = f[0]
 		}
 		return nil
 	})

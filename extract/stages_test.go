@@ -1710,3 +1710,403 @@ func checkFound(t *testing.T, name, all string, want, notWant []string) {
 		}
 	}
 }
+
+// TestCitiesSingledOut: cities a focus word singles out right after a
+// country lie in it.
+func TestCitiesSingledOut(t *testing.T) {
+	cases := []struct {
+		name, lang, text string
+		want, notWant    []string
+	}{
+		{name: "arabic list after namely-to", lang: "ar",
+			text: "وانتقل العمال إلى إيطاليا، وتحديدا إلى روما وميلانو.",
+			want: []string{"Rome LOCATED_IN Italy", "Milan LOCATED_IN Italy"}},
+		{name: "arabic especially-in with a comma list", lang: "ar",
+			text: "وانتشرت الإضرابات في ألمانيا وخصوصا في برلين، وميونخ.",
+			want: []string{"Berlin LOCATED_IN Germany", "Munich LOCATED_IN Germany"}},
+		{name: "english notably", lang: "en",
+			text: "The chain opened stores in Spain, notably in Madrid and Seville.",
+			want: []string{"Madrid LOCATED_IN Spain", "Seville LOCATED_IN Spain"}},
+		{name: "a city of another country is not singled out of this one", lang: "ar",
+			text:    "وتوسعت الشركة في إيطاليا، وخصوصا في مدريد.",
+			notWant: []string{"Madrid LOCATED_IN"}},
+		{name: "no focus word, a journey on", lang: "ar",
+			text:    "وزار الوزير إيطاليا ثم توجه إلى برلين.",
+			notWant: []string{"Berlin LOCATED_IN"}},
+		{name: "english list without a focus word", lang: "en",
+			text:    "He flew to Spain and then to Berlin.",
+			notWant: []string{"Berlin LOCATED_IN"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := readWith(t, c.lang, c.text, withFrames)
+			checkFound(t, c.name, strings.Join(factsOf(d), "\n"), c.want, c.notWant)
+		})
+	}
+}
+
+// TestFormerTitle: "former" after a title's complement closes the title,
+// and a name the tagger reads after it holds it (given names the lexicon
+// does not know included).
+func TestFormerTitle(t *testing.T) {
+	cases := []struct {
+		name, text    string
+		want, notWant []string
+	}{
+		{name: "former head of government, then a list",
+			text:    "وحضر رئيس الحكومة الإسباني السابق ماريانو راخوي، والمغني كاظم الساهر.",
+			want:    []string{"ماريانو راخوي HOLDS_POSITION Spain"},
+			notWant: []string{"الساهر HOLDS_POSITION", "والمغني"}},
+		{name: "earlier-former before the name and a verb",
+			text: "وانتقد وزير الخارجية الفرنسي الأسبق دومينيك دوفيلبان القرار.",
+			want: []string{"دومينيك دوفيلبان HOLDS_POSITION France"}},
+		{name: "a known given name still works",
+			text: "وقال رئيس الوزراء الإيطالي السابق ماتيو رينزي إن الوضع صعب.",
+			want: []string{"ماتيو رينزي HOLDS_POSITION Italy"}},
+		{name: "no name after former",
+			text:    "وانتقد وزير الخارجية الفرنسي السابق القرار بشدة.",
+			notWant: []string{"HOLDS_POSITION"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := readWith(t, "ar", c.text, nil)
+			checkFound(t, c.name, strings.Join(factsOf(d), "\n"), c.want, c.notWant)
+		})
+	}
+}
+
+// TestOfficeHeadsBody: a head that names events and bodies (منتدى، مؤتمر)
+// right after the title of an office that heads a body names a body.
+func TestOfficeHeadsBody(t *testing.T) {
+	cases := []struct {
+		name, text    string
+		want, notWant []string
+	}{
+		{name: "president of a forum",
+			text:    "وقال رئيس منتدى رؤساء المقاولات كريم الفاسي إن السوق تتحسن.",
+			want:    []string{"كريم الفاسي HOLDS_POSITION منتدى رؤساء المقاولات"},
+			notWant: []string{"Event:"}},
+		{name: "secretary-general of a congress",
+			text: "وأكد الأمين العام لمؤتمر النقابات المغربية سعيد العلمي دعمه للإضراب.",
+			want: []string{"سعيد العلمي HOLDS_POSITION مؤتمر النقابات المغربية"}},
+		{name: "a forum without an office stays an event",
+			text: "وانطلق منتدى الشباب العربي في الرباط يوم الاثنين.",
+			want: []string{"Event:منتدى الشباب العربي", "منتدى الشباب العربي HELD_IN Rabat"}},
+		{name: "a minister at a forum does not head it",
+			text:    "وشارك وزير المالية في منتدى الشباب العربي بالرباط.",
+			notWant: []string{"Organization:منتدى"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := readWith(t, "ar", c.text, nil)
+			checkFound(t, c.name, strings.Join(append(spansOf(d), factsOf(d)...), "\n"), c.want, c.notWant)
+		})
+	}
+}
+
+// TestYaNameAndKnownAs: a given name that folds like a function word (علي,
+// على) is the name where the article spells the two apart, and "known
+// as" after a name ends it.
+func TestYaNameAndKnownAs(t *testing.T) {
+	cases := []struct {
+		name, text    string
+		want, notWant []string
+	}{
+		{name: "ya-spelled name after a title, maqsura preposition elsewhere",
+			text:    "وقال رئيس جمعية حماية المستهلك علي بنسعيد المعروف بصرامته إن الأسعار مرتفعة. وحصلت الجمعية على الدعم.",
+			want:    []string{"Person:علي بنسعيد", "علي بنسعيد HOLDS_POSITION جمعية حماية المستهلك"},
+			notWant: []string{"المعروف HOLDS_POSITION", "Person:على"}},
+		{name: "the preposition itself is no name",
+			text:    "وحصل الفريق على دعم الوزير علي بنسعيد. وعلي الرغم من ذلك تأخر.",
+			notWant: []string{"Person:على"}},
+		{name: "one spelling for both: a stopword",
+			text:    "وحصل الفريق علي دعم كبير من الجمهور.",
+			notWant: []string{"Person:"}},
+		{name: "known-as ends a name with a given name",
+			text:    "واستقبل الوزير كريم العلوي الملقب بالأستاذ وفدا من الرباط.",
+			want:    []string{"Person:كريم العلوي@"},
+			notWant: []string{"الملقب"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := readWith(t, "ar", c.text, nil)
+			checkFound(t, c.name, strings.Join(append(spansOf(d), factsOf(d)...), "\n"), c.want, c.notWant)
+		})
+	}
+}
+
+// TestHamzaModifiers: a name modifier written with its hamza in
+// name_modifiers.tsv (رئاسية، طارئة) matches the folded word.
+func TestHamzaModifiers(t *testing.T) {
+	cases := []struct {
+		name, text    string
+		want, notWant []string
+	}{
+		{name: "presidential elections",
+			text: "وجرت الانتخابات الرئاسية في تونس يوم الأحد.",
+			want: []string{"Event:الانتخابات الرئاسية", "HELD_IN Tunisia"}},
+		{name: "an emergency summit",
+			text: "وانعقدت القمة الطارئة في عمان.",
+			want: []string{"Event:القمة الطارئة"}},
+		{name: "a judicial council",
+			text: "وقرر المجلس القضائي تأجيل الجلسة.",
+			want: []string{"Organization:المجلس القضائي"}},
+		{name: "a bare head is no name",
+			text:    "وتحدث الوزير عن الانتخابات بإسهاب.",
+			notWant: []string{"Event:"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := readWith(t, "ar", c.text, nil)
+			checkFound(t, c.name, strings.Join(append(spansOf(d), factsOf(d)...), "\n"), c.want, c.notWant)
+		})
+	}
+}
+
+// TestDatedEventAndCalledBy: a bare event head and the date it is set for
+// name the event; "which X called" (التي دعا إليها X) says who convened it.
+func TestDatedEventAndCalledBy(t *testing.T) {
+	cases := []struct {
+		name, text    string
+		want, notWant []string
+	}{
+		{name: "ordinal day of a month, then who called it",
+			text: "ورفضت النقابات انتخابات العاشر من مارس، التي دعا إليها رئيس الحكومة المؤقت سالم الهاشمي.",
+			want: []string{"Event:انتخابات العاشر من مارس", "انتخابات العاشر من مارس CONVENED_BY سالم الهاشمي"}},
+		{name: "a day number, a month and a year",
+			text: "وتستعد الأحزاب لاستفتاء 25 يوليو 2022 في البلاد.",
+			want: []string{"Event:استفتاء 25 يوليو 2022"}},
+		{name: "an adjective-named event called by a president",
+			text: "وقاطعت المعارضة الانتخابات التشريعية التي دعت إليها الرئيسة ليلى المنصوري.",
+			want: []string{"الانتخابات التشريعية CONVENED_BY ليلى المنصوري"}},
+		{name: "called for, not convened",
+			text:    "ودعا الرئيس سالم الهاشمي إلى الحوار بعد الانتخابات الرئاسية.",
+			notWant: []string{"CONVENED_BY"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := readWith(t, "ar", c.text, nil)
+			checkFound(t, c.name, strings.Join(append(spansOf(d), factsOf(d)...), "\n"), c.want, c.notWant)
+		})
+	}
+}
+
+// TestCityThenCountryName: after "city" (مدينة) a country's name right
+// after the city's is where it lies (السعودية reads as the city's adjective).
+func TestCityThenCountryName(t *testing.T) {
+	cases := []struct {
+		name, text    string
+		want, notWant []string
+	}{
+		{name: "city, then the country's name as its adjective",
+			text: "واحتضنت مدينة الطائف السعودية المهرجان.",
+			want: []string{"Taif LOCATED_IN Saudi Arabia"}},
+		{name: "a new gazetteer city",
+			text: "ووصل الفريق إلى مدينة تولوز الفرنسية.",
+			want: []string{"Toulouse LOCATED_IN France"}},
+		{name: "no city word: a city and the country after it stay apart",
+			text:    "وغادر الوفد الرياض السعودية متوجها إلى القاهرة.",
+			notWant: []string{"Cairo LOCATED_IN"}},
+		{name: "a preposition on the country: a journey on",
+			text:    "وانتقل الفريق من مدينة تبوك إلى مصر.",
+			notWant: []string{"Tabuk LOCATED_IN Egypt"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := readWith(t, "ar", c.text, nil)
+			checkFound(t, c.name, strings.Join(factsOf(d), "\n"), c.want, c.notWant)
+		})
+	}
+}
+
+// TestOrgHeadInTitle: an English organisation head right before a title
+// (Group Economist) is part of the title, not a body.
+func TestOrgHeadInTitle(t *testing.T) {
+	cases := []struct {
+		name, text    string
+		want, notWant []string
+	}{
+		{name: "group economist at a bank",
+			text:    "Mark Ellis, Group Economist at Lloyds, said rates would fall.",
+			want:    []string{"Mark Ellis HOLDS_POSITION Lloyds"},
+			notWant: []string{"Organization:Group"}},
+		{name: "group director of a firm",
+			text:    "Anna Price, Group Director at Tesco, left in May.",
+			notWant: []string{"Organization:Group", "HOLDS_POSITION Group"}},
+		{name: "a named group is still a body",
+			text: "The Africa Focus Group met in London.",
+			want: []string{"Organization:Africa Focus Group"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := readWith(t, "en", c.text, nil)
+			checkFound(t, c.name, strings.Join(append(spansOf(d), factsOf(d)...), "\n"), c.want, c.notWant)
+		})
+	}
+}
+
+// TestBasedIn: a place joined to "-based" before a company noun is where
+// the company is.
+func TestBasedIn(t *testing.T) {
+	cases := []struct {
+		name, text    string
+		want, notWant []string
+	}{
+		{name: "the company named before",
+			text: "Shares in Nortel fell on Monday. In its results, the Canada-based company cut jobs.",
+			want: []string{"Nortel LOCATED_IN Canada"}},
+		{name: "an appositive",
+			text: "Brevis, the Tokyo-based retailer, opened new stores.",
+			want: []string{"Brevis LOCATED_IN Tokyo"}},
+		{name: "the name after the noun",
+			text: "The Madrid-based bank Banco Lucero raised its forecast.",
+			want: []string{"Banco Lucero LOCATED_IN Madrid"}},
+		{name: "no company noun after it",
+			text:    "Nortel said the Canada-based research would continue.",
+			notWant: []string{"LOCATED_IN"}},
+		{name: "not a place",
+			text:    "Nortel, the web-based company, cut jobs.",
+			notWant: []string{"LOCATED_IN"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := readWith(t, "en", c.text, nil)
+			checkFound(t, c.name, strings.Join(factsOf(d), "\n"), c.want, c.notWant)
+		})
+	}
+}
+
+// TestTitleWordInTaggedName: a one-word title inside a name the tagger
+// reads whole, after a name word, is part of the name.
+func TestTitleWordInTaggedName(t *testing.T) {
+	cases := []struct {
+		name, text    string
+		want, notWant []string
+	}{
+		{name: "a title word between given and family name",
+			text: "وقال وزير الدفاع الباكستاني اللواء محمد أمير خان إن الوضع مستقر.",
+			want: []string{"محمد أمير خان HOLDS_POSITION Pakistan"}},
+		{name: "a title word last in the tagger's name",
+			text: "وقال الوزير محمد أمير إن الوضع مستقر.",
+			want: []string{"Person:محمد أمير@"}},
+		{name: "a title after a name set off by a comma is still a title",
+			text:    "واستقبل الملك وفدا برئاسة محمد بنعلي، أمير منطقة الرياض.",
+			notWant: []string{"Person:محمد بنعلي أمير"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := readWith(t, "ar", c.text, nil)
+			checkFound(t, c.name, strings.Join(append(spansOf(d), factsOf(d)...), "\n"), c.want, c.notWant)
+		})
+	}
+}
+
+// TestServiceHeads: a service (جهاز) or department (دائرة) named by its
+// adjectives is a body, and the head of it holds a post in it.
+func TestServiceHeads(t *testing.T) {
+	cases := []struct {
+		name, text    string
+		want, notWant []string
+	}{
+		{name: "head of an intelligence service",
+			text: "وقال رئيس جهاز المخابرات العامة الفلسطينية ماجد فرج إن الوضع مستقر.",
+			want: []string{"ماجد فرج HOLDS_POSITION جهاز المخابرات العامة الفلسطينية", "ماجد فرج HOLDS_POSITION Palestine"}},
+		{name: "director of a security department",
+			text: "وقال مدير دائرة الأمن العام الأردني حسين الحواتمة إن الوضع مستقر.",
+			want: []string{"حسين الحواتمة HOLDS_POSITION دائرة الأمن العام الأردني"}},
+		{name: "a device is no body",
+			text:    "واشترى الطالب جهاز الكمبيوتر من السوق.",
+			notWant: []string{"Organization:"}},
+		{name: "a bodily system is no body",
+			text:    "وأصيب الجهاز العصبي بأضرار.",
+			notWant: []string{"Organization:"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := readWith(t, "ar", c.text, nil)
+			checkFound(t, c.name, strings.Join(append(spansOf(d), factsOf(d)...), "\n"), c.want, c.notWant)
+		})
+	}
+}
+
+// TestProtestsInCities: a protest named by where it is held, in each city
+// of the list after في.
+func TestProtestsInCities(t *testing.T) {
+	cases := []struct {
+		name, text    string
+		want, notWant []string
+	}{
+		{name: "demonstrations in three cities",
+			text: "وخرجت مظاهرات غاضبة في مدريد وبرشلونة وإشبيلية ضد قانون العمل الجديد.",
+			want: []string{"HELD_IN Madrid", "HELD_IN Barcelona", "HELD_IN Seville"}},
+		{name: "marches in a comma list",
+			text: "ونظمت النقابات مسيرات حاشدة في الرباط، وفاس، ومراكش.",
+			want: []string{"HELD_IN Rabat", "HELD_IN Fez", "HELD_IN Marrakesh"}},
+		{name: "a city after another verb is not where the protest is",
+			text:    "وخرجت مظاهرات غاضبة في مدريد ثم سافر الوزير إلى برشلونة.",
+			want:    []string{"HELD_IN Madrid"},
+			notWant: []string{"HELD_IN Barcelona"}},
+		{name: "a protest with no place is no name",
+			text:    "وقالت الشرطة إن المظاهرات كانت سلمية.",
+			notWant: []string{"Event:"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := readWith(t, "ar", c.text, nil)
+			checkFound(t, c.name, strings.Join(append(spansOf(d), factsOf(d)...), "\n"), c.want, c.notWant)
+		})
+	}
+}
+
+// TestCourtInCity: a court named by a construct (محكمة الاستئناف) is a
+// body, and one named before بـ/في a city lies there.
+func TestCourtInCity(t *testing.T) {
+	cases := []struct {
+		name, text    string
+		want, notWant []string
+	}{
+		{name: "court of cassation with bi-",
+			text: "وطعن المحامي في الحكم أمام محكمة النقض بالرباط.",
+			want: []string{"Organization:محكمة النقض", "محكمة النقض LOCATED_IN Rabat"}},
+		{name: "criminal court in a city",
+			text: "وأصدرت محكمة الجنايات في القاهرة حكمها أمس.",
+			want: []string{"محكمة الجنايات LOCATED_IN Cairo"}},
+		{name: "a court before a journey is not there",
+			text:    "وغادر القاضي مقر محكمة النقض متوجها إلى القاهرة.",
+			notWant: []string{"LOCATED_IN Cairo"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := readWith(t, "ar", c.text, nil)
+			checkFound(t, c.name, strings.Join(append(spansOf(d), factsOf(d)...), "\n"), c.want, c.notWant)
+		})
+	}
+}
+
+// TestOneOfTheMembers: "X، أحد مكونات Y" (one of the components, pillars
+// or members of Y) makes X a member of Y.
+func TestOneOfTheMembers(t *testing.T) {
+	cases := []struct {
+		name, text    string
+		want, notWant []string
+	}{
+		{name: "a party, one of the components of a coalition",
+			text: "وانسحب حزب الاستقلال، أحد مكونات التحالف الحكومي، من الحكومة.",
+			want: []string{"MEMBER_OF التحالف الحكومي"}},
+		{name: "a person, one of the members of a bureau",
+			text: "وقال كريم العلوي، أحد أعضاء المكتب السياسي، إن الحزب موحد.",
+			want: []string{"كريم العلوي MEMBER_OF المكتب السياسي"}},
+		{name: "a party, one of the pillars of a coalition (ائتلاف)",
+			text: "وقال حزب العدالة والتنمية، أحد ركائز الائتلاف الحكومي، إنه يرفض القانون.",
+			want: []string{"MEMBER_OF الائتلاف الحكومي"}},
+		{name: "no one named before it",
+			text:    "وقال الحزب إن أحد أعضاء المكتب السياسي استقال.",
+			notWant: []string{"MEMBER_OF"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := readWith(t, "ar", c.text, nil)
+			checkFound(t, c.name, strings.Join(factsOf(d), "\n"), c.want, c.notWant)
+		})
+	}
+}

@@ -43,6 +43,7 @@ type Document struct {
 	toks         []text.Token        // the article tokens, recycled after the batch is built
 	runes        []rune              // the article text
 	keyMemo      map[string][]string // name -> nameKeys
+	yaNames      map[string]bool     // folded key -> the article spells it as a name apart from its function word (see yaName)
 }
 
 // pos is a position in the article that orders mentions.

@@ -54,6 +54,11 @@ var (
 	contestHeads       = words.Set("contest-head")   // a body before them runs in them, not organises them: a Lib Dem vote
 	directions         = words.Set("direction")      // the part of a place: طبرق شرق ليبيا
 	locatives          = words.Set("locative")
+	knownAsWords       = words.Set("known-as")         // end a name: علي حداد المعروف بـ…
+	basedSuffixes      = words.Set("based-suffix")     // after a place's name and a hyphen: the US-based company
+	placeNamedHeads    = words.Set("place-named")      // event heads named by where they are held: مظاهرات في باريس
+	formerWords        = words.Set("former")           // close a title before the name: الرئيس الفرنسي السابق
+	focusWords         = words.Set("focus")            // single out places in the one just named: إلى إسبانيا، وتحديدا إلى مدريد
 	bodyAdjectives     = words.Set("body-adjective")   // between a possessive and the body it owns: Labour's ruling NEC
 	partNouns          = words.Set("part-noun")        // a place's parts named after "of": the London boroughs of …
 	constructHeads     = words.Set("construct-head")   // name a body with one definite noun: مجلس الحكومة
