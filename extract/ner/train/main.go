@@ -9,7 +9,10 @@
 // Arabic trains on the first 90% of the sentences of anercorp-train.tsv;
 // the last 10% are the dev set and are never trained on. ANERcorp has no
 // document boundaries, so its documents are windows of -ar-window
-// sentences. Scores are entity-level (exact span and type, as conlleval).
+// sentences. With -silver testdata/real, Arabic also trains on the real
+// Moroccan articles of that directory's dev, fresh and fresh2 gold, tagged
+// from the gold names (silver.go; off by default, see model/README.md).
+// Scores are entity-level (exact span and type, as conlleval).
 package main
 
 import (
@@ -44,6 +47,8 @@ type options struct {
 	dump      string
 	corpus    string
 	clusters  bool
+	silver    string
+	silverArt string
 }
 
 func main() {
@@ -63,6 +68,8 @@ func main() {
 	flag.StringVar(&o.dump, "dump", "", "write the dev sentences as token, gold, predicted to this file (for error analysis)")
 	flag.StringVar(&o.corpus, "corpus", "../shared/corpus/bulk", "directory of unlabelled news articles (*.jsonl with lang and text fields) for word clusters")
 	flag.BoolVar(&o.clusters, "clusters", true, "induce word clusters from the training text and -corpus")
+	flag.StringVar(&o.silver, "silver", "", "Arabic only: directory with dev-ar, fresh-ar and fresh2-ar .gold.json (testdata/real); adds their articles, tagged from the gold names, to the training data (silver; off when empty)")
+	flag.StringVar(&o.silverArt, "silver-articles", "../shared/corpus/dev-ar", "directory of the articles that the -silver gold files name")
 	flag.Parse()
 	if err := run(o, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
@@ -186,7 +193,17 @@ func load(o options, lang string) (train, dev []tagger.Doc, header []string, err
 		if o.arWindow < 1 {
 			return nil, nil, nil, errors.New("-ar-window must be at least 1")
 		}
-		return tagger.Windows(sents[:cut], o.arWindow), tagger.Windows(sents[cut:], o.arWindow), c.Header, nil
+		train, dev := tagger.Windows(sents[:cut], o.arWindow), tagger.Windows(sents[cut:], o.arWindow)
+		header := c.Header
+		if o.silver != "" {
+			sd, h, err := silver(o.silver, o.silverArt, oLeaders(sents[:cut]))
+			if err != nil {
+				return nil, nil, nil, fmt.Errorf("silver: %w", err)
+			}
+			train = append(train, sd...)
+			header = append(header, h)
+		}
+		return train, dev, header, nil
 	}
 	return nil, nil, nil, fmt.Errorf("language %q: want en or ar", lang)
 }
