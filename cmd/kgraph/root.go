@@ -5,7 +5,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -198,17 +199,13 @@ func gazetteerOnly(x interface{ Supports(string) bool }, langs map[string]int) m
 }
 
 // gazetteerOnlyText renders gazetteerOnly for the summary line:
-// "; 3 articles in fr, 1 in und read by the gazetteer only (no rules for
-// those languages)".
+// "; 3 in fr, 1 in de read by the gazetteer only (no rules for that
+// language)".
 func gazetteerOnlyText(m map[string]int) string {
 	if len(m) == 0 {
 		return ""
 	}
-	langs := make([]string, 0, len(m))
-	for l := range m {
-		langs = append(langs, l)
-	}
-	sort.Strings(langs)
+	langs := slices.Sorted(maps.Keys(m))
 	parts := make([]string, len(langs))
 	for i, l := range langs {
 		name := l
