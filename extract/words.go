@@ -72,4 +72,5 @@ var (
 	cancels            = words.Set("cancel")
 	companyNouns       = words.Set("company-noun") // say a name is a business: Acme, the largest US retailer
 	memberGroups       = words.Set("member-group") // the people of a body, listed after it: قيادات من حركة X، كـA وB
+	designators        = words.Set("designator")   // end a body's name and may be left out: Menatep Group is Menatep
 )

@@ -1,0 +1,191 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kgraph/kgraph/extract/resolve"
+	"github.com/kgraph/kgraph/graph"
+)
+
+// Aliases merges the names one article gives a single entity in several
+// forms, once the whole article is read: a short form may come before the
+// full one or after it.
+//
+//   - an acronym and the name it abbreviates (GM, General Motors);
+//   - a name with and without a designator, a leading article or a plural
+//     s (Menatep and Menatep Group; Spectator and The Spectator; Liberal
+//     and Liberals);
+//   - a bare given or family name and the full name (Jeremy and Jeremy
+//     Thorpe; بشير and عمر البشير), and a full name and a longer one
+//     (محمد بن سلمان and محمد بن سلمان بن عبدالعزيز);
+//   - an Arabic body's name and the same name with a qualifier (المجلس
+//     العسكري and المجلس العسكري الانتقالي), unless the qualifier is a
+//     nisba, which may name another country's body.
+//
+// A short form merges only when exactly one entity of the article fits it:
+// a bare الزفزافي beside أحمد الزفزافي and ناصر الزفزافي stays apart.
+type Aliases struct{}
+
+func (Aliases) Finish(d *Document) { d.mergeAliases() }
+
+func (d *Document) mergeAliases() {
+	var ls []*local
+	for _, l := range d.locals {
+		if l.mergedInto == nil && len(l.mentions) > 0 {
+			ls = append(ls, l)
+		}
+	}
+	for _, short := range ls {
+		if short.mergedInto != nil {
+			continue
+		}
+		var fit *local
+		n := 0
+		for _, long := range ls {
+			if long == short || long.mergedInto != nil || !d.aliasOf(short, long) {
+				continue
+			}
+			fit = long
+			n++
+		}
+		if n == 1 {
+			d.merge(fit, short)
+		}
+	}
+}
+
+// aliasOf reports whether one of short's names is a short form of one of
+// long's.
+func (d *Document) aliasOf(short, long *local) bool {
+	if resolve.Coarse(short.typ) != resolve.Coarse(long.typ) || resolve.Coarse(short.typ) == "place" || short.typ == graph.TypeEvent {
+		return false
+	}
+	if short.lexID != "" && long.lexID != "" {
+		return false // two entities the lexicon tells apart
+	}
+	for _, s := range append([]string{short.name}, short.names...) {
+		for _, l := range append([]string{long.name}, long.names...) {
+			if s == l {
+				continue
+			}
+			if short.typ == graph.TypePerson && d.shortPersonName(s, l) ||
+				short.typ != graph.TypePerson && d.shortBodyName(s, l) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// shortPersonName: Jeremy or Thorpe for Jeremy Thorpe, بشير for عمر
+// البشير, صلاح خاشقجي for صلاح بن جمال خاشقجي.
+func (d *Document) shortPersonName(s, l string) bool {
+	sw, lw := foldWords(withoutHonorific(s)), foldWords(withoutHonorific(l))
+	if len(sw) == 0 || len(lw) <= len(sw) {
+		return false
+	}
+	if len(sw) == 1 {
+		w := resolve.StripArticle(sw[0])
+		if utf8.RuneCountInString(w) < 3 || d.x.lex.IsStopword(sw[0]) || nameParticles[sw[0]] {
+			return false
+		}
+		return w == resolve.StripArticle(lw[0]) || w == resolve.StripArticle(lw[len(lw)-1])
+	}
+	return sw[0] == lw[0] && (sw[len(sw)-1] == lw[len(lw)-1] || wordPrefix(sw, lw))
+}
+
+// shortBodyName: GM for General Motors, Menatep for Menatep Group,
+// Spectator for The Spectator, Liberal for Liberals, المجلس العسكري for
+// المجلس العسكري الانتقالي.
+func (d *Document) shortBodyName(s, l string) bool {
+	if isAcronymOf(s, l) {
+		return true
+	}
+	sw, lw := foldWords(s), foldWords(l)
+	if len(sw) == 0 || len(lw) == 0 {
+		return false
+	}
+	if len(sw) == len(lw) {
+		// A plural s on the last word only.
+		if !wordPrefix(sw[:len(sw)-1], lw) || !resolve.IsLatin(s) {
+			return false
+		}
+		a, b := sw[len(sw)-1], lw[len(lw)-1]
+		return len(a) > 2 && (a+"s" == b || b+"s" == a)
+	}
+	if len(sw) > len(lw) {
+		return false
+	}
+	if latinArticles[lw[0]] && wordsEqual(sw, lw[1:]) {
+		return true
+	}
+	if !wordPrefix(sw, lw) {
+		return false
+	}
+	extra := lw[len(sw):]
+	if resolve.IsLatin(l) {
+		for _, w := range extra {
+			if !designators[w] {
+				return false
+			}
+		}
+		return true
+	}
+	if len(sw) < 2 {
+		return false // a bare المجلس is any council
+	}
+	for _, w := range extra {
+		if _, nisba := d.x.lex.Nisba(w); nisba {
+			return false // وزارة الخارجية beside وزارة الخارجية الأمريكية
+		}
+	}
+	return true
+}
+
+// isAcronymOf reports whether s is an all-capital acronym of the initials
+// of l's words, with or without its connectors: NYSE, New York Stock
+// Exchange; NEC, National Executive Committee.
+func isAcronymOf(s, l string) bool {
+	n := utf8.RuneCountInString(s)
+	if n < 2 || n > 6 || strings.ToUpper(s) != s || !resolve.IsLatin(s) || !resolve.IsLatin(l) {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	words := strings.Fields(l)
+	if len(words) < 2 {
+		return false
+	}
+	var all, content strings.Builder
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		r = unicode.ToUpper(r)
+		all.WriteRune(r)
+		if k := foldWords(w); len(k) == 1 && (latinConnectors[k[0]] || latinArticles[k[0]]) {
+			continue
+		}
+		content.WriteRune(r)
+	}
+	return s == content.String() || s == all.String()
+}
+
+func wordPrefix(short, long []string) bool {
+	return len(short) <= len(long) && wordsEqual(short, long[:len(short)])
+}
+
+func wordsEqual(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
