@@ -758,7 +758,15 @@ func (d *Document) taggerBound(ws []word, k, end int, titled bool) int {
 				last += 2 // عبد الله بن الحسين | آل هاشم: a particle joins the next part on
 			}
 			if last == k+1 && last < end && d.x.lex.StartsCompoundName(ws[k].Key) {
-				return end // the tagger stopped after a compound given name (عبد اللطيف | وهبي)
+				// The tagger stopped after a compound given name (عبد اللطيف |
+				// وهبي): the family name is the next word, and a particle
+				// joins a part more on; what follows is no longer the name
+				// (عبد العزيز بوتفليقة | المترشح).
+				last++
+				for last+2 <= end && nameParticles[ws[last+1].Key] {
+					last += 2
+				}
+				return last
 			}
 			if last == k && last < end && ws[k].Kind == text.Word && !d.x.lex.IsKnownWord(ws[k+1].Key) &&
 				!(accusative(ws[k+1]) && !d.x.lex.IsGivenName(ws[k+1].Key)) { // مولاي رشيد | متزوجا: a participle, no family name

@@ -336,7 +336,7 @@ func (d *Document) apply(s *Sentence, t *trigger, i, next int) {
 				return
 			}
 		}
-		subj = d.before(s, i, at.subject, 0)
+		subj = d.agentBefore(s, i, at.subject, 0)
 		obj := d.after(s, next, at.object, subj)
 		if obj != nil && d.lang == "en" && s.commaBetween(next-1, obj.phrase) {
 			// "is visiting a mixture of seats, where his party …": an
@@ -405,7 +405,7 @@ func (d *Document) apply(s *Sentence, t *trigger, i, next int) {
 	case frameLink:
 		subj := s.containerFitting(i, at.subject)
 		if subj == nil {
-			subj = d.before(s, i, at.subject, t.gender)
+			subj = d.agentBefore(s, i, at.subject, t.gender)
 		}
 		if subj != nil && subj.parent != nil && subj.parent.ent.final().typ == graph.TypePerson {
 			subj = nil // the body in someone's title (chairperson of the AU) is not the clause's subject
@@ -535,6 +535,37 @@ func (d *Document) before(s *Sentence, i int, types map[string]bool, gender byte
 		}
 	}
 	return best
+}
+
+// agentBefore is the nearest fitting mention before word i that can be
+// who acts: a possessor (حملة بنسودة … بزيارة إلى: whose campaign it is,
+// not who visits) gives way to someone named before it.
+func (d *Document) agentBefore(s *Sentence, i int, types map[string]bool, gender byte) *mention {
+	m := d.before(s, i, types, gender)
+	if m != nil && d.possessor(s, m) {
+		if other := d.before(s, m.first, types, gender); other != nil {
+			return other
+		}
+	}
+	return m
+}
+
+// possessor reports whether Arabic mention m is the possessor after a bare
+// noun (حملة بنسودة، مكتب الكتاني): a noun without the article, which no
+// mention covers and which is no title or function word.
+func (d *Document) possessor(s *Sentence, m *mention) bool {
+	if d.lang != "ar" || m.first < 1 || m.phrase != m.first {
+		return false
+	}
+	k := m.first - 1
+	w := s.words[k]
+	if w.Kind != text.Word || w.pre != "" || strings.HasPrefix(w.Key, "ال") || d.x.lex.IsStopword(w.Key) || s.covering(k) != nil {
+		return false
+	}
+	if _, n := s.matchTitle(d.x.lex, k); n > 0 {
+		return false
+	}
+	return !d.startsTrigger(s.words, k)
 }
 
 // after is the first fitting mention starting at or after word i, not

@@ -2110,3 +2110,35 @@ func TestOneOfTheMembers(t *testing.T) {
 		})
 	}
 }
+
+// TestCompoundGivenNameEndsAfterFamilyName: where the tagger stops after a
+// compound given name (عبد الكريم), the family name after it belongs to the
+// name and the participle after that does not.
+func TestCompoundGivenNameEndsAfterFamilyName(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a participle after the family name", lang: "ar",
+			text:    "وقال مدير مكتب الرئيس عبد الكريم بنسودة المترشح للانتخابات إن الحملة بدأت.",
+			want:    []string{"Person:عبد الكريم بنسودة@22-39"},
+			notWant: []string{"بنسودة المترشح", "Person:المترشح"}},
+		{name: "a verbal noun after the family name", lang: "ar",
+			text:    "ودعا أنصار الرئيس عبد المجيد تلقيطة للتخلي عن المنصب.",
+			want:    []string{"Person:عبد المجيد تلقيطة@18-35"},
+			notWant: []string{"تلقيطة للتخلي"}},
+	})
+}
+
+// TestPossessorIsNoVisitor: in حملة X … بزيارة إلى, X owns the campaign;
+// the visitor is the one named before.
+func TestPossessorIsNoVisitor(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a campaign's candidate", lang: "ar",
+			text:    "وافتتح سعيد الكتاني حملة عبد الكريم بنسودة الانتخابية بزيارة إلى مدينة فاس.",
+			want:    []string{"City:فاس@71-74", "Person:سعيد الكتاني@7-19", "Person:عبد الكريم بنسودة@25-42"},
+			facts:   []string{"سعيد الكتاني VISITED Fez"},
+			notWant: []string{"بنسودة VISITED"}},
+		{name: "the visitor right before the trigger", lang: "ar",
+			text:  "وقام الوزير سعيد الكتاني بزيارة إلى مدينة فاس.",
+			want:  []string{"City:فاس@42-45", "Person:سعيد الكتاني@12-24"},
+			facts: []string{"سعيد الكتاني VISITED Fez"}},
+	})
+}
