@@ -76,6 +76,9 @@ loop:
 		if x.isPunct() || (x.quoteOpen && j > i+1 && !nameInnerWords[ws[j-1].Key]) || (x.quoteOpen && j == i+1 && x.Kind == text.Latin) {
 			break // a quoted span after a whole name is an alias, read below
 		}
+		if heldParticiples[x.Key] {
+			break // القمة الإفريقية | المنعقدة: where and when it is held follow
+		}
 		if x.quoteOpen && j == i+1 { // مجموعة “أفريكا فوكيس”: the quoted words are the name
 			k := j
 			for k < len(ws) && !ws[k].quoteClose && !ws[k].isPunct() {
@@ -303,7 +306,7 @@ loop:
 	if last == i && alias == "" {
 		return nil
 	}
-	if !anchored && typ == graph.TypeEvent && place != nil && placeNamedHeads[head] {
+	if !anchored && typ == graph.TypeEvent && place != nil && (placeNamedHeads[head] || accusative(w) && placeNamedHeads[strings.TrimSuffix(head, "ا")]) {
 		anchored = true // مظاهرات حاشدة في باريس: an event of this kind is named by where it is held
 	}
 	if !anchored || (typ == graph.TypeOrganization && !definite && len(inner) == 0 && alias == "") {

@@ -2142,3 +2142,32 @@ func TestPossessorIsNoVisitor(t *testing.T) {
 			facts: []string{"سعيد الكتاني VISITED Fez"}},
 	})
 }
+
+// TestWhereAnEventIsHeld: the place of an event past a participle of
+// holding and its date, past a building set off by commas, and after an
+// indefinite accusative head; what must not be read as one.
+func TestWhereAnEventIsHeld(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a participle and a date before the city", lang: "ar",
+			text:    "وشارك الوزير في القمة الإفريقية المنعقدة يومي 10 و11 فبراير في أديس أبابا.",
+			want:    []string{"City:أديس أبابا@63-73", "Event:القمة الإفريقية@16-31"},
+			facts:   []string{"القمة الإفريقية HELD_IN Addis Ababa"},
+			notWant: []string{"المنعقدة@"}},
+		{name: "a building between the event and the city", lang: "ar",
+			text:  "وألقى الوزير كلمة في المؤتمر الدولي للمياه، بقصر المؤتمرات، في مراكش.",
+			want:  []string{"City:مراكش@63-68", "Event:المؤتمر الدولي للمياه@21-42"},
+			facts: []string{"المؤتمر الدولي للمياه HELD_IN Marrakesh"}},
+		{name: "an indefinite accusative head and its city", lang: "ar",
+			text:  "وعقد رجال الأعمال مؤتمرا استثماريا كبيرا في الرياض هذا الأسبوع.",
+			want:  []string{"City:الرياض@44-50", "Event:مؤتمرا استثماريا كبيرا@18-40"},
+			facts: []string{"مؤتمرا استثماريا كبيرا HELD_IN Riyadh"}},
+		{name: "an indefinite head with no place names nothing", lang: "ar",
+			text:    "وعقد رجال الأعمال مؤتمرا استثماريا كبيرا هذا الأسبوع.",
+			want:    nil,
+			notWant: []string{"Event:"}},
+		{name: "a participle with no place after it", lang: "ar",
+			text:    "وناقش الاجتماع الوزاري المنعقد أمس الاثنين ملف الهجرة.",
+			want:    []string{"Event:الاجتماع الوزاري@6-22"},
+			notWant: []string{"HELD_IN", "المنعقد@"}},
+	})
+}
