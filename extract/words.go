@@ -70,8 +70,8 @@ var (
 	negations          = words.Set("negation")
 	modals             = words.Set("modal")
 	cancels            = words.Set("cancel")
-	companyNouns       = words.Set("company-noun") // say a name is a business: Acme, the largest US retailer
-	memberGroups       = words.Set("member-group") // the people of a body, listed after it: قيادات من حركة X، كـA وB
+	companyNouns       = words.Set("company-noun")    // say a name is a business: Acme, the largest US retailer
+	memberGroups       = words.Set("member-group")    // the people of a body, listed after it: قيادات من حركة X، كـA وB
 	heldParticiples    = words.Set("held-participle") // after an event, say where it is held: القمة المنعقدة … في أديس أبابا
-	designators        = words.Set("designator")   // end a body's name and may be left out: Menatep Group is Menatep
+	designators        = words.Set("designator")      // end a body's name and may be left out: Menatep Group is Menatep
 )
