@@ -423,6 +423,24 @@ func (d *Document) apply(s *Sentence, t *trigger, i, next int) {
 			}
 		}
 		rel(subj, obj, conf)
+	case frameNextTo:
+		// The thing placed is the mention right before the trigger, across
+		// a comma and a relative clause's opening (، which is; التي يوجد):
+		// in "flight attendants based in London" it is the attendants, no
+		// one named.
+		k := i - 1
+		for k >= 0 && (s.words[k].comma || d.isRelative(s.words[k]) || isAuxiliary(s.words[k].Key) || nextToFillers[s.words[k].Key]) {
+			k--
+		}
+		subj := d.mentionEndingAt(s, k)
+		if subj == nil || !at.subject[subj.ent.final().typ] || subj.nisba {
+			return
+		}
+		obj := d.after(s, next, at.object, subj)
+		if obj != nil && obj.phrase > next+2 {
+			obj = nil
+		}
+		rel(subj, obj, conf)
 	case frameRole:
 		subj := s.containerFitting(i, at.subject)
 		if c := s.covering(i); subj == nil && c != nil && c.phrase == i && at.subject[c.ent.final().typ] {

@@ -2171,3 +2171,31 @@ func TestWhereAnEventIsHeld(t *testing.T) {
 			notWant: []string{"HELD_IN", "المنعقد@"}},
 	})
 }
+
+// TestSeatsAndLocations: "based in", "headquartered in", مقرها في and الواقع في place
+// the name right before them; a thing no one named (flight attendants
+// based in London) places nobody.
+func TestSeatsAndLocations(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a firm based in a city", lang: "en",
+			text:  "Northgate Energy, based in Aberdeen, employs 300 people.",
+			want:  []string{"City:Aberdeen@27-35", "Organization:Northgate Energy@0-16"},
+			facts: []string{"Northgate Energy LOCATED_IN Aberdeen"}},
+		{name: "which is headquartered in", lang: "en",
+			text:  "Shares in Halberd Mining, which is headquartered in Perth, fell sharply.",
+			want:  []string{"City:Perth@52-57", "Organization:Halberd Mining@10-24"},
+			facts: []string{"Halberd Mining LOCATED_IN Perth"}},
+		{name: "people no one named", lang: "en",
+			text:    "Qantas increased the number of flight attendants based in London.",
+			want:    []string{"City:London@58-64", "Organization:Qantas@0-6"},
+			notWant: []string{"LOCATED_IN"}},
+		{name: "a body whose seat is in a city", lang: "ar",
+			text:  "وتعمل المنظمة الدولية للهجرة التي يوجد مقرها في جنيف على مساعدة المهاجرين.",
+			want:  []string{"City:جنيف@48-52", "Organization:المنظمة الدولية للهجرة@6-28"},
+			facts: []string{"International Organization for Migration LOCATED_IN Geneva"}},
+		{name: "its seat set off by commas", lang: "ar",
+			text:  "وأعلنت الجمعية المغربية لحقوق الإنسان، ومقرها بمدينة الرباط، عن برنامجها.",
+			facts: []string{"الجمعية المغربية لحقوق الإنسان LOCATED_IN Rabat"},
+			want:  []string{"City:الرباط@53-59", "Organization:الجمعية المغربية لحقوق الإنسان@7-37", "ref:Country:المغربية@15-23"}},
+	})
+}

@@ -72,6 +72,7 @@ var (
 	cancels            = words.Set("cancel")
 	companyNouns       = words.Set("company-noun")    // say a name is a business: Acme, the largest US retailer
 	memberGroups       = words.Set("member-group")    // the people of a body, listed after it: قيادات من حركة X، كـA وB
+	nextToFillers      = words.Set("next-to-filler")  // between a thing and a next-to trigger: the firm, which is based in
 	heldParticiples    = words.Set("held-participle") // after an event, say where it is held: القمة المنعقدة … في أديس أبابا
 	designators        = words.Set("designator")      // end a body's name and may be left out: Menatep Group is Menatep
 )
