@@ -20,6 +20,12 @@ var headOfStateKinds = map[string]bool{"king": true, "emir": true, "crown-prince
 func (d *Document) titledPerson(s *Sentence, i int, covered []*mention, add func(*mention) *mention) *mention {
 	ws := s.words
 	title, n := s.matchTitle(d.x.lex, i)
+	pt, pn, pg := d.possessiveTitle(s, i)
+	if pt != nil && (title == nil || pn >= n) {
+		title, n = pt, pn // أمينه العام: his party's secretary general
+	} else {
+		pg = 0
+	}
 	if title == nil || (n == 1 && i+1 < len(ws) && nameParticles[ws[i+1].Key]) {
 		return nil // سلطان بن أحمد: a name, not the title sultan
 	}
@@ -124,6 +130,11 @@ func (d *Document) titledPerson(s *Sentence, i int, covered []*mention, add func
 				compl = append(compl, c)
 				j = c.last
 			}
+		}
+	}
+	if pg != 0 && len(compl) == 0 {
+		if b := d.possessorBody(s, i, pg); b != nil {
+			compl = append(compl, b)
 		}
 	}
 	if named != nil {
@@ -254,6 +265,9 @@ func (d *Document) bodyBeforeTitle(s *Sentence, i int) *mention {
 		}
 		k--
 	}
+	if possessivePronouns[s.words[k].Key] {
+		return d.possessorBody(s, k, 0) // its chief executive: the body named last
+	}
 	c := s.covered[k]
 	if c == nil || c.last != k {
 		return nil
@@ -272,6 +286,68 @@ func (d *Document) bodyBeforeTitle(s *Sentence, i int) *mention {
 		return c
 	}
 	return nil
+}
+
+// possessorBody is the body a possessive pronoun at k stands for (its
+// finance director, أمينه العام): the organisation named last before it in
+// this sentence or the one before, when no other one was named between;
+// nil when there is none.
+// An Arabic pronoun agrees with the body: أمينه (masculine: الحزب),
+// رئيستها (feminine: الجمعية).
+func (d *Document) possessorBody(s *Sentence, k int, gender byte) *mention {
+	var best *local
+	bestPos := -1
+	for _, l := range d.locals {
+		if l.mergedInto != nil || l.typ != graph.TypeOrganization || gender != 0 && !agrees(l, gender) {
+			continue
+		}
+		for _, p := range l.positions {
+			if p < d.pos(k) && p > bestPos {
+				best, bestPos = l, p
+			}
+		}
+	}
+	if best == nil || bestPos < (d.sentNo-1)*10000 {
+		return nil // named too long ago to be what "its" means
+	}
+	return &mention{first: k, last: k, phrase: k, ent: best, anaphor: true}
+}
+
+// possessiveTitle reads an Arabic title that carries a possessive pronoun
+// (أمينه العام، رئيسه، مديرتها): the title without the pronoun, its length
+// in words, and the gender of the body the pronoun stands for.
+func (d *Document) possessiveTitle(s *Sentence, i int) (*lexicon.Entry, int, byte) {
+	w := s.words[i]
+	if d.lang != "ar" || w.pre != "" && w.pre != "و" {
+		return nil, 0, 0
+	}
+	raw := []rune(w.Text)
+	var cut int
+	var g byte
+	switch {
+	case len(raw) > 4 && string(raw[len(raw)-2:]) == "ها":
+		cut, g = 2, 'f'
+	case len(raw) > 3 && raw[len(raw)-1] == 'ه':
+		cut, g = 1, 'm'
+	default:
+		return nil, 0, 0
+	}
+	stem := []rune(w.stem)
+	if len(stem) <= cut+1 {
+		return nil, 0, 0
+	}
+	bare := string(stem[:len(stem)-cut])
+	cands := []string{bare, "ال" + bare}
+	if t, ok := strings.CutSuffix(bare, "ت"); ok {
+		cands = append(cands, t+"ه", "ال"+t+"ه") // رئيستها: the taa marbuta of رئيسة is written ت before a pronoun
+	}
+	for _, c := range cands {
+		keys := append([]string{c}, s.keys[i+1:]...)
+		if t, n := d.x.lex.MatchTitle(keys, 0); t != nil {
+			return t, n, g
+		}
+	}
+	return nil, 0, 0
 }
 
 // bodyStartsRun reports whether the capitalised word k of a post's field
@@ -332,6 +408,9 @@ func (d *Document) regionalArm(s *Sentence, c *mention) *mention {
 // (accepted, says) rather than an adjective between a body and a title:
 // "the Conservatives accepted Prime Minister Tony Blair's promise".
 func verbLike(w word) bool {
+	if postFields[w.Key] {
+		return false // home affairs spokesman: a plural noun, not "says"
+	}
 	return strings.HasSuffix(w.Key, "ed") || strings.HasSuffix(w.Key, "s") || auxiliaries[w.Key] || modals[w.Key]
 }
 
@@ -396,6 +475,10 @@ func (d *Document) titled(s *Sentence, i, n int, title *lexicon.Entry, phrase in
 		c.parent = m
 		if c.nisba && nationalityOnly(title) {
 			continue
+		}
+		conf := conf
+		if c.anaphor {
+			conf *= 0.85 // the body is only referred to (its, الأمين العام للتحالف)
 		}
 		if found && d.postedAt(s, title, c) {
 			continue // السفير الفرنسي لدى الولايات المتحدة: he serves France, in the US

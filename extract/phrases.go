@@ -249,6 +249,9 @@ loop:
 		if x.fs.eventHead && typ == graph.TypeOrganization && j == i+1 {
 			break // برنامج الاجتماع: not an organisation
 		}
+		if x.fs.eventHead && typ == graph.TypeOrganization && j > i+1 && x.pre == "" && !strings.HasPrefix(x.stem, "ال") && strings.HasPrefix(ws[j-1].Key, "ل") {
+			break // نظمت الجمعية المغربية للتنمية | لقاء: the object of the verb, not more of the name
+		}
 		if d.x.rules.modifiers[stripAl(x.stem)] != "" {
 			anchored = true
 		} else if len(modifiers) == 0 && typ == graph.TypeOrganization && strings.HasPrefix(w.stem, "ال") && (strings.Contains(x.pre, "ل") || strings.HasPrefix(x.Key, "لل")) {

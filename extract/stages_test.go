@@ -2199,3 +2199,37 @@ func TestSeatsAndLocations(t *testing.T) {
 			want:  []string{"City:الرباط@53-59", "Organization:الجمعية المغربية لحقوق الإنسان@7-37", "ref:Country:المغربية@15-23"}},
 	})
 }
+
+// TestPossessiveTitles: a title with a possessive pronoun (its chief
+// executive; أمينه العام، رئيستها) is a post in the body named last, with
+// the pronoun's gender in Arabic; with no body named in this sentence or
+// the one before, it is a post in nothing. A bare event noun after a
+// body's name is no part of it (الجمعية المغربية للتنمية | لقاء).
+func TestPossessiveTitles(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "its chief executive", lang: "en",
+			text:  "Halberd Mining said on Monday that its chief executive Greg Olsen would retire.",
+			facts: []string{"Greg Olsen HOLDS_POSITION Halberd Mining"},
+			want:  []string{"Organization:Halberd Mining@0-14", "Person:Greg Olsen@55-65"}},
+		{name: "a post's field in the plural", lang: "en",
+			text:  "The Liberal Democrat home affairs spokesman Tom Marsh said the plan was flawed.",
+			facts: []string{"Tom Marsh HOLDS_POSITION Liberal Democrats"},
+			want:  []string{"Organization:Liberal Democrat@4-20", "Person:Tom Marsh@44-53"}},
+		{name: "his party's secretary general", lang: "ar",
+			text:  "وأعلن حزب الاستقلال دعمه للمبادرة، وقال أمينه العام نزار بركة إن الحزب سيصوت لصالحها.",
+			facts: []string{"نزار بركة HOLDS_POSITION Istiqlal Party"},
+			want:  []string{"Organization:حزب الاستقلال@6-19", "Person:نزار بركة@52-61", "ref:Organization:الحزب@65-70"}},
+		{name: "her association's president", lang: "ar",
+			text:    "ونظمت الجمعية المغربية للتنمية لقاء بالرباط، وقالت رئيستها سلمى بنعلي إن اللقاء كان مثمرا.",
+			want:    []string{"City:الرباط@37-43", "Organization:الجمعية المغربية للتنمية@6-30", "Person:سلمى بنعلي@59-69", "ref:Country:المغربية@14-22"},
+			notWant: []string{"للتنمية لقاء"}},
+		{name: "no body named before", lang: "ar",
+			text:    "وقال أمينه العام نزار بركة إن القرار نهائي.",
+			want:    []string{"Person:نزار بركة@17-26"},
+			notWant: []string{"HOLDS_POSITION"}},
+		{name: "a member right after the name", lang: "ar",
+			text:  "وأكد عبد الرحيم الزناكي، القيادي في حزب العدالة والتنمية، أن الحزب متماسك.",
+			facts: []string{"عبد الرحيم الزناكي MEMBER_OF Justice and Development Party"},
+			want:  []string{"Organization:حزب العدالة والتنمية@36-56", "Person:عبد الرحيم الزناكي@5-23", "ref:Organization:الحزب@61-66"}},
+	})
+}

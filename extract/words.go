@@ -70,9 +70,11 @@ var (
 	negations          = words.Set("negation")
 	modals             = words.Set("modal")
 	cancels            = words.Set("cancel")
-	companyNouns       = words.Set("company-noun")    // say a name is a business: Acme, the largest US retailer
-	memberGroups       = words.Set("member-group")    // the people of a body, listed after it: قيادات من حركة X، كـA وB
-	nextToFillers      = words.Set("next-to-filler")  // between a thing and a next-to trigger: the firm, which is based in
-	heldParticiples    = words.Set("held-participle") // after an event, say where it is held: القمة المنعقدة … في أديس أبابا
-	designators        = words.Set("designator")      // end a body's name and may be left out: Menatep Group is Menatep
+	companyNouns       = words.Set("company-noun")       // say a name is a business: Acme, the largest US retailer
+	memberGroups       = words.Set("member-group")       // the people of a body, listed after it: قيادات من حركة X، كـA وB
+	postFields         = words.Set("post-field")         // plural nouns naming a post's field: home affairs spokesman
+	possessivePronouns = words.Set("possessive-pronoun") // before a title, the body named last: its chief executive
+	nextToFillers      = words.Set("next-to-filler")     // between a thing and a next-to trigger: the firm, which is based in
+	heldParticiples    = words.Set("held-participle")    // after an event, say where it is held: القمة المنعقدة … في أديس أبابا
+	designators        = words.Set("designator")         // end a body's name and may be left out: Menatep Group is Menatep
 )
