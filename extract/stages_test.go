@@ -2233,3 +2233,17 @@ func TestPossessiveTitles(t *testing.T) {
 			want:  []string{"Organization:حزب العدالة والتنمية@36-56", "Person:عبد الرحيم الزناكي@5-23", "ref:Organization:الحزب@61-66"}},
 	})
 }
+
+// TestWhoHeads: "who runs/heads X" is chairing X; heading somewhere is not.
+func TestWhoHeads(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "who runs a company", lang: "en",
+			text:  "Laura Finch, who runs Halberd Mining, said the firm would expand.",
+			facts: []string{"Laura Finch CHAIRS Halberd Mining"},
+			want:  []string{"Organization:Halberd Mining@22-36", "Person:Laura Finch@0-11"}},
+		{name: "who heads to a city", lang: "en",
+			text:    "Laura Finch, who heads to Leeds on Monday, will meet the unions.",
+			notWant: []string{"CHAIRS"},
+			want:    []string{"City:Leeds@26-31", "Person:Laura Finch@0-11"}},
+	})
+}
