@@ -343,6 +343,9 @@ func (d *Document) apply(s *Sentence, t *trigger, i, next int) {
 			// English verb's object comes before the first comma after it.
 			obj = nil
 		}
+		if obj != nil && obj.last+1 < len(s.words) && bodyUnits[s.words[obj.last+1].Key] {
+			obj = nil // who led Care International operations in Iraq: a unit of the body, not the body
+		}
 		if subj == nil && first != nil && obj == nil {
 			return
 		}
