@@ -2251,3 +2251,23 @@ func TestWhoHeads(t *testing.T) {
 			want:    []string{"City:Leeds@26-31", "Person:Laura Finch@0-11"}},
 	})
 }
+
+// TestFacultiesAndSpeeches: كلية is a head noun, not ك + ليه, and with a
+// definite noun names a body; its dean holds a post there; a speech during
+// an event is attending it.
+func TestFacultiesAndSpeeches(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a faculty's dean", lang: "ar",
+			text:  "وقال عميد كلية الحقوق بالرباط سعيد الكتاني إن الدراسة ستستأنف.",
+			want:  []string{"City:الرباط@23-29", "Organization:كلية الحقوق@10-21", "Person:سعيد الكتاني@30-42"},
+			facts: []string{"سعيد الكتاني HOLDS_POSITION كلية الحقوق"}},
+		{name: "a speech during a conference", lang: "ar",
+			text:  "وأكد الوزير عزيز الرباح، في كلمة خلال المؤتمر الدولي للموانئ، أن المغرب يراهن على اللوجستيك.",
+			facts: []string{"عزيز الرباح ATTENDED المؤتمر الدولي للموانئ"},
+			want:  []string{"Country:المغرب@65-71", "Event:المؤتمر الدولي للموانئ@38-60", "Person:عزيز الرباح@12-23"}},
+		{name: "a speech with no event", lang: "ar",
+			text:    "وأكد الوزير عزيز الرباح، في كلمة خلال اللقاء مع الصحافيين، أن المغرب يراهن على اللوجستيك.",
+			want:    []string{"Country:المغرب@62-68", "Person:عزيز الرباح@12-23"},
+			notWant: []string{"ATTENDED"}},
+	})
+}

@@ -146,6 +146,14 @@ func (l *Lexicon) EventHead(key string) (string, bool) { return lookupHead(l.eve
 // (منتدى → Forum) are here too.
 func (l *Lexicon) OrgHead(key string) (string, bool) { return lookupHead(l.orgHd, key) }
 
+// IsHeadWord reports whether key itself, with no clitic read off it, is an
+// organisation or event head noun (كلية, not للجنة).
+func (l *Lexicon) IsHeadWord(key string) bool {
+	_, org := l.orgHd[key]
+	_, ev := l.eventHd[key]
+	return org || ev
+}
+
 func lookupHead(m map[string]string, key string) (string, bool) {
 	for _, stem := range readings(key) {
 		if en, ok := m[stem]; ok {
