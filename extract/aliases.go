@@ -39,23 +39,82 @@ func (d *Document) mergeAliases() {
 			ls = append(ls, l)
 		}
 	}
+	// Candidates are looked up by the words a short form shares with the
+	// full one, so that an article with thousands of names is not read
+	// pair by pair.
+	index := map[string][]*local{}
+	for _, l := range ls {
+		seen := map[string]bool{}
+		for _, n := range append([]string{l.name}, l.names...) {
+			for _, k := range aliasKeys(n, true) {
+				if !seen[k] {
+					seen[k] = true
+					index[k] = append(index[k], l)
+				}
+			}
+		}
+	}
 	for _, short := range ls {
 		if short.mergedInto != nil {
 			continue
 		}
 		var fit *local
 		n := 0
-		for _, long := range ls {
-			if long == short || long.mergedInto != nil || !d.aliasOf(short, long) {
-				continue
+		tried := map[*local]bool{short: true}
+		for _, name := range append([]string{short.name}, short.names...) {
+			for _, k := range aliasKeys(name, false) {
+				for _, long := range index[k] {
+					if tried[long] {
+						continue
+					}
+					tried[long] = true
+					if long.mergedInto == nil && d.aliasOf(short, long) {
+						fit = long
+						n++
+					}
+				}
 			}
-			fit = long
-			n++
 		}
 		if n == 1 {
 			d.merge(fit, short)
 		}
 	}
+}
+
+// aliasKeys are the index keys of a name: as a full name (long) its first
+// and last words, its first word after an article, and its initials; as a
+// short form the keys under which its full forms are filed.
+func aliasKeys(name string, long bool) []string {
+	ws := foldWords(name)
+	if len(ws) == 0 {
+		return nil
+	}
+	first := resolve.StripArticle(ws[0])
+	keys := []string{"w:" + first, "w:" + strings.TrimSuffix(first, "s")}
+	if !long {
+		if isAcronymShape(name) {
+			keys = append(keys, "a:"+name)
+		}
+		return keys
+	}
+	keys = append(keys, "w:"+resolve.StripArticle(ws[len(ws)-1]))
+	if len(ws) > 1 && latinArticles[ws[0]] {
+		keys = append(keys, "w:"+ws[1], "w:"+strings.TrimSuffix(ws[1], "s"))
+	}
+	if words := strings.Fields(name); len(words) > 1 && resolve.IsLatin(name) {
+		var all, content strings.Builder
+		for _, w := range words {
+			r, _ := utf8.DecodeRuneInString(w)
+			r = unicode.ToUpper(r)
+			all.WriteRune(r)
+			if k := foldWords(w); len(k) == 1 && (latinConnectors[k[0]] || latinArticles[k[0]]) {
+				continue
+			}
+			content.WriteRune(r)
+		}
+		keys = append(keys, "a:"+all.String(), "a:"+content.String())
+	}
+	return keys
 }
 
 // aliasOf reports whether one of short's names is a short form of one of
@@ -157,30 +216,29 @@ func (d *Document) shortBodyName(s, l string) bool {
 // of l's words, with or without its connectors: NYSE, New York Stock
 // Exchange; NEC, National Executive Committee.
 func isAcronymOf(s, l string) bool {
+	if !isAcronymShape(s) || !resolve.IsLatin(l) {
+		return false
+	}
+	for _, k := range aliasKeys(l, true) {
+		if k == "a:"+s {
+			return true
+		}
+	}
+	return false
+}
+
+// isAcronymShape: two to six capital Latin letters (NYSE, GM).
+func isAcronymShape(s string) bool {
 	n := utf8.RuneCountInString(s)
-	if n < 2 || n > 6 || strings.ToUpper(s) != s || !resolve.IsLatin(s) || !resolve.IsLatin(l) {
+	if n < 2 || n > 6 {
 		return false
 	}
 	for _, r := range s {
-		if !unicode.IsUpper(r) {
+		if r > unicode.MaxASCII || !unicode.IsUpper(r) {
 			return false
 		}
 	}
-	words := strings.Fields(l)
-	if len(words) < 2 {
-		return false
-	}
-	var all, content strings.Builder
-	for _, w := range words {
-		r, _ := utf8.DecodeRuneInString(w)
-		r = unicode.ToUpper(r)
-		all.WriteRune(r)
-		if k := foldWords(w); len(k) == 1 && (latinConnectors[k[0]] || latinArticles[k[0]]) {
-			continue
-		}
-		content.WriteRune(r)
-	}
-	return s == content.String() || s == all.String()
+	return true
 }
 
 func wordPrefix(short, long []string) bool {
