@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -25,7 +24,7 @@ import (
 //     العسكري and المجلس العسكري الانتقالي), unless the qualifier is a
 //     nisba, which may name another country's body.
 //
-// A person's one-word short form must come after the full name. A short form merges
+// A short form merges
 // only when exactly one entity of the article fits it:
 // a bare الزفزافي beside أحمد الزفزافي and ناصر الزفزافي stays apart.
 type Aliases struct{}
@@ -131,20 +130,13 @@ func (d *Document) aliasOf(short, long *local) bool {
 			if s == l {
 				continue
 			}
-			if short.typ == graph.TypePerson && (len(foldWords(s)) > 1 || namedAfter(short, long)) && d.shortPersonName(s, l) ||
+			if short.typ == graph.TypePerson && d.shortPersonName(s, l) ||
 				short.typ != graph.TypePerson && d.shortBodyName(s, l) {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-// namedAfter reports whether short is first named after long: a bare
-// name refers back to a person named in full (Alice Marwood … Alice), not
-// ahead to one.
-func namedAfter(short, long *local) bool {
-	return len(short.positions) > 0 && len(long.positions) > 0 && slices.Min(short.positions) > slices.Min(long.positions)
 }
 
 // shortPersonName: Jeremy or Thorpe for Jeremy Thorpe, بشير for عمر
