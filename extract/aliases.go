@@ -34,18 +34,27 @@ func (Aliases) Finish(d *Document) { d.mergeAliases() }
 func (d *Document) mergeAliases() {
 	var ls []*local
 	for _, l := range d.locals {
-		if l.mergedInto == nil && len(l.mentions) > 0 {
-			ls = append(ls, l)
+		if l.mergedInto == nil && len(l.mentions) > 0 && resolve.Coarse(l.typ) != "place" && l.typ != graph.TypeEvent {
+			ls = append(ls, l) // places and events have their own resolution (gazetteer, event keys)
 		}
 	}
 	// Candidates are looked up by the words a short form shares with the
 	// full one, so that an article with thousands of names is not read
 	// pair by pair.
 	index := map[string][]*local{}
+	folded := map[string][]string{}
+	fold := func(n string) []string {
+		ws, ok := folded[n]
+		if !ok {
+			ws = foldWords(n)
+			folded[n] = ws
+		}
+		return ws
+	}
 	for _, l := range ls {
 		seen := map[string]bool{}
 		for _, n := range append([]string{l.name}, l.names...) {
-			for _, k := range aliasKeys(n, true) {
+			for _, k := range aliasKeys(n, fold(n), true) {
 				if !seen[k] {
 					seen[k] = true
 					index[k] = append(index[k], l)
@@ -61,7 +70,7 @@ func (d *Document) mergeAliases() {
 		n := 0
 		tried := map[*local]bool{short: true}
 		for _, name := range append([]string{short.name}, short.names...) {
-			for _, k := range aliasKeys(name, false) {
+			for _, k := range aliasKeys(name, fold(name), false) {
 				for _, long := range index[k] {
 					if tried[long] {
 						continue
@@ -83,8 +92,7 @@ func (d *Document) mergeAliases() {
 // aliasKeys are the index keys of a name: as a full name (long) its first
 // and last words, its first word after an article, and its initials; as a
 // short form the keys under which its full forms are filed.
-func aliasKeys(name string, long bool) []string {
-	ws := foldWords(name)
+func aliasKeys(name string, ws []string, long bool) []string {
 	if len(ws) == 0 {
 		return nil
 	}
@@ -211,7 +219,7 @@ func isAcronymOf(s, l string) bool {
 	if !isAcronymShape(s) || !resolve.IsLatin(l) {
 		return false
 	}
-	for _, k := range aliasKeys(l, true) {
+	for _, k := range aliasKeys(l, foldWords(l), true) {
 		if k == "a:"+s {
 			return true
 		}

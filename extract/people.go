@@ -318,7 +318,7 @@ func (d *Document) possessorBody(s *Sentence, k int, gender byte) *mention {
 // in words, and the gender of the body the pronoun stands for.
 func (d *Document) possessiveTitle(s *Sentence, i int) (*lexicon.Entry, int, byte) {
 	w := s.words[i]
-	if d.lang != "ar" || w.pre != "" && w.pre != "و" {
+	if d.lang != "ar" || w.pre != "" && w.pre != "و" || !strings.HasSuffix(w.Text, "ه") {
 		return nil, 0, 0
 	}
 	raw := []rune(w.Text)
@@ -342,6 +342,9 @@ func (d *Document) possessiveTitle(s *Sentence, i int) (*lexicon.Entry, int, byt
 		cands = append(cands, t+"ه", "ال"+t+"ه") // رئيستها: the taa marbuta of رئيسة is written ت before a pronoun
 	}
 	for _, c := range cands {
+		if d.x.lex.StartsOf(c)&lexicon.StartsTitle == 0 {
+			continue
+		}
 		keys := append([]string{c}, s.keys[i+1:]...)
 		if t, n := d.x.lex.MatchTitle(keys, 0); t != nil {
 			return t, n, g
