@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kgraph/kgraph/extract/lexicon"
 	"github.com/kgraph/kgraph/extract/text"
@@ -19,6 +21,9 @@ var headOfStateKinds = map[string]bool{"king": true, "emir": true, "crown-prince
 // complement's organisations and countries become HOLDS_POSITION facts.
 func (d *Document) titledPerson(s *Sentence, i int, covered []*mention, add func(*mention) *mention) *mention {
 	ws := s.words
+	if notTitle(ws[i]) {
+		return nil // أمام الكونغو: in front of, not an imam
+	}
 	title, n := s.matchTitle(d.x.lex, i)
 	pt, pn, pg := d.possessiveTitle(s, i)
 	if pt != nil && (title == nil || pn >= n) {
@@ -69,7 +74,7 @@ func (d *Document) titledPerson(s *Sentence, i int, covered []*mention, add func
 				continue
 			}
 		}
-		if d.lang == "ar" && j == complEnd+1 && complEnd >= i+n && formerWords[w.Key] {
+		if d.lang == "ar" && j == complEnd+1 && formerWords[w.Key] {
 			// الرئيس الفرنسي السابق نيكولا …: "former" after the
 			// complement closes the title, and the name follows.
 			complEnd = j
@@ -131,6 +136,9 @@ func (d *Document) titledPerson(s *Sentence, i int, covered []*mention, add func
 				j = c.last
 			}
 		}
+	}
+	if n == 1 && rankOrNoun[ws[i].stem] && len(compl) > 0 {
+		return nil // الفريق أمام الكونغو، الفريق الوطني: the team, not a general
 	}
 	if pg != 0 && len(compl) == 0 {
 		if b := d.possessorBody(s, i, pg); b != nil {
@@ -227,6 +235,35 @@ func (d *Document) titledPerson(s *Sentence, i int, covered []*mention, add func
 	}
 	m := add(&mention{first: k, last: end, phrase: phrase, ent: p, prep: ws[i].pre})
 	return d.titled(s, i, n, title, phrase, p, m, compl, min(j, k)-1, comma)
+}
+
+// notTitles are raw spellings that fold to a title but are another word
+// (data/not_titles.tsv).
+var notTitles = func() map[string]bool {
+	b, err := dataFS.ReadFile("data/not_titles.tsv")
+	if err != nil {
+		panic(fmt.Sprintf("extract: embedded data/not_titles.tsv: %v", err))
+	}
+	m := map[string]bool{}
+	for _, line := range strings.Split(string(b), "\n") {
+		if w := strings.TrimSpace(line); w != "" && !strings.HasPrefix(w, "#") {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
+// notTitle reports whether w, its proclitic off, is spelt as a word that
+// only folds to a title.
+func notTitle(w word) bool {
+	raw := w.Text
+	if w.pre != "" {
+		rs := []rune(raw)
+		if n := utf8.RuneCountInString(w.pre); n < len(rs) {
+			raw = string(rs[n:])
+		}
+	}
+	return notTitles[raw]
 }
 
 // taggerSees reports whether the tagger read word k of the current
@@ -619,6 +656,9 @@ func (d *Document) impliedMinistry(s *Sentence, i, last int, comma bool) *local 
 	for first <= last && !strings.HasPrefix(ws[first].stem, "وزير") {
 		first++
 	}
+	for last > first && formerWords[ws[last].Key] {
+		last-- // وزير الخارجية الأسبق: the minister is former, not the ministry
+	}
 	if first >= last {
 		return nil
 	}
@@ -727,6 +767,15 @@ func (d *Document) nameWord(ws []word, k int, covered []*mention) bool {
 	return true
 }
 
+// particlePart reports whether word k, right after a name particle, is the
+// part the particle joins on even though it reads as a common word (آل
+// ثاني، بن سعيد): a plain word without a proclitic, no time word, not
+// claimed by another name.
+func (d *Document) particlePart(ws []word, k int, covered []*mention) bool {
+	w := ws[k]
+	return covered[k] == nil && w.Kind == text.Word && w.pre == "" && !d.startsTrigger(ws, k) && !timeWords[w.stem] && !calendarWords[w.Key]
+}
+
 // nameEnd returns the last word of a name starting at k (up to four words).
 func (d *Document) nameEnd(ws []word, k int, covered []*mention) int {
 	end := k - 1
@@ -735,6 +784,10 @@ func (d *Document) nameEnd(ws []word, k int, covered []*mention) int {
 		if t > k && nameParticles[ws[t].Key] && t+1 < len(ws) && d.nameWord(ws, t+1, covered) {
 			limit += 2 // خالد بن سلمان بن عبدالعزيز, Hamad bin Isa Al Khalifa
 			continue
+		}
+		if t > k && nameParticles[ws[t].Key] && t+1 < len(ws) && d.particlePart(ws, t+1, covered) {
+			end = t + 1 // تميم بن حمد آل ثاني: the part after a particle, whatever else it reads as
+			break
 		}
 		if !d.nameWord(ws, t, covered) && !(t > k && d.innerNameWord(ws, t, covered)) && !(t > k && d.titleInTaggedName(ws, t, covered)) || knownAsWords[ws[t].Key] {
 			break // … علي حداد المعروف بقربه: "known" opens what follows the name

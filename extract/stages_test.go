@@ -2271,3 +2271,36 @@ func TestFacultiesAndSpeeches(t *testing.T) {
 			notWant: []string{"ATTENDED"}},
 	})
 }
+
+// TestTitleLookalikesAndParticles: أمام (in front of) folds to إمام but is
+// no title; "former" after a minister's title is the minister's, not the
+// ministry's; the part after آل or بن belongs to the name even when it reads
+// as a common word. الفريق before a complement is the team, not a general.
+func TestTitleLookalikesAndParticles(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "in front of is no imam", lang: "ar",
+			text:    "ويعمل المدرب على تحسين الأداء أمام الكونغو الديمقراطية، لضمان الفوز.",
+			want:    []string{"Country:الكونغو الديمقراطية@35-54"},
+			notWant: []string{"Person:", "HOLDS_POSITION"}},
+		{name: "the team is no general", lang: "ar",
+			text:    "ولعب الفريق أمام الكونغو الديمقراطية، لضمان الفوز، في المباراة الثانية.",
+			want:    []string{"Country:الكونغو الديمقراطية@17-36"},
+			notWant: []string{"Person:", "HOLDS_POSITION"}},
+		{name: "an imam is one", lang: "ar",
+			text:    "وألقى إمام المسجد عبد الله بنحمو خطبة الجمعة.",
+			want:    []string{"Person:عبد الله بنحمو@18-32"},
+			notWant: []string{"Person:عبد الله بنحمو خطبة"}},
+		{name: "a former minister", lang: "ar",
+			text:    "ويدعم المبادرة وزير الخارجية الأسبق سعيد الكتاني.",
+			want:    []string{"Person:سعيد الكتاني@36-48"},
+			notWant: []string{"الأسبق HOLDS", "وزارة الخارجية الأسبق"}},
+		{name: "a family name after al", lang: "ar",
+			text:  "وأصدر أمير قطر الشيخ تميم بن حمد آل ثاني قانونا جديدا.",
+			want:  []string{"Country:قطر@11-14", "Person:تميم بن حمد آل ثاني@21-40"},
+			facts: []string{"تميم بن حمد آل ثاني HOLDS_POSITION Qatar"}},
+		{name: "a rank before a name", lang: "ar",
+			text:    "وقال الفريق أحمد قايد صالح إن الجيش يدعم الحوار.",
+			want:    []string{"Person:أحمد قايد صالح@12-26"},
+			notWant: []string{"Person:الفريق"}},
+	})
+}

@@ -72,6 +72,7 @@ var (
 	cancels            = words.Set("cancel")
 	companyNouns       = words.Set("company-noun")       // say a name is a business: Acme, the largest US retailer
 	memberGroups       = words.Set("member-group")       // the people of a body, listed after it: قيادات من حركة X، كـA وB
+	rankOrNoun         = words.Set("rank-or-noun")       // a rank only right before a name: الفريق أحمد …, not الفريق الوطني
 	bodyUnits          = words.Set("body-unit")          // after a body's name, a part of it: Care International operations
 	postFields         = words.Set("post-field")         // plural nouns naming a post's field: home affairs spokesman
 	possessivePronouns = words.Set("possessive-pronoun") // before a title, the body named last: its chief executive
