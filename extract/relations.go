@@ -254,6 +254,17 @@ func (d *Document) continues(s *Sentence, i int) bool {
 	return false
 }
 
+// sportsSide reports whether m names a side in a game: a team (منتخب،
+// فريق، نادي) by its head.
+func (d *Document) sportsSide(m *mention) bool {
+	l := m.ent.final()
+	if sportsHeads[l.head] {
+		return true
+	}
+	ks := foldWords(l.name)
+	return len(ks) > 0 && sportsHeads[resolve.StripArticle(ks[0])]
+}
+
 // relativeWithTrigger reports whether a relative pronoun at i opens a clause
 // that states a fact (، والذي ترأس …); one that does not (، الذي يستمر
 // يومين،) is skipped over rather than ending the main clause.
@@ -277,9 +288,15 @@ func (d *Document) apply(s *Sentence, t *trigger, i, next int) {
 	if pred == graph.Chairs && d.jointly(s, i) {
 		pred = graph.CoChairs // وتترأس الندوة بشكل مشترك كل من تونس واليابان
 	}
+	if next < len(s.words) && appearanceWords[s.words[next].Key] && pred == graph.Represents {
+		return // يمثل أمام المحكمة: appears before the court, represents nobody
+	}
 	rel := func(sub, obj *mention, c float64) {
 		if b := d.possessedBody(s, obj); b != nil {
 			obj = b // who is on Labour's ruling NEC: the NEC, not Labour
+		}
+		if pred == graph.Opposes && sub != nil && obj != nil && (d.sportsSide(sub) || d.sportsSide(obj)) {
+			return // ناميبيا … ضد منتخب جنوب إفريقيا: a match, not a campaign
 		}
 		if sub != nil && obj != nil {
 			if sub.anaphor || obj.anaphor {

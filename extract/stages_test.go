@@ -2304,3 +2304,22 @@ func TestTitleLookalikesAndParticles(t *testing.T) {
 			notWant: []string{"Person:الفريق"}},
 	})
 }
+
+// TestFalseTriggers: مثل is "like", يمثل أمام is appearing before a court,
+// and a team playing against another opposes nothing.
+func TestFalseTriggers(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "appearing before a court", lang: "ar",
+			text:    "ويمثل المواطن السويسري سعيد الكتاني أمام المحكمة الابتدائية بسلا.",
+			want:    []string{"City:سلا@61-64", "Person:سعيد الكتاني@23-35", "ref:Country:السويسري@14-22"},
+			notWant: []string{"REPRESENTS"}},
+		{name: "a match against a team", lang: "ar",
+			text:    "ويجري المنتخب الوطني أولى مبارياته أمام ناميبيا، ثم سيخوض آخر مبارياته ضد منتخب جنوب إفريقيا.",
+			want:    []string{"Country:جنوب إفريقيا@80-92", "Country:ناميبيا@40-47", "Organization:المنتخب الوطني@6-20", "Organization:منتخب جنوب إفريقيا@74-92"},
+			notWant: []string{"OPPOSES"}},
+		{name: "like is no representing", lang: "ar",
+			text:    "وقال إن مثل هذه الأدلة تربط الجريمة بالأمير فيصل بن سلطان.",
+			want:    []string{"Person:فيصل بن سلطان@44-57"},
+			notWant: []string{"REPRESENTS"}},
+	})
+}

@@ -72,6 +72,8 @@ var (
 	cancels            = words.Set("cancel")
 	companyNouns       = words.Set("company-noun")       // say a name is a business: Acme, the largest US retailer
 	memberGroups       = words.Set("member-group")       // the people of a body, listed after it: قيادات من حركة X، كـA وB
+	appearanceWords    = words.Set("appearance")         // after يمثل: appears before, not represents (يمثل أمام المحكمة)
+	sportsHeads        = words.Set("sports-head")        // heads of teams, which play against each other rather than oppose
 	rankOrNoun         = words.Set("rank-or-noun")       // a rank only right before a name: الفريق أحمد …, not الفريق الوطني
 	bodyUnits          = words.Set("body-unit")          // after a body's name, a part of it: Care International operations
 	postFields         = words.Set("post-field")         // plural nouns naming a post's field: home affairs spokesman
