@@ -254,6 +254,9 @@ func (d *Document) continues(s *Sentence, i int) bool {
 	return false
 }
 
+// shadda marks a doubled consonant; with it مثّل is the verb, not "like".
+const shadda = '\u0651'
+
 // sportsSide reports whether m names a side in a game: a team (منتخب،
 // فريق، نادي) by its head.
 func (d *Document) sportsSide(m *mention) bool {
@@ -290,6 +293,9 @@ func (d *Document) apply(s *Sentence, t *trigger, i, next int) {
 	}
 	if next < len(s.words) && appearanceWords[s.words[next].Key] && pred == graph.Represents {
 		return // يمثل أمام المحكمة: appears before the court, represents nobody
+	}
+	if w := s.words[i]; pred == graph.Represents && likeWords[w.stem] && w.pre == "" && i > 0 && !strings.ContainsRune(w.Text, shadda) {
+		return // دول مثل المغرب، مثل هذه الأدلة: "like"; the verb مثّل opens its clause (ومثل المملكة)
 	}
 	rel := func(sub, obj *mention, c float64) {
 		if b := d.possessedBody(s, obj); b != nil {
