@@ -32,6 +32,7 @@ type Aliases struct{}
 func (Aliases) Finish(d *Document) { d.mergeAliases() }
 
 func (d *Document) mergeAliases() {
+	d.unifyTypes()
 	var ls []*local
 	for _, l := range d.locals {
 		if l.mergedInto == nil && len(l.mentions) > 0 && resolve.Coarse(l.typ) != "place" && l.typ != graph.TypeEvent {
@@ -122,6 +123,41 @@ func aliasKeys(name string, ws []string, long bool) []string {
 		keys = append(keys, "a:"+all.String(), "a:"+content.String())
 	}
 	return keys
+}
+
+// unifyTypes merges a person and an organisation that share a name in one
+// article (Rover the carmaker, read once as a person): one name is one
+// thing within an article. The type most mentions gave wins; on a tie, a
+// one-word name with no given name in it is a body. Names the lexicon
+// knows keep their type.
+func (d *Document) unifyTypes() {
+	byKey := map[string][]*local{}
+	for _, l := range d.locals {
+		if l.mergedInto != nil || len(l.mentions) == 0 || l.lexID != "" || (l.typ != graph.TypePerson && l.typ != graph.TypeOrganization) {
+			continue
+		}
+		k := resolve.NameKey(l.name)
+		byKey[k] = append(byKey[k], l)
+	}
+	for _, ls := range byKey {
+		var person, org *local
+		for _, l := range ls {
+			if l.typ == graph.TypePerson {
+				person = l
+			} else {
+				org = l
+			}
+		}
+		if person == nil || org == nil {
+			continue
+		}
+		keep, drop := org, person
+		ws := foldWords(person.name)
+		if len(person.mentions) > len(org.mentions) || len(person.mentions) == len(org.mentions) && (len(ws) > 1 || d.x.lex.IsGivenName(ws[0])) {
+			keep, drop = person, org
+		}
+		d.merge(keep, drop)
+	}
 }
 
 // aliasOf reports whether one of short's names is a short form of one of

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"testing"
+
+	"github.com/kgraph/kgraph/graph"
 )
 
 // entityOf returns the surviving entity that a mention with this exact
@@ -77,6 +79,44 @@ func TestAliases(t *testing.T) {
 				if a == nil || b == nil || a == b {
 					t.Errorf("%q and %q: want two entities, got %v and %v\nspans %q", p[0], p[1], a, b, spansOf(d))
 				}
+			}
+		})
+	}
+}
+
+// TestOneNameOneType: a person and a body that share a name in one
+// article are one thing; the type more mentions gave wins, and on a tie a
+// one-word name that is no given name is a body.
+func TestOneNameOneType(t *testing.T) {
+	cases := []struct {
+		name          string
+		personMention int
+		orgMentions   int
+		personName    string
+		want          string
+	}{
+		{"more mentions as a body", 1, 2, "Rover", graph.TypeOrganization},
+		{"a tie on a one-word name", 1, 1, "Rover", graph.TypeOrganization},
+		{"a tie on a full name", 1, 1, "Tom Baxter", graph.TypePerson},
+		{"more mentions as a person", 3, 1, "Rover", graph.TypePerson},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := readWith(t, "en", "Nothing here.", nil)
+			p := d.newLocal(graph.TypePerson, c.personName)
+			o := d.newLocal(graph.TypeOrganization, c.personName)
+			for i := 0; i < c.personMention; i++ {
+				p.mentions = append(p.mentions, graph.Mention{Text: c.personName})
+			}
+			for i := 0; i < c.orgMentions; i++ {
+				o.mentions = append(o.mentions, graph.Mention{Text: c.personName})
+			}
+			d.unifyTypes()
+			if p.final() != o.final() {
+				t.Fatalf("not merged")
+			}
+			if got := p.final().typ; got != c.want {
+				t.Errorf("type %s, want %s", got, c.want)
 			}
 		})
 	}
