@@ -746,7 +746,7 @@ func (d *Document) nameWord(ws []word, k int, covered []*mention) bool {
 	if d.x.lex.IsStopword(w.Key) && !d.yaName(w) || timeWords[w.stem] || calendarWords[w.Key] || dateCues[w.Key] {
 		return false // يومي الاثنين، أمس: time, not a name
 	}
-	if d.startsTrigger(ws, k) || d.isRelative(w) {
+	if d.startsTrigger(ws, k) || d.isRelative(w) || kinNouns[w.Key] || kinNouns[strings.TrimPrefix(w.Key, "و")] || d.lang == "ar" && d.endsNoName(w) {
 		return false
 	}
 	if _, n := d.cur.matchTitle(d.x.lex, k); n > 0 && !(k+1 < len(ws) && nameParticles[ws[k+1].Key]) {
@@ -788,6 +788,9 @@ func (d *Document) nameEnd(ws []word, k int, covered []*mention) int {
 		if t > k && nameParticles[ws[t].Key] && t+1 < len(ws) && d.particlePart(ws, t+1, covered) {
 			end = t + 1 // تميم بن حمد آل ثاني: the part after a particle, whatever else it reads as
 			break
+		}
+		if t > k && d.lang == "ar" && d.endsNoName(ws[t]) {
+			break // هاري للكنيسة، عمر يقول
 		}
 		if !d.nameWord(ws, t, covered) && !(t > k && d.innerNameWord(ws, t, covered)) && !(t > k && d.titleInTaggedName(ws, t, covered)) || knownAsWords[ws[t].Key] {
 			break // … علي حداد المعروف بقربه: "known" opens what follows the name

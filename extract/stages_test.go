@@ -2323,3 +2323,22 @@ func TestFalseTriggers(t *testing.T) {
 			notWant: []string{"REPRESENTS"}},
 	})
 }
+
+// TestWhatNoNameHolds: a person's name does not run into a reporting verb
+// or a preposition glued to a known word, nor start with one;
+// a foreign name that only looks like one (بالمه) keeps its word.
+func TestWhatNoNameHolds(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a reporting verb after the name", lang: "ar",
+			text:    "وكتب المدون أنس ويقول إن الوضع صعب.",
+			want:    []string{"Person:أنس@12-15"},
+			notWant: []string{"أنس ويقول"}},
+		{name: "a preposition glued to a known word", lang: "ar",
+			text:    "وشوهد المدون محمد بالعاصمة الرباط أمس.",
+			want:    []string{"City:الرباط@27-33", "Person:محمد@13-17"},
+			notWant: []string{"محمد بالعاصمة"}},
+		{name: "a foreign family name that starts like a preposition", lang: "ar",
+			text: "واغتيل رئيس الوزراء السويدي أولوف بالمه عام 1986.",
+			want: []string{"Person:أولوف بالمه@28-39", "ref:Country:السويدي@20-27"}},
+	})
+}
