@@ -43,15 +43,7 @@ func (d *Document) mergeAliases() {
 	// full one, so that an article with thousands of names is not read
 	// pair by pair.
 	index := map[string][]*local{}
-	folded := map[string][]string{}
-	fold := func(n string) []string {
-		ws, ok := folded[n]
-		if !ok {
-			ws = foldWords(n)
-			folded[n] = ws
-		}
-		return ws
-	}
+	fold := d.foldName
 	for _, l := range ls {
 		seen := map[string]bool{}
 		for _, n := range append([]string{l.name}, l.names...) {
@@ -73,8 +65,8 @@ func (d *Document) mergeAliases() {
 		for _, name := range append([]string{short.name}, short.names...) {
 			for _, k := range aliasKeys(name, fold(name), false) {
 				for _, long := range index[k] {
-					if tried[long] {
-						continue
+					if tried[long] || n > 1 {
+						continue // two fits already: which one is not said
 					}
 					tried[long] = true
 					if long.mergedInto == nil && d.aliasOf(short, long) {
@@ -90,24 +82,37 @@ func (d *Document) mergeAliases() {
 	}
 }
 
-// aliasKeys are the index keys of a name: as a full name (long) its first
-// and last words, its first word after an article, and its initials; as a
-// short form the keys under which its full forms are filed.
+// aliasKeys are the index keys of a name. A one-word short form is filed
+// under its word (a given or family name, a body's first word, an
+// acronym); a longer one under its first and last words and under its
+// first two, which is all a full form must share with it. A full name is
+// filed under all of these.
 func aliasKeys(name string, ws []string, long bool) []string {
 	if len(ws) == 0 {
 		return nil
 	}
+	trim := func(w string) string { return strings.TrimSuffix(w, "s") }
+	pairs := func(ws []string) []string {
+		if len(ws) < 2 {
+			return nil
+		}
+		return []string{"p:" + ws[0] + "|" + ws[len(ws)-1], "pre:" + ws[0] + "|" + trim(ws[1])}
+	}
 	first := resolve.StripArticle(ws[0])
-	keys := []string{"w:" + first, "w:" + strings.TrimSuffix(first, "s")}
 	if !long {
+		if len(ws) > 1 {
+			return pairs(ws)
+		}
+		keys := []string{"w:" + first, "w:" + trim(first)}
 		if isAcronymShape(name) {
 			keys = append(keys, "a:"+name)
 		}
 		return keys
 	}
-	keys = append(keys, "w:"+resolve.StripArticle(ws[len(ws)-1]))
+	keys := append(pairs(ws), "w:"+first, "w:"+trim(first), "w:"+resolve.StripArticle(ws[len(ws)-1]))
 	if len(ws) > 1 && latinArticles[ws[0]] {
-		keys = append(keys, "w:"+ws[1], "w:"+strings.TrimSuffix(ws[1], "s"))
+		keys = append(keys, "w:"+ws[1], "w:"+trim(ws[1]))
+		keys = append(keys, pairs(ws[1:])...)
 	}
 	if words := strings.Fields(name); len(words) > 1 && resolve.IsLatin(name) {
 		var all, content strings.Builder
@@ -160,6 +165,30 @@ func (d *Document) unifyTypes() {
 	}
 }
 
+// foldName and personWords memoise a name's folded words (a person's
+// without the form of address) for the article: Aliases compares the same
+// names many times.
+func (d *Document) foldName(n string) []string {
+	if ws, ok := d.aliasMemo[n]; ok {
+		return ws
+	}
+	if d.aliasMemo == nil {
+		d.aliasMemo = map[string][]string{}
+	}
+	ws := foldWords(n)
+	d.aliasMemo[n] = ws
+	return ws
+}
+
+func (d *Document) personWords(n string) []string {
+	if ws, ok := d.aliasMemo["\x00"+n]; ok {
+		return ws
+	}
+	ws := d.foldName(withoutHonorific(n))
+	d.aliasMemo["\x00"+n] = ws
+	return ws
+}
+
 // aliasOf reports whether one of short's names is a short form of one of
 // long's.
 func (d *Document) aliasOf(short, long *local) bool {
@@ -186,7 +215,7 @@ func (d *Document) aliasOf(short, long *local) bool {
 // shortPersonName: Jeremy or Thorpe for Jeremy Thorpe, بشير for عمر
 // البشير, صلاح خاشقجي for صلاح بن جمال خاشقجي.
 func (d *Document) shortPersonName(s, l string) bool {
-	sw, lw := foldWords(withoutHonorific(s)), foldWords(withoutHonorific(l))
+	sw, lw := d.personWords(s), d.personWords(l)
 	if len(sw) == 0 || len(lw) <= len(sw) {
 		return false
 	}
@@ -207,7 +236,7 @@ func (d *Document) shortBodyName(s, l string) bool {
 	if isAcronymOf(s, l) {
 		return true
 	}
-	sw, lw := foldWords(s), foldWords(l)
+	sw, lw := d.foldName(s), d.foldName(l)
 	if len(sw) == 0 || len(lw) == 0 {
 		return false
 	}
