@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -39,36 +40,37 @@ func (d *Document) mergeAliases() {
 			ls = append(ls, l) // places and events have their own resolution (gazetteer, event keys)
 		}
 	}
+	if len(ls) < 2 {
+		return
+	}
 	// Candidates are looked up by the words a short form shares with the
 	// full one, so that an article with thousands of names is not read
-	// pair by pair.
+	// pair by pair. (A local's names include its display name.)
 	index := map[string][]*local{}
-	fold := d.foldName
 	for _, l := range ls {
-		seen := map[string]bool{}
-		for _, n := range append([]string{l.name}, l.names...) {
-			for _, k := range aliasKeys(n, fold(n), true) {
-				if !seen[k] {
-					seen[k] = true
-					index[k] = append(index[k], l)
+		for _, n := range l.names {
+			for _, k := range aliasKeys(n, d.foldName(n), true) {
+				if b := index[k]; len(b) == 0 || b[len(b)-1] != l {
+					index[k] = append(b, l)
 				}
 			}
 		}
 	}
+	var tried []*local
 	for _, short := range ls {
-		if short.mergedInto != nil {
-			continue
+		if short.mergedInto != nil || short.lexID != "" {
+			continue // a name the lexicon knows is nobody's short form
 		}
 		var fit *local
 		n := 0
-		tried := map[*local]bool{short: true}
-		for _, name := range append([]string{short.name}, short.names...) {
-			for _, k := range aliasKeys(name, fold(name), false) {
+		tried = append(tried[:0], short)
+		for _, name := range short.names {
+			for _, k := range aliasKeys(name, d.foldName(name), false) {
 				for _, long := range index[k] {
-					if tried[long] || n > 1 {
+					if n > 1 || slices.Contains(tried, long) {
 						continue // two fits already: which one is not said
 					}
-					tried[long] = true
+					tried = append(tried, long)
 					if long.mergedInto == nil && d.aliasOf(short, long) {
 						fit = long
 						n++
@@ -198,8 +200,8 @@ func (d *Document) aliasOf(short, long *local) bool {
 	if short.lexID != "" && long.lexID != "" {
 		return false // two entities the lexicon tells apart
 	}
-	for _, s := range append([]string{short.name}, short.names...) {
-		for _, l := range append([]string{long.name}, long.names...) {
+	for _, s := range short.names {
+		for _, l := range long.names {
 			if s == l {
 				continue
 			}

@@ -21,10 +21,10 @@ var headOfStateKinds = map[string]bool{"king": true, "emir": true, "crown-prince
 // complement's organisations and countries become HOLDS_POSITION facts.
 func (d *Document) titledPerson(s *Sentence, i int, covered []*mention, add func(*mention) *mention) *mention {
 	ws := s.words
-	if notTitle(ws[i]) {
+	title, n := s.matchTitle(d.x.lex, i)
+	if title != nil && notTitle(ws[i]) {
 		return nil // أمام الكونغو: in front of, not an imam
 	}
-	title, n := s.matchTitle(d.x.lex, i)
 	pt, pn, pg := d.possessiveTitle(s, i)
 	if pt != nil && (title == nil || pn >= n) {
 		title, n = pt, pn // أمينه العام: his party's secretary general
@@ -358,22 +358,15 @@ func (d *Document) possessiveTitle(s *Sentence, i int) (*lexicon.Entry, int, byt
 	if d.lang != "ar" || w.pre != "" && w.pre != "و" || !strings.HasSuffix(w.Text, "ه") {
 		return nil, 0, 0
 	}
-	raw := []rune(w.Text)
-	var cut int
-	var g byte
-	switch {
-	case len(raw) > 4 && string(raw[len(raw)-2:]) == "ها":
-		cut, g = 2, 'f'
-	case len(raw) > 3 && raw[len(raw)-1] == 'ه':
-		cut, g = 1, 'm'
-	default:
+	// The raw text tells the pronoun ه from a taa marbuta, which folds to ه.
+	suffix, g := "ه", byte('m')
+	if strings.HasSuffix(w.Text, "ها") {
+		suffix, g = "ها", 'f'
+	}
+	bare, ok := strings.CutSuffix(w.stem, suffix)
+	if !ok || utf8.RuneCountInString(bare) < 2 {
 		return nil, 0, 0
 	}
-	stem := []rune(w.stem)
-	if len(stem) <= cut+1 {
-		return nil, 0, 0
-	}
-	bare := string(stem[:len(stem)-cut])
 	cands := []string{bare, "ال" + bare}
 	if t, ok := strings.CutSuffix(bare, "ت"); ok {
 		cands = append(cands, t+"ه", "ال"+t+"ه") // رئيستها: the taa marbuta of رئيسة is written ت before a pronoun
