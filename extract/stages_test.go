@@ -2342,3 +2342,27 @@ func TestWhatNoNameHolds(t *testing.T) {
 			want: []string{"Person:أولوف بالمه@28-39", "ref:Country:السويدي@20-27"}},
 	})
 }
+
+// TestDescribedPeople: an English definite title with no name after it
+// is the one person named just before; with two people named, or none,
+// it is nobody.
+func TestDescribedPeople(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "the party leader", lang: "en",
+			text:  "Michael Howard attacked the plan on Monday. The Tory leader said it would fail.",
+			want:  []string{"Organization:Tory@48-52", "Person:Michael Howard@0-14", "ref:Person:The Tory leader@44-59"},
+			facts: []string{"Michael Howard HOLDS_POSITION Conservative Party"}},
+		{name: "a nationality and a title", lang: "en",
+			text:  "Pervez Musharraf arrived in London. The Pakistani president will meet the prime minister.",
+			want:  []string{"City:London@28-34", "Person:Pervez Musharraf@0-16", "ref:Country:Pakistani@40-49", "ref:Person:The Pakistani president@36-59"},
+			facts: []string{"Pervez Musharraf HOLDS_POSITION Pakistan", "Pervez Musharraf VISITED London"}},
+		{name: "two people named before", lang: "en",
+			text:    "Michael Howard met Tony Blair on Monday. The Tory leader said it would fail.",
+			want:    []string{"Organization:Tory@45-49", "Person:Michael Howard@0-14", "Person:Tony Blair@19-29"},
+			notWant: []string{"HOLDS_POSITION"}},
+		{name: "a name after the title", lang: "en",
+			text:    "Michael Howard attacked the plan. The Tory leader Michael Ancram said it would fail.",
+			want:    []string{"Organization:Tory@38-42", "Person:Michael Ancram@50-64", "Person:Michael Howard@0-14"},
+			notWant: []string{"Michael Howard HOLDS_POSITION"}},
+	})
+}
