@@ -831,8 +831,8 @@ func (d *Document) nameEnd(ws []word, k int, covered []*mention) int {
 	end := k - 1
 	limit := 4
 	for t := k; t < len(ws) && t-k < limit; t++ {
-		if t > k && nameParticles[ws[t].Key] && t+1 < len(ws) && d.nameWord(ws, t+1, covered) {
-			limit += 2 // خالد بن سلمان بن عبدالعزيز, Hamad bin Isa Al Khalifa
+		if t > k && (nameParticles[ws[t].Key] || foreignParticles[ws[t].Key]) && t+1 < len(ws) && d.nameWord(ws, t+1, covered) {
+			limit += 2 // خالد بن سلمان بن عبدالعزيز, Hamad bin Isa Al Khalifa, جان إيف لو دريان
 			continue
 		}
 		if t > k && nameParticles[ws[t].Key] && t+1 < len(ws) && d.particlePart(ws, t+1, covered) {
@@ -946,7 +946,7 @@ func (d *Document) taggerBound(ws []word, k, end int, titled bool) int {
 	for _, sp := range d.cur.tagged {
 		if sp.Type == "PER" && sp.Start <= k && k < sp.End {
 			last := min(end, sp.End-1)
-			for last+2 <= end && nameParticles[ws[last+1].Key] {
+			for last+2 <= end && (nameParticles[ws[last+1].Key] || foreignParticles[ws[last+1].Key]) {
 				last += 2 // عبد الله بن الحسين | آل هاشم: a particle joins the next part on
 			}
 			if last == k+1 && last < end && d.x.lex.StartsCompoundName(ws[k].Key) {

@@ -2366,3 +2366,22 @@ func TestDescribedPeople(t *testing.T) {
 			notWant: []string{"Michael Howard HOLDS_POSITION"}},
 	})
 }
+
+// TestEuropeanNameParticles: لو، فون دير inside a transliterated name
+// join it; لو before a verb (if) does not.
+func TestEuropeanNameParticles(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "le in a French name", lang: "ar",
+			text:  "ودعا وزير الخارجية الفرنسي جان ايف لو دريان إلى الحوار.",
+			want:  []string{"Person:جان ايف لو دريان@27-43", "ref:Country:الفرنسي@19-26"},
+			facts: []string{"جان ايف لو دريان HOLDS_POSITION France"}},
+		{name: "von der in a German name", lang: "ar",
+			text:  "وقالت رئيسة المفوضية الأوروبية أورسولا فون دير لاين إن القرار نهائي.",
+			want:  []string{"Organization:المفوضية الأوروبية@12-30", "Person:أورسولا فون دير لاين@31-51"},
+			facts: []string{"أورسولا فون دير لاين HOLDS_POSITION European Commission"}},
+		{name: "if after a name", lang: "ar",
+			text:    "وقال الوزير سعيد الكتاني لو كان الأمر بيده لقرر غير ذلك.",
+			want:    []string{"Person:سعيد الكتاني@12-24"},
+			notWant: []string{"الكتاني لو"}},
+	})
+}

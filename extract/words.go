@@ -72,6 +72,7 @@ var (
 	cancels            = words.Set("cancel")
 	companyNouns       = words.Set("company-noun")       // say a name is a business: Acme, the largest US retailer
 	memberGroups       = words.Set("member-group")       // the people of a body, listed after it: قيادات من حركة X، كـA وB
+	foreignParticles   = words.Set("foreign-particle")   // inside a transliterated European name: جان إيف لو دريان، أورسولا فون دير لاين
 	kinNouns           = words.Set("kin-noun")           // before a name, whose relative it is: وزوجته أمينة
 	reportVerbs        = words.Set("report-verb")        // after a name, what the person says: عمر يقول
 	likeWords          = words.Set("like")               // "like", spelt as a verb without its shadda (مثل، مثّل)
