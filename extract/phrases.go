@@ -249,6 +249,10 @@ loop:
 		if x.fs.eventHead && typ == graph.TypeOrganization && j == i+1 {
 			break // برنامج الاجتماع: not an organisation
 		}
+		if typ == graph.TypeOrganization && j == i+1 && strings.HasPrefix(w.stem, "ال") && x.Kind == text.Word && x.pre == "" &&
+			!strings.HasPrefix(x.Key, "ال") && !d.x.lex.IsStopword(x.Key) && d.x.rules.modifiers[stripAl(x.stem)] == "" {
+			break // إن الاتحاد | سيرد: a definite head takes no bare word; that is the clause going on
+		}
 		if x.fs.eventHead && typ == graph.TypeOrganization && j > i+1 && x.pre == "" && !strings.HasPrefix(x.stem, "ال") && strings.HasPrefix(ws[j-1].Key, "ل") {
 			break // نظمت الجمعية المغربية للتنمية | لقاء: the object of the verb, not more of the name
 		}

@@ -2385,3 +2385,16 @@ func TestEuropeanNameParticles(t *testing.T) {
 			notWant: []string{"الكتاني لو"}},
 	})
 }
+
+// TestDefiniteBodyTakesNoBareWord: after a definite head the name goes on
+// with definite words; a bare word is the clause going on (الاتحاد سيرد).
+func TestDefiniteBodyTakesNoBareWord(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a verb after a definite head", lang: "ar",
+			text:    "وقالت إن الاتحاد سيرد على القرار.",
+			notWant: []string{"الاتحاد سيرد"}},
+		{name: "definite adjectives go on", lang: "ar",
+			text: "وأعلن المجلس الأعلى للحسابات تقريره.",
+			want: []string{"Organization:المجلس الأعلى للحسابات@6-28"}},
+	})
+}
