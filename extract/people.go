@@ -322,6 +322,20 @@ func (d *Document) describedPerson(s *Sentence, i int) *mention {
 
 // taggerSees reports whether the tagger read word k of the current
 // sentence as part of a name of type typ.
+// taggerStarts reports whether the tagger read a name of type typ that
+// starts at word k of the current sentence.
+func (d *Document) taggerStarts(k int, typ string) bool {
+	if !d.tagged || d.cur == nil {
+		return false
+	}
+	for _, sp := range d.cur.tagged {
+		if sp.Type == typ && sp.Start == k {
+			return true
+		}
+	}
+	return false
+}
+
 func (d *Document) taggerSees(k int, typ string) bool {
 	for _, sp := range d.cur.tagged {
 		if sp.Type == typ && sp.Start <= k && k < sp.End {

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/kgraph/kgraph/extract/dates"
 	"github.com/kgraph/kgraph/extract/text"
 	"github.com/kgraph/kgraph/graph"
 )
@@ -153,6 +154,9 @@ loop:
 		}
 		if c := covered[j]; c != nil {
 			break
+		}
+		if j > i+1 && d.lang == "ar" && x.pre == "" && !strings.HasPrefix(x.Key, "ال") && d.taggerStarts(j, "PER") {
+			break // مجلس النواب | جيرولد نادلر: a person's name the tagger reads starts here
 		}
 		if x.fs.orgHead && typ == graph.TypeOrganization && j > i+1 && x.pre == "و" && strings.HasPrefix(x.stem, "ال") {
 			break // القوات المسلحة والاستخبارات العسكرية: "and the <body>" is a second body
@@ -683,6 +687,9 @@ func ordinalWord(k string) bool {
 func (d *Document) startsDate(ws []word, j int) bool {
 	if m, _ := d.cur.month(d.x.lex, j); m > 0 {
 		return true
+	}
+	if dates.IsYearNoun(ws[j].Key) && j+1 < len(ws) && ws[j+1].Kind == text.Number {
+		return true // الحزب في عام 2011: the year, not the name
 	}
 	// الثاني من أكتوبر: a day by its ordinal, then من and the month.
 	if j+2 < len(ws) && ws[j+1].Key == "من" {

@@ -2398,3 +2398,19 @@ func TestDefiniteBodyTakesNoBareWord(t *testing.T) {
 			want: []string{"Organization:المجلس الأعلى للحسابات@6-28"}},
 	})
 }
+
+// TestBodyNameEndsAtAPersonOrAYear: a body's name ends where the tagger
+// starts a person's name, and before a year (في عام 2011).
+func TestBodyNameEndsAtAPersonOrAYear(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a person after the body", lang: "ar",
+			text:    "وقال رئيس اللجنة القضائية في مجلس النواب جيرولد نادلر إن التحقيق مستمر.",
+			facts:   []string{"جيرولد نادلر HOLDS_POSITION اللجنة القضائية في مجلس النواب"},
+			want:    []string{"Organization:اللجنة القضائية في مجلس النواب@10-40", "Organization:مجلس النواب@29-40", "Person:جيرولد نادلر@41-53"},
+			notWant: []string{"النواب جيرولد"}},
+		{name: "a year after the body", lang: "ar",
+			text:    "وتأسست الجمعية المغربية لحماية المستهلك في عام 2011 بالرباط.",
+			want:    []string{"City:الرباط@53-59", "Organization:الجمعية المغربية لحماية المستهلك@7-39", "ref:Country:المغربية@15-23"},
+			notWant: []string{"المستهلك في عام"}},
+	})
+}
