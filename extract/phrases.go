@@ -58,6 +58,7 @@ func (d *Document) headPhrase(s *Sentence, i int, covered []*mention, add func(*
 		topic     bool // an event's name goes on with what it is about (ندوة حول …)
 		construct bool // an indefinite head and a construct name the body (لجنة إعادة الانتشار)
 		paren     bool // the name is in parentheses after the head (شركة ( جيستامب ))
+		bridged   bool // the place came after a verb of holding (احتجاجات بدأت في باريس)
 		modifiers []string
 		last      = i
 	)
@@ -77,8 +78,23 @@ loop:
 		if x.isPunct() || (x.quoteOpen && j > i+1 && !nameInnerWords[ws[j-1].Key]) || (x.quoteOpen && j == i+1 && x.Kind == text.Latin) {
 			break // a quoted span after a whole name is an alias, read below
 		}
-		if heldParticiples[x.Key] {
-			break // القمة الإفريقية | المنعقدة: where and when it is held follow
+		if heldParticiples[x.Key] || eventVerbs[x.Key] {
+			// القمة الإفريقية | المنعقدة، احتجاجات | بدأت في باريس: where and
+			// when it is held follow.
+			if typ == graph.TypeEvent {
+				k := j + 1
+				for n := 0; k < len(ws) && n < 8 && d.dateWord(s, k); n++ {
+					k++
+				}
+				if k < len(ws) && locatives[ws[k].Key] {
+					k++
+				}
+				if c := covered[k]; k < len(ws) && c != nil && c.first == k && (c.ent.typ == graph.TypeCity || c.ent.typ == graph.TypeCountry) && !c.nisba &&
+					(locatives[ws[k-1].Key] || strings.Contains(c.prep, "ب")) {
+					place, bridged = c, true
+				}
+			}
+			break
 		}
 		if x.quoteOpen && j == i+1 { // مجموعة “أفريكا فوكيس”: the quoted words are the name
 			k := j
@@ -314,8 +330,8 @@ loop:
 	for last > i && nameInnerWords[ws[last].Key] {
 		last--
 	}
-	if last == i && alias == "" {
-		return nil
+	if last == i && alias == "" && !(bridged && placeNamedHeads[head]) {
+		return nil // a bare head names nothing, but احتجاجات بدأت في باريس is named by where
 	}
 	if !anchored && typ == graph.TypeEvent && place != nil && (placeNamedHeads[head] || accusative(w) && placeNamedHeads[strings.TrimSuffix(head, "ا")]) {
 		anchored = true // مظاهرات حاشدة في باريس: an event of this kind is named by where it is held

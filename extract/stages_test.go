@@ -2414,3 +2414,22 @@ func TestBodyNameEndsAtAPersonOrAYear(t *testing.T) {
 			notWant: []string{"المستهلك في عام"}},
 	})
 }
+
+// TestEventVerbs: a past-tense verb after an event ends its name, and a
+// place after the verb is where it is held; أقيم في is a trigger of its own.
+func TestEventVerbs(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "protests that began in a city", lang: "ar",
+			text:    "وتواصلت احتجاجات بدأت في باريس منذ أسابيع.",
+			facts:   []string{"احتجاجات HELD_IN Paris"},
+			want:    []string{"City:باريس@25-30", "Event:احتجاجات@8-16"},
+			notWant: []string{"احتجاجات بدأت@"}},
+		{name: "a forum held in a city", lang: "ar",
+			text:  "وشارك الوزير في منتدى إعلامي أقيم في دبي.",
+			facts: []string{"منتدى إعلامي HELD_IN Dubai"},
+			want:  []string{"City:دبي@37-40", "Event:منتدى إعلامي@16-28"}},
+		{name: "a verb with no place", lang: "ar",
+			text:    "وعقد المجلس اجتماعا طارئا استمر ساعتين.",
+			notWant: []string{"HELD_IN", "استمر@"}},
+	})
+}
