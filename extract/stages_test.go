@@ -2433,3 +2433,22 @@ func TestEventVerbs(t *testing.T) {
 			notWant: []string{"HELD_IN", "استمر@"}},
 	})
 }
+
+// TestWhatABodyComprises: "which comprises"/التي تضم lists a body's
+// members; a region that comprises towns has none.
+func TestWhatABodyComprises(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "which comprises", lang: "en",
+			text:  "The Sahel Alliance, which comprises Morocco, Niger and Italy, met in Rome.",
+			facts: []string{"Italy MEMBER_OF Sahel Alliance", "Morocco MEMBER_OF Sahel Alliance", "Niger MEMBER_OF Sahel Alliance"},
+			want:  []string{"City:Rome@69-73", "Country:Italy@55-60", "Country:Morocco@36-43", "Country:Niger@45-50", "Organization:Sahel Alliance@4-18"}},
+		{name: "التي تضم", lang: "ar",
+			text:  "وعقدت مجموعة الساحل التي تضم المغرب والنيجر وإيطاليا اجتماعا في روما.",
+			facts: []string{"Italy MEMBER_OF مجموعة الساحل", "Morocco MEMBER_OF مجموعة الساحل", "Niger MEMBER_OF مجموعة الساحل"},
+			want:  []string{"City:روما@64-68", "Country:إيطاليا@45-52", "Country:المغرب@29-35", "Country:النيجر@37-43", "Location:الساحل@13-19", "Organization:مجموعة الساحل@6-19"}},
+		{name: "a region is no body", lang: "ar",
+			text:    "وزار الوفد منطقة الساحل التي تضم المغرب والنيجر.",
+			want:    []string{"Country:المغرب@33-39", "Country:النيجر@41-47", "Location:منطقة الساحل@11-23"},
+			notWant: []string{"MEMBER_OF"}},
+	})
+}
