@@ -2452,3 +2452,17 @@ func TestWhatABodyComprises(t *testing.T) {
 			notWant: []string{"MEMBER_OF"}},
 	})
 }
+
+// TestOwnedBy: a body owned by another is part of it.
+func TestOwnedBy(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "owned by", lang: "en",
+			text:  "Brightline Media, owned by Halberd Group, cut 40 jobs.",
+			facts: []string{"Brightline Media PART_OF Halberd Group"},
+			want:  []string{"Organization:Brightline Media@0-16", "Organization:Halberd Group@27-40"}},
+		{name: "owned by a person is no part", lang: "en",
+			text:    "Brightline Media, owned by Paul Reeves, cut 40 jobs.",
+			want:    []string{"Organization:Brightline Media@0-16", "Person:Paul Reeves@27-38"},
+			notWant: []string{"PART_OF"}},
+	})
+}
