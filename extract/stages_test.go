@@ -2466,3 +2466,14 @@ func TestOwnedBy(t *testing.T) {
 			notWant: []string{"PART_OF"}},
 	})
 }
+
+// TestSchoolsInACity: a faculty, school or institute named before بـ/في a
+// city is there.
+func TestSchoolsInACity(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a faculty in a city", lang: "ar",
+			text:  "وقال عميد كلية الحقوق بالرباط إن الدراسة ستستأنف.",
+			facts: []string{"كلية الحقوق LOCATED_IN Rabat"},
+			want:  []string{"City:الرباط@23-29", "Organization:كلية الحقوق@10-21"}},
+	})
+}
