@@ -2485,3 +2485,22 @@ func TestSchoolsInACity(t *testing.T) {
 			want:  []string{"City:الرباط@23-29", "Organization:كلية الحقوق@10-21"}},
 	})
 }
+
+// TestClosedConstruct: once a definite noun or a name closes a body's
+// phrase, a bare word is the clause going on (a verb); prepositions,
+// coordinated nouns and compound ordinals still belong to it.
+func TestClosedConstruct(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a future verb after the body", lang: "ar",
+			text:    "وقال المتحدث إن قوات الحوثيين ستعلن تفاصيل الهجوم.",
+			want:    []string{"Organization:الحوثيين@21-29", "Organization:قوات الحوثيين@16-29"},
+			notWant: []string{"الحوثيين ستعلن"}},
+		{name: "a past verb after a body and its nisba", lang: "ar",
+			text:    "وقال المسؤول إن الحكومة السعودية أرادت إقناع الصحافي بالعودة.",
+			want:    []string{"Country:السعودية@24-32", "Organization:الحكومة السعودية@16-32"},
+			notWant: []string{"السعودية أرادت"}},
+		{name: "a coordinated noun", lang: "ar",
+			text: "وافتتح الوزير المعرض الدولي لتقنيات الري وإدارة المياه بالرباط.",
+			want: []string{"City:الرباط@56-62", "Event:المعرض الدولي لتقنيات الري وإدارة المياه@14-54"}},
+	})
+}
