@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/kgraph/kgraph/extract/resolve"
 	"github.com/kgraph/kgraph/extract/text"
 	"github.com/kgraph/kgraph/graph"
 )
@@ -11,7 +12,10 @@ import (
 // for a person, once every sentence has its names and before any fact is
 // found, and makes the name an organisation when the article speaks of it
 // as a body and never as a person (Unilever said it would …; Rover's
-// Longbridge plant; shares in Allianz).
+// Longbridge plant; shares in Allianz). The other way, it makes a name the
+// tagger took for a body, with nothing of a body's in it (no head noun,
+// designator or acronym), a person's when the article speaks of a person
+// and never of a body (Lord Woolf said he …).
 //
 // Every mention of the name adds cues, and the article decides:
 //
@@ -32,8 +36,10 @@ import (
 //     makes a body.
 //
 // The name becomes an organisation only when body cues are enough (see
-// isBody) and there is no person or work cue. Lexicon names keep their
-// type. The cue words are the classes body-pronoun, person-pronoun,
+// isBody) and there is no person or work cue, and a person only when
+// person cues are enough (see isPerson) and there is no body or work cue,
+// what CompanyAppositives reads included (the largest US retailer).
+// Lexicon names keep their type. The cue words are the classes body-pronoun, person-pronoun,
 // possessive-pronoun, say-verb, subject-opener, body-part, body-stake,
 // stake-preposition, work-noun, designator, honorific and relative of
 // extract/lang/en/words.tsv.
@@ -41,10 +47,16 @@ type Retype struct{}
 
 func (Retype) Revise(d *Document) { d.retype() }
 
-// typeCues counts what an article says of one name: cues of a body (the
-// name itself used as a body's, other strong ones, weak ones), of a
-// person, and of a work's title.
-type typeCues struct{ attached, strong, objectWhich, weak, person, work int }
+// typeCues counts what an article says of one name: cues of a body, of a
+// person and of a work's title.
+type typeCues struct {
+	attached, strong, objectWhich, weak int // a body's
+	named                               int // a given name, or part of a longer person's name
+	person, title, who                  int // a person's: an honorific or a pronoun; a title; "who"
+	work                                int
+}
+
+func (c *typeCues) body() int { return c.attached + c.strong + c.objectWhich + c.weak }
 
 // isBody reports whether the cues make a name a body: no person or work
 // cue, and one strong cue or two weak ones for a one-word name; a longer
@@ -53,7 +65,7 @@ type typeCues struct{ attached, strong, objectWhich, weak, person, work int }
 // subsidiary), and "which" after it as an object is weak (a trumpet that
 // belonged to Dizzy Gillespie, which …).
 func (c *typeCues) isBody(words int) bool {
-	if c.person > 0 || c.work > 0 {
+	if c.named > 0 || c.person > 0 || c.title > 0 || c.who > 0 || c.work > 0 {
 		return false
 	}
 	points := 2*(c.attached+c.strong) + c.weak
@@ -61,6 +73,16 @@ func (c *typeCues) isBody(words int) bool {
 		return points+c.objectWhich >= 4 || c.attached > 0
 	}
 	return points+2*c.objectWhich >= 2
+}
+
+// isPerson reports whether the cues make a name the tagger took for a
+// body a person's: no cue of a body or a work, and a strong person cue (Lord
+// Woolf said he …) or weak ones of two kinds (President Bush, who …): a
+// title may be a body's too (sector leader Omnicom), a team is "who"
+// however often (Arsenal, who …), and the tagger's people hold bodies'
+// words (Lions beside Lions flanker Mike Doyle).
+func (c *typeCues) isPerson() bool {
+	return c.body() == 0 && c.work == 0 && 2*c.person+min(c.title, 1)+min(c.who, 1)+min(c.named, 1) >= 2
 }
 
 func (d *Document) retype() {
@@ -75,7 +97,7 @@ func (d *Document) retype() {
 				continue
 			}
 			l := m.ent.final()
-			if l.typ != graph.TypePerson || l.lexID != "" {
+			if l.lexID != "" || l.typ != graph.TypePerson && (l.typ != graph.TypeOrganization || !d.guessedOrg(l)) {
 				continue
 			}
 			if cues == nil {
@@ -85,20 +107,49 @@ func (d *Document) retype() {
 			if c == nil {
 				c = &typeCues{}
 				if d.givenNamed(l) || d.partOfPersonName(l, &parts) {
-					c.person++
+					c.named++
 				}
 				cues[l] = c
 			}
-			if c.person == 0 && c.work == 0 {
+			if c.work == 0 && (l.typ == graph.TypePerson && c.named+c.person+c.title+c.who == 0 || l.typ == graph.TypeOrganization && c.body() == 0) {
 				d.mentionCues(s, m, l, c)
 			}
 		}
 	}
 	for l, c := range cues {
-		if c.isBody(len(d.personWords(l.name))) {
+		switch {
+		case l.typ == graph.TypePerson && c.isBody(len(d.personWords(l.name))):
 			l.typ = graph.TypeOrganization
+		case l.typ == graph.TypeOrganization && c.isPerson():
+			// A person is named without the form of address, as d.person
+			// names one: Lord Falconer is Falconer.
+			l.typ = graph.TypePerson
+			if n := withoutHonorific(l.name); n != l.name {
+				d.addName(l, n)
+				if l.nameEN == l.name {
+					l.nameEN = cleanName(n)
+				}
+				l.name = cleanName(n)
+			}
 		}
 	}
+}
+
+// guessedOrg reports whether organisation l is only the tagger's guess, a
+// name with nothing of a body's in it: no head noun (Labour Party), no
+// designator (Acme plc), no acronym (BBC), no article (The Aviator).
+func (d *Document) guessedOrg(l *local) bool {
+	for _, n := range l.names {
+		if !resolve.IsLatin(n) || isAcronymish(n) {
+			return false
+		}
+		for _, k := range d.foldName(n) {
+			if d.isOrgHeadWord(k) || d.isEventHeadWord(k) || designators[k] || latinArticles[k] {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // givenNamed reports whether one of l's names opens with a given name, past
@@ -144,8 +195,12 @@ func (d *Document) mentionCues(s *Sentence, m *mention, l *local, c *typeCues) {
 	i, j := m.first, m.last
 	// Before the name: an honorific or a title (Mr Brown, Chancellor
 	// Gordon Brown, singer Kenzie), a stake in it (shares in Rover).
-	if m.phrase < i || d.afterHonorific(s, i, j) > i || i > 0 && honorifics[ws[i-1].Key] || d.titleEndsAt(s, i) {
+	if d.afterHonorific(s, i, j) > i || i > 0 && honorifics[ws[i-1].Key] {
 		c.person++
+		return
+	}
+	if m.phrase < i || d.titleEndsAt(s, i) {
+		c.title++
 		return
 	}
 	// A work's noun before it (her song Toxic, the film, Sins): a title,
@@ -159,6 +214,11 @@ func (d *Document) mentionCues(s *Sentence, m *mention, l *local, c *typeCues) {
 	} else if k >= 0 && lowerLatin(ws[k]) && workNouns[ws[k].Key] {
 		c.work++
 		return
+	}
+	// What CompanyAppositives reads: Acme, the largest US retailer;
+	// leisure group Acme.
+	if d.companyAppositive(ws, j+1) || companyBefore(ws, i-1) || companyAfter(ws, i, j) {
+		c.attached++
 	}
 	if i >= 2 && stakePrepositions[ws[i-1].Key] && (lowerLatin(ws[i-2]) || i == 2) && bodyStakes[ws[i-2].Key] {
 		c.attached++
@@ -195,7 +255,7 @@ func (d *Document) mentionCues(s *Sentence, m *mention, l *local, c *typeCues) {
 		}
 		switch k := ws[j+2].Key; {
 		case personPronouns[k]:
-			c.person++
+			c.who++
 		case bodyPronouns[k] && subjectAt(ws, i):
 			c.strong++
 		case bodyPronouns[k]:

@@ -10,11 +10,22 @@ import (
 
 // taggedPeople stands in for a tagger that reads every occurrence of the
 // given names as a person's name, as the English tagger reads a one-word
-// company (Kelvane said …).
-type taggedPeople []string
+// company (Kelvane said …); taggedBodies reads them as organisations.
+type (
+	taggedPeople []string
+	taggedBodies []string
+)
 
 func (t taggedPeople) Recognize(d *Document, s *Sentence) {
-	for _, name := range t {
+	tagAll(d, s, t, func(name string) *local { return d.person(name) })
+}
+
+func (t taggedBodies) Recognize(d *Document, s *Sentence) {
+	tagAll(d, s, t, func(name string) *local { return d.entity(graph.TypeOrganization, name, nil) })
+}
+
+func tagAll(d *Document, s *Sentence, names []string, ent func(string) *local) {
+	for _, name := range names {
 		ws := strings.Fields(name)
 		for i := 0; i+len(ws) <= len(s.words); i++ {
 			ok := s.covered[i] == nil
@@ -22,7 +33,7 @@ func (t taggedPeople) Recognize(d *Document, s *Sentence) {
 				ok = s.words[i+k].Text == ws[k]
 			}
 			if ok {
-				d.add(s, &mention{first: i, last: i + len(ws) - 1, phrase: i, ent: d.person(name)})
+				d.add(s, &mention{first: i, last: i + len(ws) - 1, phrase: i, ent: ent(name)})
 			}
 		}
 	}
@@ -125,6 +136,60 @@ func TestRetype(t *testing.T) {
 				if before[name] != graph.TypePerson {
 					t.Errorf("%s: %q before Retype, want the stand-in tagger's Person", name, before[name])
 				}
+				if got[name] != typ {
+					t.Errorf("%s: got %q, want %q (all: %v)", name, got[name], typ, got)
+				}
+			}
+		})
+	}
+}
+
+// TestRetypeBodiesToPeople: a name the tagger read as a body, with
+// nothing of a body's in it, is a person's when the article speaks of a
+// person and never of a body.
+func TestRetypeBodiesToPeople(t *testing.T) {
+	cases := []struct {
+		name, text string
+		bodies     []string // what the stand-in tagger reads as bodies
+		want       map[string]string
+	}{
+		{"an honorific",
+			"Lord Harwick will chair the inquiry into the collapse.",
+			[]string{"Lord Harwick"}, map[string]string{"Harwick": graph.TypePerson}}, // named as d.person names one
+		{"a person's pronoun",
+			"Harwick said he would resign in May.",
+			[]string{"Harwick"}, map[string]string{"Harwick": graph.TypePerson}},
+		{"a title and who",
+			"President Dorn flew home. Dorn, who won in 2002, spoke briefly.",
+			[]string{"Dorn"}, map[string]string{"Dorn": graph.TypePerson}},
+
+		{"a team is who, however often",
+			"Harwick, who lead the table, won again. Harwick, who play on Sunday, are unbeaten.",
+			[]string{"Harwick"}, map[string]string{"Harwick": graph.TypeOrganization}},
+		{"a title may be a body's",
+			"Investors prefer sector leader Kelvane to its rivals.",
+			[]string{"Kelvane"}, map[string]string{"Kelvane": graph.TypeOrganization}},
+		{"a body cue vetoes",
+			"Harwick said he was pleased. Harwick bosses met the unions.",
+			[]string{"Harwick"}, map[string]string{"Harwick": graph.TypeOrganization}},
+		{"what CompanyAppositives reads vetoes",
+			"Kelvane, the largest US retailer, lost the case. Kelvane said he would appeal.",
+			[]string{"Kelvane"}, map[string]string{"Kelvane": graph.TypeOrganization}},
+		{"a head noun makes it a body's name",
+			"Harwick Council said he was wrong.",
+			[]string{"Harwick Council"}, map[string]string{"Harwick Council": graph.TypeOrganization}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			l := &Language{Recognizers: []Recognizer{taggedBodies(c.bodies)}, Revisers: []Reviser{Retype{}}}
+			d := readWith(t, "en", c.text, l)
+			got := map[string]string{}
+			for _, e := range d.locals {
+				if e.mergedInto == nil && len(e.mentions) > 0 {
+					got[e.name] = e.typ
+				}
+			}
+			for name, typ := range c.want {
 				if got[name] != typ {
 					t.Errorf("%s: got %q, want %q (all: %v)", name, got[name], typ, got)
 				}
