@@ -137,11 +137,18 @@ func (d *Document) retype() {
 
 // guessedOrg reports whether organisation l is only the tagger's guess, a
 // name with nothing of a body's in it: no head noun (Labour Party), no
-// designator (Acme plc), no acronym (BBC), no article (The Aviator).
+// designator (Acme plc), no acronym (BBC), no article (The Aviator), no
+// possessive inside (Lord Byron's Childe Harold: what a person owns), not
+// a title past its honorific (Lord Chief Justice).
 func (d *Document) guessedOrg(l *local) bool {
 	for _, n := range l.names {
-		if !resolve.IsLatin(n) || isAcronymish(n) {
+		if !resolve.IsLatin(n) || isAcronymish(n) || innerPossessive(n) {
 			return false
+		}
+		if ks := d.personWords(n); len(ks) > 0 {
+			if _, k := d.x.lex.MatchTitle(ks, 0); k == len(ks) {
+				return false
+			}
 		}
 		for _, k := range d.foldName(n) {
 			if d.isOrgHeadWord(k) || d.isEventHeadWord(k) || designators[k] || latinArticles[k] {
@@ -323,5 +330,20 @@ func (d *Document) titleEndsAt(s *Sentence, i int) bool {
 }
 
 func lowerLatin(w word) bool { return w.Kind == text.Latin && !isUpperStart(w.Text) }
+
+// innerPossessive reports whether a word of name n before its last one is
+// a possessive (Lord Byron's Childe Harold, Reynolds' Portrait); O'Connor
+// is none.
+func innerPossessive(n string) bool {
+	ws := strings.Fields(n)
+	for _, w := range ws[:max(len(ws)-1, 0)] {
+		for _, p := range []string{"'s", "’s", "s'", "s’"} {
+			if strings.HasSuffix(w, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 func hasHyphen(s string) bool { return strings.ContainsRune(s, '-') }

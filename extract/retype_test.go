@@ -30,7 +30,8 @@ func tagAll(d *Document, s *Sentence, names []string, ent func(string) *local) {
 		for i := 0; i+len(ws) <= len(s.words); i++ {
 			ok := s.covered[i] == nil
 			for k := 0; ok && k < len(ws); k++ {
-				ok = s.words[i+k].Text == ws[k]
+				w := s.words[i+k]
+				ok = w.Text == ws[k] || w.poss && w.Text+"'s" == ws[k]
 			}
 			if ok {
 				d.add(s, &mention{first: i, last: i + len(ws) - 1, phrase: i, ent: ent(name)})
@@ -175,6 +176,15 @@ func TestRetypeBodiesToPeople(t *testing.T) {
 		{"what CompanyAppositives reads vetoes",
 			"Kelvane, the largest US retailer, lost the case. Kelvane said he would appeal.",
 			[]string{"Kelvane"}, map[string]string{"Kelvane": graph.TypeOrganization}},
+		{"what a person owns",
+			"Lord Harwick's Folly opened in May. Lord Harwick's Folly, who knows, may run.",
+			[]string{"Lord Harwick's Folly"}, map[string]string{"Lord Harwick's Folly": graph.TypeOrganization}},
+		{"a title past the honorific",
+			"The Lord Chief Justice said he would retire.",
+			[]string{"Lord Chief Justice"}, map[string]string{"Lord Chief Justice": graph.TypeOrganization}},
+		{"an apostrophe in a name is no possessive",
+			"O'Dorn said he would stay.",
+			[]string{"O'Dorn"}, map[string]string{"O'Dorn": graph.TypePerson}},
 		{"a head noun makes it a body's name",
 			"Harwick Council said he was wrong.",
 			[]string{"Harwick Council"}, map[string]string{"Harwick Council": graph.TypeOrganization}},
