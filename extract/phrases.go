@@ -79,6 +79,9 @@ loop:
 		if x.isPunct() || (x.quoteOpen && j > i+1 && !nameInnerWords[ws[j-1].Key]) || (x.quoteOpen && j == i+1 && x.Kind == text.Latin) {
 			break // a quoted span after a whole name is an alias, read below
 		}
+		if clauseParticiples[x.Key] {
+			break // قرار محكمة العدل الأوروبية | الصادر في: what the clause says of the decision
+		}
 		if heldParticiples[x.Key] || eventVerbs[x.Key] {
 			// القمة الإفريقية | المنعقدة، احتجاجات | بدأت في باريس: where and
 			// when it is held follow.

@@ -2512,3 +2512,18 @@ func TestClosedConstruct(t *testing.T) {
 			want: []string{"City:الرباط@56-62", "Event:المعرض الدولي لتقنيات الري وإدارة المياه@14-54"}},
 	})
 }
+
+// TestClauseParticiples: a definite participle after a name that speaks of
+// the noun before it ends the name (قرار المحكمة الصادر، الانتخابات المقررة).
+func TestClauseParticiples(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a ruling issued by a court", lang: "ar",
+			text:    "وأعلن المغرب احترامه لقرار محكمة العدل الأوروبية الصادر في ديسمبر.",
+			want:    []string{"Country:المغرب@6-12", "Organization:محكمة العدل الأوروبية@27-48"},
+			notWant: []string{"الأوروبية الصادر"}},
+		{name: "an election set for a date", lang: "ar",
+			text:    "وتستعد الأحزاب للانتخابات التشريعية المقررة في سبتمبر.",
+			want:    []string{"Event:للانتخابات التشريعية@15-35"},
+			notWant: []string{"التشريعية المقررة"}},
+	})
+}
