@@ -148,7 +148,7 @@ func (x *Engine) decideClitic(key string) (pre, stem string) {
 	if x.strictKnown(key) {
 		// للجنة is a known word because a lexicon name holds it (المديرية
 		// التنفيذية للجنة …), yet it is still ل + a head noun.
-		if sp, ok := x.bestSplit(key); ok && x.onlyNameWord(key) && x.isHead(sp.Stem) {
+		if sp, ok := x.bestSplit(key); ok && x.onlyNameWord(key) && !x.lex.IsHeadWord(key) && x.isHead(sp.Stem) {
 			return sp.Prefix, sp.Stem
 		}
 		return "", key

@@ -135,7 +135,7 @@ func defaultLanguages(c *chainConfig) (map[string]*Language, *Language) {
 			Recognizers: append(rec, Sites{}, ListedBodies{}, CompanyAppositives{}, TitlesAfterNames{}),
 			Linkers:     []Linker{Anaphors{}},
 			Finders:     []RelationFinder{Slots{}, Frames{}, EventDates{}, Affiliations{}},
-			Finishers:   []Finisher{Inference{}},
+			Finishers:   []Finisher{Aliases{}, Inference{}},
 		}
 	}
 	neutral := &Language{Code: "", Recognizers: []Recognizer{Gazetteer{}}}

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/kgraph/kgraph/extract/text"
 	"github.com/kgraph/kgraph/graph"
 )
 
@@ -26,7 +27,7 @@ func (d *Document) eventPhrases(s *Sentence) {
 		}
 		if place := d.placeAfter(s, ev); place != nil {
 			d.relate(graph.HeldIn, ev.ent, place.ent, s, eventPlaceConfidence)
-			if !ev.anaphor {
+			if !ev.anaphor && place.first <= ev.last+2 {
 				d.addName(ev.ent, s.surface(ev.first, place.last)) // the spring conference in Gateshead
 			}
 		}
@@ -55,7 +56,7 @@ func (d *Document) eventPhrases(s *Sentence) {
 // placeAfter is the city or country named right after event mention ev
 // behind a locative (in Gateshead, في الرباط, بمراكش), or nil.
 func (d *Document) placeAfter(s *Sentence, ev *mention) *mention {
-	k := ev.last + 1
+	k := d.pastHeldAt(s, ev.last+1)
 	if k < len(s.words) && locatives[s.words[k].Key] {
 		k++
 		if k < len(s.words) && latinArticles[s.words[k].Key] {
@@ -72,6 +73,51 @@ func (d *Document) placeAfter(s *Sentence, ev *mention) *mention {
 		return nil
 	}
 	return c
+}
+
+// pastHeldAt skips what may stand between an event and where it is held:
+// a participle of holding and the date after it (المنعقدة يومي 10 و11
+// فبراير، held on 3 May), and a building set off by commas (، بقصر
+// المؤتمرات،). It returns k when there is none.
+func (d *Document) pastHeldAt(s *Sentence, k int) int {
+	ws := s.words
+	j := k
+	if j < len(ws) && ws[j].comma && j+1 < len(ws) && heldParticiples[ws[j+1].Key] {
+		j++ // مجلس الوزراء، المنعقد أمس
+	}
+	if j < len(ws) && heldParticiples[ws[j].Key] {
+		j++
+		for n := 0; j < len(ws) && n < 8 && d.dateWord(s, j); n++ {
+			j++
+		}
+		if j < len(ws) && ws[j].comma {
+			j++
+		}
+		return j
+	}
+	if j < len(ws) && ws[j].comma && j+1 < len(ws) && strings.Contains(ws[j+1].pre, "ب") && (siteHeads[ws[j+1].stem] || placeWords[ws[j+1].stem]) {
+		for e := j + 2; e < len(ws) && e < j+7; e++ {
+			if ws[e].comma {
+				return e + 1 // ، بقصر المؤتمرات، في مراكش
+			}
+			if ws[e].isPunct() {
+				break
+			}
+		}
+	}
+	return k
+}
+
+// dateWord reports whether word j can be part of a date or time: a
+// number, a weekday, a month, a relative day (يومي 10 و11 فبراير، أمس
+// الاثنين, on 3 May).
+func (d *Document) dateWord(s *Sentence, j int) bool {
+	w := s.words[j]
+	if w.Kind == text.Number || timeWords[w.stem] || timeWords[w.Key] || calendarWords[w.Key] || dateCues[w.Key] || w.Key == "و" || w.Key == "on" {
+		return true
+	}
+	m, _ := s.month(d.x.lex, j)
+	return m > 0
 }
 
 // mentionEndingAt is the outermost mention that ends at word k, or nil.

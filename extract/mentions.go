@@ -206,6 +206,10 @@ func (d *Document) anaphors(s *Sentence) {
 		if covered[i] != nil || ws[i].isPunct() {
 			continue
 		}
+		if m := d.describedPerson(s, i); m != nil {
+			i = m.last // The Tory leader said: the person named before
+			continue
+		}
 		if m := d.anaphorAt(s, i, covered); m != nil {
 			add(m)
 			i = m.last

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/kgraph/kgraph/extract/dates"
 	"github.com/kgraph/kgraph/extract/text"
 	"github.com/kgraph/kgraph/graph"
 )
@@ -57,6 +58,7 @@ func (d *Document) headPhrase(s *Sentence, i int, covered []*mention, add func(*
 		topic     bool // an event's name goes on with what it is about (ندوة حول …)
 		construct bool // an indefinite head and a construct name the body (لجنة إعادة الانتشار)
 		paren     bool // the name is in parentheses after the head (شركة ( جيستامب ))
+		bridged   bool // the place came after a verb of holding (احتجاجات بدأت في باريس)
 		modifiers []string
 		last      = i
 	)
@@ -75,6 +77,24 @@ loop:
 		}
 		if x.isPunct() || (x.quoteOpen && j > i+1 && !nameInnerWords[ws[j-1].Key]) || (x.quoteOpen && j == i+1 && x.Kind == text.Latin) {
 			break // a quoted span after a whole name is an alias, read below
+		}
+		if heldParticiples[x.Key] || eventVerbs[x.Key] {
+			// القمة الإفريقية | المنعقدة، احتجاجات | بدأت في باريس: where and
+			// when it is held follow.
+			if typ == graph.TypeEvent {
+				k := j + 1
+				for n := 0; k < len(ws) && n < 8 && d.dateWord(s, k); n++ {
+					k++
+				}
+				if k < len(ws) && locatives[ws[k].Key] {
+					k++
+				}
+				if c := covered[k]; k < len(ws) && c != nil && c.first == k && (c.ent.typ == graph.TypeCity || c.ent.typ == graph.TypeCountry) && !c.nisba &&
+					(locatives[ws[k-1].Key] || strings.Contains(c.prep, "ب")) {
+					place, bridged = c, true
+				}
+			}
+			break
 		}
 		if x.quoteOpen && j == i+1 { // مجموعة “أفريكا فوكيس”: the quoted words are the name
 			k := j
@@ -150,6 +170,9 @@ loop:
 		}
 		if c := covered[j]; c != nil {
 			break
+		}
+		if j > i+1 && d.lang == "ar" && x.pre == "" && !strings.HasPrefix(x.Key, "ال") && d.taggerStarts(j, "PER") {
+			break // مجلس النواب | جيرولد نادلر: a person's name the tagger reads starts here
 		}
 		if x.fs.orgHead && typ == graph.TypeOrganization && j > i+1 && x.pre == "و" && strings.HasPrefix(x.stem, "ال") {
 			break // القوات المسلحة والاستخبارات العسكرية: "and the <body>" is a second body
@@ -246,6 +269,13 @@ loop:
 		if x.fs.eventHead && typ == graph.TypeOrganization && j == i+1 {
 			break // برنامج الاجتماع: not an organisation
 		}
+		if typ == graph.TypeOrganization && j == i+1 && strings.HasPrefix(w.stem, "ال") && x.Kind == text.Word && x.pre == "" &&
+			!strings.HasPrefix(x.Key, "ال") && !d.x.lex.IsStopword(x.Key) && d.x.rules.modifiers[stripAl(x.stem)] == "" {
+			break // إن الاتحاد | سيرد: a definite head takes no bare word; that is the clause going on
+		}
+		if x.fs.eventHead && typ == graph.TypeOrganization && j > i+1 && x.pre == "" && !strings.HasPrefix(x.stem, "ال") && strings.HasPrefix(ws[j-1].Key, "ل") {
+			break // نظمت الجمعية المغربية للتنمية | لقاء: the object of the verb, not more of the name
+		}
 		if d.x.rules.modifiers[stripAl(x.stem)] != "" {
 			anchored = true
 		} else if len(modifiers) == 0 && typ == graph.TypeOrganization && strings.HasPrefix(w.stem, "ال") && (strings.Contains(x.pre, "ل") || strings.HasPrefix(x.Key, "لل")) {
@@ -300,10 +330,10 @@ loop:
 	for last > i && nameInnerWords[ws[last].Key] {
 		last--
 	}
-	if last == i && alias == "" {
-		return nil
+	if last == i && alias == "" && !(bridged && placeNamedHeads[head]) {
+		return nil // a bare head names nothing, but احتجاجات بدأت في باريس is named by where
 	}
-	if !anchored && typ == graph.TypeEvent && place != nil && placeNamedHeads[head] {
+	if !anchored && typ == graph.TypeEvent && place != nil && (placeNamedHeads[head] || accusative(w) && placeNamedHeads[strings.TrimSuffix(head, "ا")]) {
 		anchored = true // مظاهرات حاشدة في باريس: an event of this kind is named by where it is held
 	}
 	if !anchored || (typ == graph.TypeOrganization && !definite && len(inner) == 0 && alias == "") {
@@ -673,6 +703,9 @@ func ordinalWord(k string) bool {
 func (d *Document) startsDate(ws []word, j int) bool {
 	if m, _ := d.cur.month(d.x.lex, j); m > 0 {
 		return true
+	}
+	if dates.IsYearNoun(ws[j].Key) && j+1 < len(ws) && ws[j+1].Kind == text.Number {
+		return true // الحزب في عام 2011: the year, not the name
 	}
 	// الثاني من أكتوبر: a day by its ordinal, then من and the month.
 	if j+2 < len(ws) && ws[j+1].Key == "من" {

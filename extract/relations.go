@@ -254,6 +254,20 @@ func (d *Document) continues(s *Sentence, i int) bool {
 	return false
 }
 
+// shadda marks a doubled consonant; with it مثّل is the verb, not "like".
+const shadda = '\u0651'
+
+// sportsSide reports whether m names a side in a game: a team (منتخب،
+// فريق، نادي) by its head.
+func (d *Document) sportsSide(m *mention) bool {
+	l := m.ent.final()
+	if sportsHeads[l.head] {
+		return true
+	}
+	ks := foldWords(l.name)
+	return len(ks) > 0 && sportsHeads[resolve.StripArticle(ks[0])]
+}
+
 // relativeWithTrigger reports whether a relative pronoun at i opens a clause
 // that states a fact (، والذي ترأس …); one that does not (، الذي يستمر
 // يومين،) is skipped over rather than ending the main clause.
@@ -277,9 +291,18 @@ func (d *Document) apply(s *Sentence, t *trigger, i, next int) {
 	if pred == graph.Chairs && d.jointly(s, i) {
 		pred = graph.CoChairs // وتترأس الندوة بشكل مشترك كل من تونس واليابان
 	}
+	if next < len(s.words) && appearanceWords[s.words[next].Key] && pred == graph.Represents {
+		return // يمثل أمام المحكمة: appears before the court, represents nobody
+	}
+	if w := s.words[i]; pred == graph.Represents && likeWords[w.stem] && w.pre == "" && i > 0 && !strings.ContainsRune(w.Text, shadda) {
+		return // دول مثل المغرب، مثل هذه الأدلة: "like"; the verb مثّل opens its clause (ومثل المملكة)
+	}
 	rel := func(sub, obj *mention, c float64) {
 		if b := d.possessedBody(s, obj); b != nil {
 			obj = b // who is on Labour's ruling NEC: the NEC, not Labour
+		}
+		if pred == graph.Opposes && sub != nil && obj != nil && (d.sportsSide(sub) || d.sportsSide(obj)) {
+			return // ناميبيا … ضد منتخب جنوب إفريقيا: a match, not a campaign
 		}
 		if sub != nil && obj != nil {
 			if sub.anaphor || obj.anaphor {
@@ -336,12 +359,15 @@ func (d *Document) apply(s *Sentence, t *trigger, i, next int) {
 				return
 			}
 		}
-		subj = d.before(s, i, at.subject, 0)
+		subj = d.agentBefore(s, i, at.subject, 0)
 		obj := d.after(s, next, at.object, subj)
 		if obj != nil && d.lang == "en" && s.commaBetween(next-1, obj.phrase) {
 			// "is visiting a mixture of seats, where his party …": an
 			// English verb's object comes before the first comma after it.
 			obj = nil
+		}
+		if obj != nil && obj.last+1 < len(s.words) && bodyUnits[s.words[obj.last+1].Key] {
+			obj = nil // who led Care International operations in Iraq: a unit of the body, not the body
 		}
 		if subj == nil && first != nil && obj == nil {
 			return
@@ -405,7 +431,7 @@ func (d *Document) apply(s *Sentence, t *trigger, i, next int) {
 	case frameLink:
 		subj := s.containerFitting(i, at.subject)
 		if subj == nil {
-			subj = d.before(s, i, at.subject, t.gender)
+			subj = d.agentBefore(s, i, at.subject, t.gender)
 		}
 		if subj != nil && subj.parent != nil && subj.parent.ent.final().typ == graph.TypePerson {
 			subj = nil // the body in someone's title (chairperson of the AU) is not the clause's subject
@@ -421,6 +447,24 @@ func (d *Document) apply(s *Sentence, t *trigger, i, next int) {
 			if c := d.after(s, obj.last+1, map[string]bool{graph.TypeEvent: true}, obj); c != nil && c.parent == nil && at.subject[graph.TypeEvent] {
 				subj = c
 			}
+		}
+		rel(subj, obj, conf)
+	case frameNextTo:
+		// The thing placed is the mention right before the trigger, across
+		// a comma and a relative clause's opening (، which is; التي يوجد):
+		// in "flight attendants based in London" it is the attendants, no
+		// one named.
+		k := i - 1
+		for k >= 0 && (s.words[k].comma || d.isRelative(s.words[k]) || isAuxiliary(s.words[k].Key) || nextToFillers[s.words[k].Key]) {
+			k--
+		}
+		subj := d.mentionEndingAt(s, k)
+		if subj == nil || !at.subject[subj.ent.final().typ] || subj.nisba {
+			return
+		}
+		obj := d.after(s, next, at.object, subj)
+		if obj != nil && obj.phrase > next+2 {
+			obj = nil
 		}
 		rel(subj, obj, conf)
 	case frameRole:
@@ -535,6 +579,37 @@ func (d *Document) before(s *Sentence, i int, types map[string]bool, gender byte
 		}
 	}
 	return best
+}
+
+// agentBefore is the nearest fitting mention before word i that can be
+// who acts: a possessor (حملة بنسودة … بزيارة إلى: whose campaign it is,
+// not who visits) gives way to someone named before it.
+func (d *Document) agentBefore(s *Sentence, i int, types map[string]bool, gender byte) *mention {
+	m := d.before(s, i, types, gender)
+	if m != nil && d.possessor(s, m) {
+		if other := d.before(s, m.first, types, gender); other != nil {
+			return other
+		}
+	}
+	return m
+}
+
+// possessor reports whether Arabic mention m is the possessor after a bare
+// noun (حملة بنسودة، مكتب الكتاني): a noun without the article, which no
+// mention covers and which is no title or function word.
+func (d *Document) possessor(s *Sentence, m *mention) bool {
+	if d.lang != "ar" || m.first < 1 || m.phrase != m.first {
+		return false
+	}
+	k := m.first - 1
+	w := s.words[k]
+	if w.Kind != text.Word || w.pre != "" || strings.HasPrefix(w.Key, "ال") || d.x.lex.IsStopword(w.Key) || s.covering(k) != nil {
+		return false
+	}
+	if _, n := s.matchTitle(d.x.lex, k); n > 0 {
+		return false
+	}
+	return !d.startsTrigger(s.words, k)
 }
 
 // after is the first fitting mention starting at or after word i, not

@@ -49,6 +49,9 @@ func (x *Chain) batch(d *Document) graph.Batch {
 	seen := map[string]int{}
 	for _, f := range d.rels {
 		s, o := f.s.final(), f.o.final()
+		if s == o {
+			continue // two names of one entity, merged after the fact was found
+		}
 		k := s.id + "|" + f.pred + "|" + o.id
 		if i, dup := seen[k]; dup {
 			if f.confidence > b.Relations[i].Confidence {

@@ -33,10 +33,11 @@ const (
 	frameListObj    frame = "list-obj"
 	frameEventIn    frame = "event-in"
 	frameAlso       frame = "also"
+	frameNextTo     frame = "next-to"
 )
 
 var knownFrames = map[frame]bool{frameVerb: true, framePassive: true, frameRelPassive: true, frameBy: true,
-	frameEventBy: true, frameLink: true, frameRole: true, frameListObj: true, frameEventIn: true, frameAlso: true}
+	frameEventBy: true, frameLink: true, frameRole: true, frameListObj: true, frameEventIn: true, frameAlso: true, frameNextTo: true}
 
 type trigger struct {
 	predicate  string

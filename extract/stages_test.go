@@ -2110,3 +2110,359 @@ func TestOneOfTheMembers(t *testing.T) {
 		})
 	}
 }
+
+// TestCompoundGivenNameEndsAfterFamilyName: where the tagger stops after a
+// compound given name (عبد الكريم), the family name after it belongs to the
+// name and the participle after that does not.
+func TestCompoundGivenNameEndsAfterFamilyName(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a participle after the family name", lang: "ar",
+			text:    "وقال مدير مكتب الرئيس عبد الكريم بنسودة المترشح للانتخابات إن الحملة بدأت.",
+			want:    []string{"Person:عبد الكريم بنسودة@22-39"},
+			notWant: []string{"بنسودة المترشح", "Person:المترشح"}},
+		{name: "a verbal noun after the family name", lang: "ar",
+			text:    "ودعا أنصار الرئيس عبد المجيد تلقيطة للتخلي عن المنصب.",
+			want:    []string{"Person:عبد المجيد تلقيطة@18-35"},
+			notWant: []string{"تلقيطة للتخلي"}},
+	})
+}
+
+// TestPossessorIsNoVisitor: in حملة X … بزيارة إلى, X owns the campaign;
+// the visitor is the one named before.
+func TestPossessorIsNoVisitor(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a campaign's candidate", lang: "ar",
+			text:    "وافتتح سعيد الكتاني حملة عبد الكريم بنسودة الانتخابية بزيارة إلى مدينة فاس.",
+			want:    []string{"City:فاس@71-74", "Person:سعيد الكتاني@7-19", "Person:عبد الكريم بنسودة@25-42"},
+			facts:   []string{"سعيد الكتاني VISITED Fez"},
+			notWant: []string{"بنسودة VISITED"}},
+		{name: "the visitor right before the trigger", lang: "ar",
+			text:  "وقام الوزير سعيد الكتاني بزيارة إلى مدينة فاس.",
+			want:  []string{"City:فاس@42-45", "Person:سعيد الكتاني@12-24"},
+			facts: []string{"سعيد الكتاني VISITED Fez"}},
+	})
+}
+
+// TestWhereAnEventIsHeld: the place of an event past a participle of
+// holding and its date, past a building set off by commas, and after an
+// indefinite accusative head; what must not be read as one.
+func TestWhereAnEventIsHeld(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a participle and a date before the city", lang: "ar",
+			text:    "وشارك الوزير في القمة الإفريقية المنعقدة يومي 10 و11 فبراير في أديس أبابا.",
+			want:    []string{"City:أديس أبابا@63-73", "Event:القمة الإفريقية@16-31"},
+			facts:   []string{"القمة الإفريقية HELD_IN Addis Ababa"},
+			notWant: []string{"المنعقدة@"}},
+		{name: "a building between the event and the city", lang: "ar",
+			text:  "وألقى الوزير كلمة في المؤتمر الدولي للمياه، بقصر المؤتمرات، في مراكش.",
+			want:  []string{"City:مراكش@63-68", "Event:المؤتمر الدولي للمياه@21-42"},
+			facts: []string{"المؤتمر الدولي للمياه HELD_IN Marrakesh"}},
+		{name: "an indefinite accusative head and its city", lang: "ar",
+			text:  "وعقد رجال الأعمال مؤتمرا استثماريا كبيرا في الرياض هذا الأسبوع.",
+			want:  []string{"City:الرياض@44-50", "Event:مؤتمرا استثماريا كبيرا@18-40"},
+			facts: []string{"مؤتمرا استثماريا كبيرا HELD_IN Riyadh"}},
+		{name: "an indefinite head with no place names nothing", lang: "ar",
+			text:    "وعقد رجال الأعمال مؤتمرا استثماريا كبيرا هذا الأسبوع.",
+			want:    nil,
+			notWant: []string{"Event:"}},
+		{name: "a participle with no place after it", lang: "ar",
+			text:    "وناقش الاجتماع الوزاري المنعقد أمس الاثنين ملف الهجرة.",
+			want:    []string{"Event:الاجتماع الوزاري@6-22"},
+			notWant: []string{"HELD_IN", "المنعقد@"}},
+	})
+}
+
+// TestSeatsAndLocations: "based in", "headquartered in", مقرها في and الواقع في place
+// the name right before them; a thing no one named (flight attendants
+// based in London) places nobody.
+func TestSeatsAndLocations(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a firm based in a city", lang: "en",
+			text:  "Northgate Energy, based in Aberdeen, employs 300 people.",
+			want:  []string{"City:Aberdeen@27-35", "Organization:Northgate Energy@0-16"},
+			facts: []string{"Northgate Energy LOCATED_IN Aberdeen"}},
+		{name: "which is headquartered in", lang: "en",
+			text:  "Shares in Halberd Mining, which is headquartered in Perth, fell sharply.",
+			want:  []string{"City:Perth@52-57", "Organization:Halberd Mining@10-24"},
+			facts: []string{"Halberd Mining LOCATED_IN Perth"}},
+		{name: "people no one named", lang: "en",
+			text:    "Qantas increased the number of flight attendants based in London.",
+			want:    []string{"City:London@58-64", "Organization:Qantas@0-6"},
+			notWant: []string{"LOCATED_IN"}},
+		{name: "a body whose seat is in a city", lang: "ar",
+			text:  "وتعمل المنظمة الدولية للهجرة التي يوجد مقرها في جنيف على مساعدة المهاجرين.",
+			want:  []string{"City:جنيف@48-52", "Organization:المنظمة الدولية للهجرة@6-28"},
+			facts: []string{"International Organization for Migration LOCATED_IN Geneva"}},
+		{name: "its seat set off by commas", lang: "ar",
+			text:  "وأعلنت الجمعية المغربية لحقوق الإنسان، ومقرها بمدينة الرباط، عن برنامجها.",
+			facts: []string{"الجمعية المغربية لحقوق الإنسان LOCATED_IN Rabat"},
+			want:  []string{"City:الرباط@53-59", "Organization:الجمعية المغربية لحقوق الإنسان@7-37", "ref:Country:المغربية@15-23"}},
+	})
+}
+
+// TestPossessiveTitles: a title with a possessive pronoun (its chief
+// executive; أمينه العام، رئيستها) is a post in the body named last, with
+// the pronoun's gender in Arabic; with no body named in this sentence or
+// the one before, it is a post in nothing. A bare event noun after a
+// body's name is no part of it (الجمعية المغربية للتنمية | لقاء).
+func TestPossessiveTitles(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "its chief executive", lang: "en",
+			text:  "Halberd Mining said on Monday that its chief executive Greg Olsen would retire.",
+			facts: []string{"Greg Olsen HOLDS_POSITION Halberd Mining"},
+			want:  []string{"Organization:Halberd Mining@0-14", "Person:Greg Olsen@55-65"}},
+		{name: "a post's field in the plural", lang: "en",
+			text:  "The Liberal Democrat home affairs spokesman Tom Marsh said the plan was flawed.",
+			facts: []string{"Tom Marsh HOLDS_POSITION Liberal Democrats"},
+			want:  []string{"Organization:Liberal Democrat@4-20", "Person:Tom Marsh@44-53"}},
+		{name: "his party's secretary general", lang: "ar",
+			text:  "وأعلن حزب الاستقلال دعمه للمبادرة، وقال أمينه العام نزار بركة إن الحزب سيصوت لصالحها.",
+			facts: []string{"نزار بركة HOLDS_POSITION Istiqlal Party"},
+			want:  []string{"Organization:حزب الاستقلال@6-19", "Person:نزار بركة@52-61", "ref:Organization:الحزب@65-70"}},
+		{name: "her association's president", lang: "ar",
+			text:    "ونظمت الجمعية المغربية للتنمية لقاء بالرباط، وقالت رئيستها سلمى بنعلي إن اللقاء كان مثمرا.",
+			want:    []string{"City:الرباط@37-43", "Organization:الجمعية المغربية للتنمية@6-30", "Person:سلمى بنعلي@59-69", "ref:Country:المغربية@14-22"},
+			notWant: []string{"للتنمية لقاء"}},
+		{name: "no body named before", lang: "ar",
+			text:    "وقال أمينه العام نزار بركة إن القرار نهائي.",
+			want:    []string{"Person:نزار بركة@17-26"},
+			notWant: []string{"HOLDS_POSITION"}},
+		{name: "a member right after the name", lang: "ar",
+			text:  "وأكد عبد الرحيم الزناكي، القيادي في حزب العدالة والتنمية، أن الحزب متماسك.",
+			facts: []string{"عبد الرحيم الزناكي MEMBER_OF Justice and Development Party"},
+			want:  []string{"Organization:حزب العدالة والتنمية@36-56", "Person:عبد الرحيم الزناكي@5-23", "ref:Organization:الحزب@61-66"}},
+	})
+}
+
+// TestWhoHeads: "who runs/heads X" is chairing X; heading somewhere is not.
+func TestWhoHeads(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "who runs a company", lang: "en",
+			text:  "Laura Finch, who runs Halberd Mining, said the firm would expand.",
+			facts: []string{"Laura Finch CHAIRS Halberd Mining"},
+			want:  []string{"Organization:Halberd Mining@22-36", "Person:Laura Finch@0-11"}},
+		{name: "who led a unit of a body", lang: "en",
+			text:    "Mrs Hale, who led Care International operations in Iraq, was freed.",
+			want:    []string{"Country:Iraq@51-55", "Organization:Care International@18-36", "Person:Mrs Hale@0-8"},
+			notWant: []string{"CHAIRS"}},
+		{name: "who heads to a city", lang: "en",
+			text:    "Laura Finch, who heads to Leeds on Monday, will meet the unions.",
+			notWant: []string{"CHAIRS"},
+			want:    []string{"City:Leeds@26-31", "Person:Laura Finch@0-11"}},
+	})
+}
+
+// TestFacultiesAndSpeeches: كلية is a head noun, not ك + ليه, and with a
+// definite noun names a body; its dean holds a post there; a speech during
+// an event is attending it.
+func TestFacultiesAndSpeeches(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a faculty's dean", lang: "ar",
+			text:  "وقال عميد كلية الحقوق بالرباط سعيد الكتاني إن الدراسة ستستأنف.",
+			want:  []string{"City:الرباط@23-29", "Organization:كلية الحقوق@10-21", "Person:سعيد الكتاني@30-42"},
+			facts: []string{"سعيد الكتاني HOLDS_POSITION كلية الحقوق"}},
+		{name: "a speech during a conference", lang: "ar",
+			text:  "وأكد الوزير عزيز الرباح، في كلمة خلال المؤتمر الدولي للموانئ، أن المغرب يراهن على اللوجستيك.",
+			facts: []string{"عزيز الرباح ATTENDED المؤتمر الدولي للموانئ"},
+			want:  []string{"Country:المغرب@65-71", "Event:المؤتمر الدولي للموانئ@38-60", "Person:عزيز الرباح@12-23"}},
+		{name: "a speech with no event", lang: "ar",
+			text:    "وأكد الوزير عزيز الرباح، في كلمة خلال اللقاء مع الصحافيين، أن المغرب يراهن على اللوجستيك.",
+			want:    []string{"Country:المغرب@62-68", "Person:عزيز الرباح@12-23"},
+			notWant: []string{"ATTENDED"}},
+	})
+}
+
+// TestTitleLookalikesAndParticles: أمام (in front of) folds to إمام but is
+// no title; "former" after a minister's title is the minister's, not the
+// ministry's; the part after آل or بن belongs to the name even when it reads
+// as a common word. الفريق before a complement is the team, not a general.
+func TestTitleLookalikesAndParticles(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "in front of is no imam", lang: "ar",
+			text:    "ويعمل المدرب على تحسين الأداء أمام الكونغو الديمقراطية، لضمان الفوز.",
+			want:    []string{"Country:الكونغو الديمقراطية@35-54"},
+			notWant: []string{"Person:", "HOLDS_POSITION"}},
+		{name: "the team is no general", lang: "ar",
+			text:    "ولعب الفريق أمام الكونغو الديمقراطية، لضمان الفوز، في المباراة الثانية.",
+			want:    []string{"Country:الكونغو الديمقراطية@17-36"},
+			notWant: []string{"Person:", "HOLDS_POSITION"}},
+		{name: "an imam is one", lang: "ar",
+			text:    "وألقى إمام المسجد عبد الله بنحمو خطبة الجمعة.",
+			want:    []string{"Person:عبد الله بنحمو@18-32"},
+			notWant: []string{"Person:عبد الله بنحمو خطبة"}},
+		{name: "a former minister", lang: "ar",
+			text:    "ويدعم المبادرة وزير الخارجية الأسبق سعيد الكتاني.",
+			want:    []string{"Person:سعيد الكتاني@36-48"},
+			notWant: []string{"الأسبق HOLDS", "وزارة الخارجية الأسبق"}},
+		{name: "a family name after al", lang: "ar",
+			text:  "وأصدر أمير قطر الشيخ تميم بن حمد آل ثاني قانونا جديدا.",
+			want:  []string{"Country:قطر@11-14", "Person:تميم بن حمد آل ثاني@21-40"},
+			facts: []string{"تميم بن حمد آل ثاني HOLDS_POSITION Qatar"}},
+		{name: "a rank before a name", lang: "ar",
+			text:    "وقال الفريق أحمد قايد صالح إن الجيش يدعم الحوار.",
+			want:    []string{"Person:أحمد قايد صالح@12-26"},
+			notWant: []string{"Person:الفريق"}},
+	})
+}
+
+// TestFalseTriggers: مثل is "like", يمثل أمام is appearing before a court,
+// and a team playing against another opposes nothing.
+func TestFalseTriggers(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "appearing before a court", lang: "ar",
+			text:    "ويمثل المواطن السويسري سعيد الكتاني أمام المحكمة الابتدائية بسلا.",
+			want:    []string{"City:سلا@61-64", "Person:سعيد الكتاني@23-35", "ref:Country:السويسري@14-22"},
+			notWant: []string{"REPRESENTS"}},
+		{name: "a match against a team", lang: "ar",
+			text:    "ويجري المنتخب الوطني أولى مبارياته أمام ناميبيا، ثم سيخوض آخر مبارياته ضد منتخب جنوب إفريقيا.",
+			want:    []string{"Country:جنوب إفريقيا@80-92", "Country:ناميبيا@40-47", "Organization:المنتخب الوطني@6-20", "Organization:منتخب جنوب إفريقيا@74-92"},
+			notWant: []string{"OPPOSES"}},
+		{name: "like is no representing", lang: "ar",
+			text:    "وقال إن مثل هذه الأدلة تربط الجريمة بالأمير فيصل بن سلطان.",
+			want:    []string{"Person:فيصل بن سلطان@44-57"},
+			notWant: []string{"REPRESENTS"}},
+	})
+}
+
+// TestWhatNoNameHolds: a person's name does not run into a reporting verb
+// or a preposition glued to a known word, nor start with one;
+// a foreign name that only looks like one (بالمه) keeps its word.
+func TestWhatNoNameHolds(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a reporting verb after the name", lang: "ar",
+			text:    "وكتب المدون أنس ويقول إن الوضع صعب.",
+			want:    []string{"Person:أنس@12-15"},
+			notWant: []string{"أنس ويقول"}},
+		{name: "a preposition glued to a known word", lang: "ar",
+			text:    "وشوهد المدون محمد بالعاصمة الرباط أمس.",
+			want:    []string{"City:الرباط@27-33", "Person:محمد@13-17"},
+			notWant: []string{"محمد بالعاصمة"}},
+		{name: "a foreign family name that starts like a preposition", lang: "ar",
+			text: "واغتيل رئيس الوزراء السويدي أولوف بالمه عام 1986.",
+			want: []string{"Person:أولوف بالمه@28-39", "ref:Country:السويدي@20-27"}},
+	})
+}
+
+// TestDescribedPeople: an English definite title with no name after it
+// is the one person named just before; with two people named, or none,
+// it is nobody.
+func TestDescribedPeople(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "the party leader", lang: "en",
+			text:  "Michael Howard attacked the plan on Monday. The Tory leader said it would fail.",
+			want:  []string{"Organization:Tory@48-52", "Person:Michael Howard@0-14", "ref:Person:The Tory leader@44-59"},
+			facts: []string{"Michael Howard HOLDS_POSITION Conservative Party"}},
+		{name: "a nationality and a title", lang: "en",
+			text:  "Pervez Musharraf arrived in London. The Pakistani president will meet the prime minister.",
+			want:  []string{"City:London@28-34", "Person:Pervez Musharraf@0-16", "ref:Country:Pakistani@40-49", "ref:Person:The Pakistani president@36-59"},
+			facts: []string{"Pervez Musharraf HOLDS_POSITION Pakistan", "Pervez Musharraf VISITED London"}},
+		{name: "two people named before", lang: "en",
+			text:    "Michael Howard met Tony Blair on Monday. The Tory leader said it would fail.",
+			want:    []string{"Organization:Tory@45-49", "Person:Michael Howard@0-14", "Person:Tony Blair@19-29"},
+			notWant: []string{"HOLDS_POSITION"}},
+		{name: "a name after the title", lang: "en",
+			text:    "Michael Howard attacked the plan. The Tory leader Michael Ancram said it would fail.",
+			want:    []string{"Organization:Tory@38-42", "Person:Michael Ancram@50-64", "Person:Michael Howard@0-14"},
+			notWant: []string{"Michael Howard HOLDS_POSITION"}},
+	})
+}
+
+// TestEuropeanNameParticles: لو، فون دير inside a transliterated name
+// join it; لو before a verb (if) does not.
+func TestEuropeanNameParticles(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "le in a French name", lang: "ar",
+			text:  "ودعا وزير الخارجية الفرنسي جان ايف لو دريان إلى الحوار.",
+			want:  []string{"Person:جان ايف لو دريان@27-43", "ref:Country:الفرنسي@19-26"},
+			facts: []string{"جان ايف لو دريان HOLDS_POSITION France"}},
+		{name: "von der in a German name", lang: "ar",
+			text:  "وقالت رئيسة المفوضية الأوروبية أورسولا فون دير لاين إن القرار نهائي.",
+			want:  []string{"Organization:المفوضية الأوروبية@12-30", "Person:أورسولا فون دير لاين@31-51"},
+			facts: []string{"أورسولا فون دير لاين HOLDS_POSITION European Commission"}},
+		{name: "if after a name", lang: "ar",
+			text:    "وقال الوزير سعيد الكتاني لو كان الأمر بيده لقرر غير ذلك.",
+			want:    []string{"Person:سعيد الكتاني@12-24"},
+			notWant: []string{"الكتاني لو"}},
+	})
+}
+
+// TestDefiniteBodyTakesNoBareWord: after a definite head the name goes on
+// with definite words; a bare word is the clause going on (الاتحاد سيرد).
+func TestDefiniteBodyTakesNoBareWord(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a verb after a definite head", lang: "ar",
+			text:    "وقالت إن الاتحاد سيرد على القرار.",
+			notWant: []string{"الاتحاد سيرد"}},
+		{name: "definite adjectives go on", lang: "ar",
+			text: "وأعلن المجلس الأعلى للحسابات تقريره.",
+			want: []string{"Organization:المجلس الأعلى للحسابات@6-28"}},
+	})
+}
+
+// TestBodyNameEndsAtAPersonOrAYear: a body's name ends where the tagger
+// starts a person's name, and before a year (في عام 2011).
+func TestBodyNameEndsAtAPersonOrAYear(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a person after the body", lang: "ar",
+			text:    "وقال رئيس اللجنة القضائية في مجلس النواب جيرولد نادلر إن التحقيق مستمر.",
+			facts:   []string{"جيرولد نادلر HOLDS_POSITION اللجنة القضائية في مجلس النواب"},
+			want:    []string{"Organization:اللجنة القضائية في مجلس النواب@10-40", "Organization:مجلس النواب@29-40", "Person:جيرولد نادلر@41-53"},
+			notWant: []string{"النواب جيرولد"}},
+		{name: "a year after the body", lang: "ar",
+			text:    "وتأسست الجمعية المغربية لحماية المستهلك في عام 2011 بالرباط.",
+			want:    []string{"City:الرباط@53-59", "Organization:الجمعية المغربية لحماية المستهلك@7-39", "ref:Country:المغربية@15-23"},
+			notWant: []string{"المستهلك في عام"}},
+	})
+}
+
+// TestEventVerbs: a past-tense verb after an event ends its name, and a
+// place after the verb is where it is held; أقيم في is a trigger of its own.
+func TestEventVerbs(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "protests that began in a city", lang: "ar",
+			text:    "وتواصلت احتجاجات بدأت في باريس منذ أسابيع.",
+			facts:   []string{"احتجاجات HELD_IN Paris"},
+			want:    []string{"City:باريس@25-30", "Event:احتجاجات@8-16"},
+			notWant: []string{"احتجاجات بدأت@"}},
+		{name: "a forum held in a city", lang: "ar",
+			text:  "وشارك الوزير في منتدى إعلامي أقيم في دبي.",
+			facts: []string{"منتدى إعلامي HELD_IN Dubai"},
+			want:  []string{"City:دبي@37-40", "Event:منتدى إعلامي@16-28"}},
+		{name: "a verb with no place", lang: "ar",
+			text:    "وعقد المجلس اجتماعا طارئا استمر ساعتين.",
+			notWant: []string{"HELD_IN", "استمر@"}},
+	})
+}
+
+// TestWhatABodyComprises: "which comprises"/التي تضم lists a body's
+// members; a region that comprises towns has none.
+func TestWhatABodyComprises(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "which comprises", lang: "en",
+			text:  "The Sahel Alliance, which comprises Morocco, Niger and Italy, met in Rome.",
+			facts: []string{"Italy MEMBER_OF Sahel Alliance", "Morocco MEMBER_OF Sahel Alliance", "Niger MEMBER_OF Sahel Alliance"},
+			want:  []string{"City:Rome@69-73", "Country:Italy@55-60", "Country:Morocco@36-43", "Country:Niger@45-50", "Organization:Sahel Alliance@4-18"}},
+		{name: "التي تضم", lang: "ar",
+			text:  "وعقدت مجموعة الساحل التي تضم المغرب والنيجر وإيطاليا اجتماعا في روما.",
+			facts: []string{"Italy MEMBER_OF مجموعة الساحل", "Morocco MEMBER_OF مجموعة الساحل", "Niger MEMBER_OF مجموعة الساحل"},
+			want:  []string{"City:روما@64-68", "Country:إيطاليا@45-52", "Country:المغرب@29-35", "Country:النيجر@37-43", "Location:الساحل@13-19", "Organization:مجموعة الساحل@6-19"}},
+		{name: "a region is no body", lang: "ar",
+			text:    "وزار الوفد منطقة الساحل التي تضم المغرب والنيجر.",
+			want:    []string{"Country:المغرب@33-39", "Country:النيجر@41-47", "Location:منطقة الساحل@11-23"},
+			notWant: []string{"MEMBER_OF"}},
+	})
+}
+
+// TestOwnedBy: a body owned by another is part of it.
+func TestOwnedBy(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "owned by", lang: "en",
+			text:  "Brightline Media, owned by Halberd Group, cut 40 jobs.",
+			facts: []string{"Brightline Media PART_OF Halberd Group"},
+			want:  []string{"Organization:Brightline Media@0-16", "Organization:Halberd Group@27-40"}},
+		{name: "owned by a person is no part", lang: "en",
+			text:    "Brightline Media, owned by Paul Reeves, cut 40 jobs.",
+			want:    []string{"Organization:Brightline Media@0-16", "Person:Paul Reeves@27-38"},
+			notWant: []string{"PART_OF"}},
+	})
+}

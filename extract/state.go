@@ -44,6 +44,8 @@ type Document struct {
 	runes        []rune              // the article text
 	keyMemo      map[string][]string // name -> nameKeys
 	yaNames      map[string]bool     // folded key -> the article spells it as a name apart from its function word (see yaName)
+	aliasMemo    map[string][]string // name -> its folded words, for Aliases
+	described    bool                // a title is being read as a description of a person named before
 }
 
 // pos is a position in the article that orders mentions.

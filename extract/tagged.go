@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"github.com/kgraph/kgraph/extract/ner"
 	"github.com/kgraph/kgraph/extract/text"
 	"github.com/kgraph/kgraph/graph"
@@ -156,11 +159,52 @@ func (d *Document) personBounds(s *Sentence, sp ner.Span) (ner.Span, bool) {
 	if sp.Start > 0 && placeWords[s.words[sp.Start-1].stem] {
 		return sp, false
 	}
+	ws := s.words
+	if d.lang == "ar" {
+		// What the tagger runs a name into, and no name holds: a
+		// demonstrative or a kinship noun before it (هذا، وزوجته أمينة), a
+		// word glued to a preposition and the article or a reporting verb
+		// after it (هاري للكنيسة، عمر يقول).
+		for sp.End-sp.Start > 1 && (demonstratives[ws[sp.Start].stem] || kinNouns[ws[sp.Start].Key] || kinNouns[strings.TrimPrefix(ws[sp.Start].Key, "و")]) {
+			sp.Start++
+		}
+		for sp.End-sp.Start > 1 && d.endsNoName(ws[sp.End-1]) {
+			sp.End--
+		}
+		if w := ws[sp.Start]; sp.End-sp.Start == 1 && (d.x.lex.IsCommonWord(w.Key) || d.x.lex.IsStopword(w.Key) || d.endsNoName(w) || demonstratives[w.stem]) && !d.x.lex.IsGivenName(w.Key) {
+			return sp, false // ميدانيا، هذا: a common word alone is no one's name
+		}
+	}
 	sp.Start = d.nameBeforeParticle(s, sp.Start)
 	if e := sp.End; e < len(s.words) && e-1 > sp.Start && d.x.lex.IsGivenName(s.words[e-1].Key) && d.familyWord(s.words[e]) && s.covered[e] == nil {
 		sp.End++ // محمد علي | الحوثي: a name does not end on a given name
 	}
 	return sp, true
+}
+
+// endsNoName reports whether an Arabic word cannot be the last word of a
+// person's name: a preposition and the article glued on a known word
+// (للكنيسة، بالمدينة) or a reporting verb (يقول).
+func (d *Document) endsNoName(w word) bool {
+	k := w.Key
+	if reportVerbs[k] || reportVerbs[strings.TrimPrefix(k, "و")] {
+		return true
+	}
+	if utf8.RuneCountInString(k) <= 4 || d.x.lex.IsGivenName(k) {
+		return false
+	}
+	// Only where the rest is a word the lists know: بالمدينة, but not
+	// بالمه (Olof Palme) or بالودان (Paludan).
+	var rest string
+	switch {
+	case strings.HasPrefix(k, "لل"):
+		rest = "ال" + strings.TrimPrefix(k, "لل")
+	case strings.HasPrefix(k, "بال"):
+		rest = strings.TrimPrefix(k, "ب")
+	default:
+		return false
+	}
+	return d.x.lex.IsKnownWord(rest) || d.x.strictKnown(rest)
 }
 
 // headedBody adds, and reports, the body made of an Arabic head noun right

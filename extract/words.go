@@ -70,6 +70,20 @@ var (
 	negations          = words.Set("negation")
 	modals             = words.Set("modal")
 	cancels            = words.Set("cancel")
-	companyNouns       = words.Set("company-noun") // say a name is a business: Acme, the largest US retailer
-	memberGroups       = words.Set("member-group") // the people of a body, listed after it: قيادات من حركة X، كـA وB
+	companyNouns       = words.Set("company-noun")       // say a name is a business: Acme, the largest US retailer
+	memberGroups       = words.Set("member-group")       // the people of a body, listed after it: قيادات من حركة X، كـA وB
+	foreignParticles   = words.Set("foreign-particle")   // inside a transliterated European name: جان إيف لو دريان، أورسولا فون دير لاين
+	kinNouns           = words.Set("kin-noun")           // before a name, whose relative it is: وزوجته أمينة
+	reportVerbs        = words.Set("report-verb")        // after a name, what the person says: عمر يقول
+	likeWords          = words.Set("like")               // "like", spelt as a verb without its shadda (مثل، مثّل)
+	appearanceWords    = words.Set("appearance")         // after يمثل: appears before, not represents (يمثل أمام المحكمة)
+	sportsHeads        = words.Set("sports-head")        // heads of teams, which play against each other rather than oppose
+	rankOrNoun         = words.Set("rank-or-noun")       // a rank only right before a name: الفريق أحمد …, not الفريق الوطني
+	bodyUnits          = words.Set("body-unit")          // after a body's name, a part of it: Care International operations
+	postFields         = words.Set("post-field")         // plural nouns naming a post's field: home affairs spokesman
+	possessivePronouns = words.Set("possessive-pronoun") // before a title, the body named last: its chief executive
+	nextToFillers      = words.Set("next-to-filler")     // between a thing and a next-to trigger: the firm, which is based in
+	eventVerbs         = words.Set("event-verb")         // after an event's name, what it did: احتجاجات بدأت، اجتماع استمر
+	heldParticiples    = words.Set("held-participle")    // after an event, say where it is held: القمة المنعقدة … في أديس أبابا
+	designators        = words.Set("designator")         // end a body's name and may be left out: Menatep Group is Menatep
 )

@@ -138,3 +138,7 @@ func englishDirection(k string) int {
 	}
 	return 0
 }
+
+// IsYearNoun reports whether key (folded) is a noun that comes before a
+// year number (عام 2014, year 2014): where it stands a date begins.
+func IsYearNoun(key string) bool { return yearNouns[key] }

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 //go:embed data/*
@@ -145,9 +146,24 @@ func (l *Lexicon) EventHead(key string) (string, bool) { return lookupHead(l.eve
 // (منتدى → Forum) are here too.
 func (l *Lexicon) OrgHead(key string) (string, bool) { return lookupHead(l.orgHd, key) }
 
+// IsHeadWord reports whether key itself, with no clitic read off it, is an
+// organisation or event head noun (كلية, not للجنة).
+func (l *Lexicon) IsHeadWord(key string) bool {
+	_, org := l.orgHd[key]
+	_, ev := l.eventHd[key]
+	return org || ev
+}
+
 func lookupHead(m map[string]string, key string) (string, bool) {
 	for _, stem := range readings(key) {
 		if en, ok := m[stem]; ok {
+			return en, true
+		}
+	}
+	// An indefinite accusative head carries the alif of its tanween:
+	// اجتماعا، مؤتمرا (عقدت اللجنة اجتماعا).
+	if bare, ok := strings.CutSuffix(key, "ا"); ok && utf8.RuneCountInString(bare) >= 4 && !strings.HasPrefix(bare, "ال") {
+		if en, ok := m[bare]; ok {
 			return en, true
 		}
 	}

@@ -75,6 +75,38 @@ var keyFillers = func() map[string]bool {
 //go:embed data/key_fillers.txt
 var keyFillersFile string
 
+// nasabParticles join a person's name to their father's (بن، ibn), as
+// listed in data/nasab_particles.txt.
+var nasabParticles = func() map[string]bool {
+	m := map[string]bool{}
+	for _, line := range strings.Split(nasabParticlesFile, "\n") {
+		if w := strings.TrimSpace(line); w != "" && !strings.HasPrefix(w, "#") {
+			m[text.Fold(w)] = true
+		}
+	}
+	return m
+}()
+
+//go:embed data/nasab_particles.txt
+var nasabParticlesFile string
+
+// ShortNasab returns a person's name cut before its second nasab particle
+// (محمد بن سلمان بن عبدالعزيز → محمد بن سلمان), the form other articles
+// name them by, and false when the name has no such chain.
+func ShortNasab(name string) (string, bool) {
+	fs := strings.Fields(name)
+	seen := 0
+	for i, f := range fs {
+		if !nasabParticles[text.Fold(f)] {
+			continue
+		}
+		if seen++; seen == 2 && i >= 3 {
+			return strings.Join(fs[:i], " "), true
+		}
+	}
+	return "", false
+}
+
 var (
 	nameKeyMemo     sync.Map // name -> []string; names recur across articles
 	nameKeyMemoSize atomic.Int64

@@ -145,6 +145,11 @@ func (r *Resolver) keysOf(l *Local) []string {
 		}
 	}
 	if l.Type == graph.TypePerson {
+		for _, n := range l.Names {
+			if short, ok := ShortNasab(n); ok {
+				keys = append(keys, Coarse(l.Type)+"|n:"+NameKey(short))
+			}
+		}
 		keys = append(keys, familyKeys(l.Names)...) // last: the loosest key
 	}
 	return keys
@@ -192,6 +197,18 @@ func (r *Resolver) samePerson(id string, l *Local) bool {
 			}
 		}
 	}
+	// محمد بن سلمان بن عبدالعزيز and محمد بن سلمان بن فهد share a short
+	// name, not a grandfather.
+	for _, a := range l.Names {
+		for _, b := range known {
+			if differentNasab(a, b) {
+				return false
+			}
+		}
+	}
+	if nasabLink(l.Names, known) || nasabLink(known, l.Names) {
+		return true // Faisal bin Sultan is Faisal bin Sultan bin Fahd, whatever his last word
+	}
 	// John Howard and John Redwood share a skeleton and a given name:
 	// Latin-script family names that differ are different people too.
 	// (Arabic names drop and add parts too freely for this test.)
@@ -203,6 +220,36 @@ func (r *Resolver) samePerson(id string, l *Local) bool {
 		}
 	}
 	return true
+}
+
+// nasabLink reports whether a name of long, cut to its short nasab, is a
+// name of short.
+func nasabLink(long, short []string) bool {
+	for _, a := range long {
+		if sa, ok := ShortNasab(a); ok {
+			for _, b := range short {
+				if NameKey(sa) == NameKey(b) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// differentNasab reports whether two names of the same short nasab go on
+// to different forefathers.
+func differentNasab(a, b string) bool {
+	sa, ok := ShortNasab(a)
+	if !ok {
+		return false
+	}
+	sb, ok := ShortNasab(b)
+	if !ok || NameKey(sa) != NameKey(sb) {
+		return false
+	}
+	squeeze := func(n string) string { return strings.ReplaceAll(NameKey(n), " ", "") }
+	return squeeze(a) != squeeze(b)
 }
 
 // spellingVariants reports whether two Arabic-script given names are one

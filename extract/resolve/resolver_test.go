@@ -32,6 +32,10 @@ func TestPeopleKeepTheirGivenNames(t *testing.T) {
 		{"a long foreign given name spelt two ways", person("إيمانويل دوران"), person("إمانويل دوران"), true},
 		{"mohammed and mahmoud, both listed", person("محمد عباس"), person("محمود عباس"), false},
 		{"short names with the same consonants", person("كريم سالم"), person("كرم سالم"), false},
+		{"a nasab chain and its first link", person("فيصل بن سلطان بن فهد"), person("فيصل بن سلطان"), true},
+		{"the first link and a longer chain", person("فيصل بن سلطان"), person("فيصل بن سلطان بن فهد"), true},
+		{"two chains with different grandfathers", person("فيصل بن سلطان بن فهد"), person("فيصل بن سلطان بن تركي"), false},
+		{"a latin nasab chain", person("Faisal bin Sultan bin Fahd"), person("Faisal bin Sultan"), true},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
