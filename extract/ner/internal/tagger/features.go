@@ -175,8 +175,9 @@ func (fz *featurizer) analyze(raw string) *form {
 			}
 		}
 	}
-	addGaz(gz[fold], false)
-	if gz[fold]&gzPerson != 0 {
+	gm := gz[fold]
+	addGaz(gm, false)
+	if gm&gzPerson != 0 {
 		addLex(lexPerson)
 	}
 	if lx.IsKnownWord(fold) {
@@ -232,8 +233,9 @@ func (fz *featurizer) analyze(raw string) *form {
 			if lx.IsGivenName(s.Stem) {
 				addLex(lexStemGiven)
 			}
-			addGaz(gz[s.Stem], true)
-			if gz[s.Stem]&gzPerson != 0 {
+			gm := gz[s.Stem]
+			addGaz(gm, true)
+			if gm&gzPerson != 0 {
 				addLex(lexStemPerson)
 			}
 			if lx.IsKnownWord(s.Stem) {
