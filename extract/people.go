@@ -299,8 +299,8 @@ func (d *Document) describedPerson(s *Sentence, i int) *mention {
 	var who *local
 	from := (d.sentNo - 1) * 10000
 	for _, l := range d.locals {
-		if l.mergedInto != nil || l.typ != graph.TypePerson {
-			continue
+		if l.mergedInto != nil || l.typ != graph.TypePerson || len(strings.Fields(l.name)) < 2 {
+			continue // only someone named in full is described later
 		}
 		for _, p := range l.positions {
 			if p >= from && p < d.pos(start) {
@@ -403,8 +403,8 @@ func (d *Document) possessorBody(s *Sentence, k int, gender byte) *mention {
 	var best *local
 	bestPos := -1
 	for _, l := range d.locals {
-		if l.mergedInto != nil || l.typ != graph.TypeOrganization || gender != 0 && !agrees(l, gender) {
-			continue
+		if l.mergedInto != nil || l.typ != graph.TypeOrganization && l.typ != graph.TypeCountry || gender != 0 && !agrees(l, gender) {
+			continue // its president: a body's or a country's (Kazakhstan … its president)
 		}
 		for _, p := range l.positions {
 			if p < d.pos(k) && p > bestPos {

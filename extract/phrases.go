@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kgraph/kgraph/extract/dates"
 	"github.com/kgraph/kgraph/extract/text"
@@ -322,6 +323,17 @@ loop:
 			// the body by what it does. Only definite adjectives go on with
 			// it (not a name after it: لجنة إعادة الانتشار محمد القادري).
 			anchored, construct = true, true
+		}
+		if last > i && last == j-1 && x.Kind == text.Word && x.pre == "" && !strings.HasPrefix(x.Key, "ال") && !strings.HasPrefix(x.Key, "و") &&
+			!strings.HasPrefix(x.Key, "ل") && !strings.HasPrefix(x.Key, "ب") && d.x.rules.modifiers[stripAl(x.stem)] == "" &&
+			utf8.RuneCountInString(x.Key) > 1 && d.x.rules.numbers[x.Key] == "" && !ordinalWord(x.Key) &&
+			(strings.HasPrefix(ws[last].Key, "ال") || covered[last] != nil) {
+			// قوات الحوثيين | ستعلن، الحكومة السعودية | أرادت: once a definite
+			// noun or a name closes the phrase, only definite words and
+			// prepositions (لحماية، بالرباط), coordinated nouns (وإدارة) and
+			// compound ordinals (الرابعة عشرة) go on with it; a bare word is
+			// the clause's.
+			break
 		}
 		modifiers = append(modifiers, stripAl(x.stem))
 		last = j

@@ -467,6 +467,20 @@ func (d *Document) apply(s *Sentence, t *trigger, i, next int) {
 			obj = nil
 		}
 		rel(subj, obj, conf)
+	case frameComprises:
+		// The body is the name right before the trigger (المجموعة التي تضم
+		// …: no body named, no members); its members are listed after.
+		k := i - 1
+		for k >= 0 && (s.words[k].comma || d.isRelative(s.words[k]) || nextToFillers[s.words[k].Key]) {
+			k--
+		}
+		obj := d.mentionEndingAt(s, k)
+		if obj == nil || !at.object[obj.ent.final().typ] || obj.nisba || d.sportsSide(obj) {
+			return
+		}
+		for _, sub := range d.list(s, d.after(s, next, at.subject, obj)) {
+			rel(sub, obj, conf)
+		}
 	case frameRole:
 		subj := s.containerFitting(i, at.subject)
 		if c := s.covering(i); subj == nil && c != nil && c.phrase == i && at.subject[c.ent.final().typ] {

@@ -34,10 +34,11 @@ const (
 	frameEventIn    frame = "event-in"
 	frameAlso       frame = "also"
 	frameNextTo     frame = "next-to"
+	frameComprises  frame = "comprises"
 )
 
 var knownFrames = map[frame]bool{frameVerb: true, framePassive: true, frameRelPassive: true, frameBy: true,
-	frameEventBy: true, frameLink: true, frameRole: true, frameListObj: true, frameEventIn: true, frameAlso: true, frameNextTo: true}
+	frameEventBy: true, frameLink: true, frameRole: true, frameListObj: true, frameEventIn: true, frameAlso: true, frameNextTo: true, frameComprises: true}
 
 type trigger struct {
 	predicate  string

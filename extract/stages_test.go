@@ -2215,6 +2215,10 @@ func TestPossessiveTitles(t *testing.T) {
 			text:  "Halberd Mining said on Monday that its chief executive Greg Olsen would retire.",
 			facts: []string{"Greg Olsen HOLDS_POSITION Halberd Mining"},
 			want:  []string{"Organization:Halberd Mining@0-14", "Person:Greg Olsen@55-65"}},
+		{name: "a country's president", lang: "en",
+			text:  "Kazakhstan has been dominated by its president Nursultan Nazarbayev since the Soviet Union broke up.",
+			facts: []string{"Nursultan Nazarbayev HOLDS_POSITION Kazakhstan"},
+			want:  []string{"Country:Kazakhstan@0-10", "Organization:Soviet Union@78-90", "Person:Nursultan Nazarbayev@47-67"}},
 		{name: "a post's field in the plural", lang: "en",
 			text:  "The Liberal Democrat home affairs spokesman Tom Marsh said the plan was flawed.",
 			facts: []string{"Tom Marsh HOLDS_POSITION Liberal Democrats"},
@@ -2341,6 +2345,10 @@ func TestWhatNoNameHolds(t *testing.T) {
 			text:    "وشوهد المدون محمد بالعاصمة الرباط أمس.",
 			want:    []string{"City:الرباط@27-33", "Person:محمد@13-17"},
 			notWant: []string{"محمد بالعاصمة"}},
+		{name: "a word with tanween", lang: "ar",
+			text:    "وقالت المستشارة الألمانية أنجيلا ميركل متأثرةً بالخبر إن الحكومة سترد.",
+			want:    []string{"Person:أنجيلا ميركل@26-38", "ref:Country:الألمانية@16-25"},
+			notWant: []string{"ميركل متأثرة"}},
 		{name: "a foreign family name that starts like a preposition", lang: "ar",
 			text: "واغتيل رئيس الوزراء السويدي أولوف بالمه عام 1986.",
 			want: []string{"Person:أولوف بالمه@28-39", "ref:Country:السويدي@20-27"}},
@@ -2360,6 +2368,10 @@ func TestDescribedPeople(t *testing.T) {
 			text:  "Pervez Musharraf arrived in London. The Pakistani president will meet the prime minister.",
 			want:  []string{"City:London@28-34", "Person:Pervez Musharraf@0-16", "ref:Country:Pakistani@40-49", "ref:Person:The Pakistani president@36-59"},
 			facts: []string{"Pervez Musharraf HOLDS_POSITION Pakistan", "Pervez Musharraf VISITED London"}},
+		{name: "a one-word name is no antecedent", lang: "en",
+			text:    "English voters were angry, Howard said. The Tory leader said councils had spent too much.",
+			want:    []string{"Organization:Tory@44-48", "Person:Howard@27-33"},
+			notWant: []string{"HOLDS_POSITION"}},
 		{name: "two people named before", lang: "en",
 			text:    "Michael Howard met Tony Blair on Monday. The Tory leader said it would fail.",
 			want:    []string{"Organization:Tory@45-49", "Person:Michael Howard@0-14", "Person:Tony Blair@19-29"},
@@ -2450,6 +2462,10 @@ func TestWhatABodyComprises(t *testing.T) {
 			text:  "وعقدت مجموعة الساحل التي تضم المغرب والنيجر وإيطاليا اجتماعا في روما.",
 			facts: []string{"Italy MEMBER_OF مجموعة الساحل", "Morocco MEMBER_OF مجموعة الساحل", "Niger MEMBER_OF مجموعة الساحل"},
 			want:  []string{"City:روما@64-68", "Country:إيطاليا@45-52", "Country:المغرب@29-35", "Country:النيجر@37-43", "Location:الساحل@13-19", "Organization:مجموعة الساحل@6-19"}},
+		{name: "a body no one named", lang: "ar",
+			text:    "وأشاد المدرب سعيد الكتاني بقوة المجموعة التي تضم كوت ديفوار وجنوب إفريقيا.",
+			want:    []string{"Country:جنوب إفريقيا@61-73", "Country:كوت ديفوار@49-59", "Person:سعيد الكتاني@13-25"},
+			notWant: []string{"MEMBER_OF"}},
 		{name: "a region is no body", lang: "ar",
 			text:    "وزار الوفد منطقة الساحل التي تضم المغرب والنيجر.",
 			want:    []string{"Country:المغرب@33-39", "Country:النيجر@41-47", "Location:منطقة الساحل@11-23"},
@@ -2468,5 +2484,35 @@ func TestOwnedBy(t *testing.T) {
 			text:    "Brightline Media, owned by Paul Reeves, cut 40 jobs.",
 			want:    []string{"Organization:Brightline Media@0-16", "Person:Paul Reeves@27-38"},
 			notWant: []string{"PART_OF"}},
+	})
+}
+
+// TestSchoolsInACity: a faculty, school or institute named before بـ/في a
+// city is there.
+func TestSchoolsInACity(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a faculty in a city", lang: "ar",
+			text:  "وقال عميد كلية الحقوق بالرباط إن الدراسة ستستأنف.",
+			facts: []string{"كلية الحقوق LOCATED_IN Rabat"},
+			want:  []string{"City:الرباط@23-29", "Organization:كلية الحقوق@10-21"}},
+	})
+}
+
+// TestClosedConstruct: once a definite noun or a name closes a body's
+// phrase, a bare word is the clause going on (a verb); prepositions,
+// coordinated nouns and compound ordinals still belong to it.
+func TestClosedConstruct(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a future verb after the body", lang: "ar",
+			text:    "وقال المتحدث إن قوات الحوثيين ستعلن تفاصيل الهجوم.",
+			want:    []string{"Organization:الحوثيين@21-29", "Organization:قوات الحوثيين@16-29"},
+			notWant: []string{"الحوثيين ستعلن"}},
+		{name: "a past verb after a body and its nisba", lang: "ar",
+			text:    "وقال المسؤول إن الحكومة السعودية أرادت إقناع الصحافي بالعودة.",
+			want:    []string{"Country:السعودية@24-32", "Organization:الحكومة السعودية@16-32"},
+			notWant: []string{"السعودية أرادت"}},
+		{name: "a coordinated noun", lang: "ar",
+			text: "وافتتح الوزير المعرض الدولي لتقنيات الري وإدارة المياه بالرباط.",
+			want: []string{"City:الرباط@56-62", "Event:المعرض الدولي لتقنيات الري وإدارة المياه@14-54"}},
 	})
 }

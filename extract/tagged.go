@@ -182,13 +182,20 @@ func (d *Document) personBounds(s *Sentence, sp ner.Span) (ner.Span, bool) {
 	return sp, true
 }
 
+// tanween are the Arabic signs of an indefinite ending (ً ٌ ٍ).
+const tanween = "\u064B\u064C\u064D"
+
 // endsNoName reports whether an Arabic word cannot be the last word of a
 // person's name: a preposition and the article glued on a known word
-// (للكنيسة، بالمدينة) or a reporting verb (يقول).
+// (للكنيسة، بالمدينة), a reporting verb (يقول) or a word written with
+// tanween.
 func (d *Document) endsNoName(w word) bool {
 	k := w.Key
 	if reportVerbs[k] || reportVerbs[strings.TrimPrefix(k, "و")] {
 		return true
+	}
+	if strings.ContainsAny(w.Text, tanween) {
+		return true // ميتاً: an indefinite noun's ending, which no name takes
 	}
 	if utf8.RuneCountInString(k) <= 4 || d.x.lex.IsGivenName(k) {
 		return false
