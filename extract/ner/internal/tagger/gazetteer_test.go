@@ -50,3 +50,32 @@ func TestPersonWordsLoaded(t *testing.T) {
 		}
 	}
 }
+
+// List dropout hides the person-word marks, the token's own and its
+// neighbours', and nothing else.
+func TestWithoutListFeatures(t *testing.T) {
+	fz := newFeaturizer("ar", nil)
+	sent := fz.docFeatures([][]string{{"قال", "بيتهوفن", "أمس"}}, fz.analyze).sents[0]
+	hide := listFeatures()
+	for i := range sent.forms {
+		fs := tokenFeatures(fz, sent, i, nil)
+		got := without(fs, hide)
+		n := 0
+		for _, h := range fs {
+			if hide[h] {
+				n++
+			}
+		}
+		if n == 0 {
+			t.Errorf("token %d: sees no person-word mark", i)
+		}
+		if len(got) != len(fs)-n {
+			t.Errorf("token %d: %d features left of %d, want %d", i, len(got), len(fs), len(fs)-n)
+		}
+		for _, h := range got {
+			if hide[h] {
+				t.Errorf("token %d: a person-word feature is left", i)
+			}
+		}
+	}
+}
