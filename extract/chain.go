@@ -13,6 +13,7 @@ import (
 // interface, in the manner of an analysis chain:
 //
 //	sentences and words -> Recognizers -> Linkers   (per sentence, in order)
+//	                    -> Revisers                  (once per document)
 //	                    -> RelationFinders           (per sentence, in order)
 //	                    -> Finishers                 (once per document)
 //	                    -> the Resolver              (shared across articles)
@@ -20,8 +21,10 @@ import (
 // Recognisers and linkers run on one sentence before the next sentence is
 // read, so an anaphor only ever sees what came before it. Relation finders
 // run once every sentence has its mentions, and turn mentions and the slots
-// recognisers filled (a title, an organiser, a place) into facts. Only the
-// resolver keeps state across articles.
+// recognisers filled (a title, an organiser, a place) into facts. Revisers
+// stand between: they read every sentence's mentions at once and may
+// change what the sentences alone decided (a name's type), before any fact
+// depends on it. Only the resolver keeps state across articles.
 
 // A Recognizer adds mentions to one sentence of a document.
 type Recognizer interface {
@@ -41,6 +44,13 @@ type Linker interface {
 	Link(d *Document, s *Sentence)
 }
 
+// A Reviser revises the mentions of the whole document once every sentence
+// has them, before any relation is found: the type of a name, from what the
+// whole article says of it.
+type Reviser interface {
+	Revise(d *Document)
+}
+
 // A RelationFinder adds the facts one sentence states.
 type RelationFinder interface {
 	FindRelations(d *Document, s *Sentence)
@@ -56,6 +66,7 @@ type Language struct {
 	Code        string // ISO 639-1: ar, en
 	Recognizers []Recognizer
 	Linkers     []Linker
+	Revisers    []Reviser
 	Finders     []RelationFinder
 	Finishers   []Finisher
 }
@@ -156,6 +167,9 @@ func (x *Chain) read(ctx context.Context, a Article) (*Document, error) {
 		for _, l := range lang.Linkers {
 			l.Link(d, s)
 		}
+	}
+	for _, r := range lang.Revisers {
+		r.Revise(d)
 	}
 	for _, s := range d.eachSentence() {
 		for _, f := range lang.Finders {

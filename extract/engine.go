@@ -130,10 +130,15 @@ func defaultLanguages(c *chainConfig) (map[string]*Language, *Language) {
 		case code == "en":
 			rec = append(rec, CapitalisedRuns{})
 		}
+		var rev []Reviser
+		if code == "en" {
+			rev = []Reviser{Retype{}}
+		}
 		langs[code] = &Language{
 			Code:        code,
 			Recognizers: append(rec, Sites{}, ListedBodies{}, CompanyAppositives{}, TitlesAfterNames{}),
 			Linkers:     []Linker{Anaphors{}},
+			Revisers:    rev,
 			Finders:     []RelationFinder{Slots{}, Frames{}, EventDates{}, Affiliations{}},
 			Finishers:   []Finisher{Aliases{}, Inference{}},
 		}

@@ -71,6 +71,14 @@ var (
 	modals             = words.Set("modal")
 	cancels            = words.Set("cancel")
 	companyNouns       = words.Set("company-noun")       // say a name is a business: Acme, the largest US retailer
+	bodyPronouns       = words.Set("body-pronoun")       // stand for a thing or a body: Allianz said it …
+	personPronouns     = words.Set("person-pronoun")     // stand for a person: Gordon Brown said he …
+	bodyParts          = words.Set("body-part")          // only a body has them: Rover bosses, Saab's factory
+	bodyStakes         = words.Set("body-stake")         // before in/of/at a business: shares in Rover, the chairman of Rover
+	stakePrepositions  = words.Set("stake-preposition")  // between a body-stake noun and the business: in, of, at
+	sayVerbs           = words.Set("say-verb")           // verbs of saying: Unilever said it …
+	workNouns          = words.Set("work-noun")          // before a work's title: her song Toxic, the film Sins
+	subjectOpeners     = words.Set("subject-opener")     // open a clause whose subject follows: but Rover said …
 	memberGroups       = words.Set("member-group")       // the people of a body, listed after it: قيادات من حركة X، كـA وB
 	foreignParticles   = words.Set("foreign-particle")   // inside a transliterated European name: جان إيف لو دريان، أورسولا فون دير لاين
 	kinNouns           = words.Set("kin-noun")           // before a name, whose relative it is: وزوجته أمينة
