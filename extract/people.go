@@ -957,9 +957,27 @@ func (d *Document) taggerBound(ws []word, k, end int, titled bool) int {
 	if !d.tagged || end < k || d.cur == nil || len(d.cur.words) != len(ws) {
 		return end
 	}
+	particle := func(w word) bool { return nameParticles[w.Key] || foreignParticles[w.Key] }
 	for _, sp := range d.cur.tagged {
+		if sp.Type == "PER" && sp.Start == k+1 && k+1 <= end && ws[k].Kind == text.Word && ws[k].pre == "" &&
+			!particle(ws[k]) && !d.x.lex.IsKnownWord(ws[k].Key) && !d.x.lex.IsKnownWord(ws[k].stem) {
+			// The tagger's name starts one word after the rule's, on a word
+			// no list knows (خواجة | نعيم الدين سلطاني): the rule says where
+			// the name starts, the tagger where it ends.
+			sp.Start = k
+		}
 		if sp.Type == "PER" && sp.Start <= k && k < sp.End {
 			last := min(end, sp.End-1)
+			// A particle ends no name: a span that stops on one takes the
+			// part after it, where the rule's name goes on (أورسولا فون دير |
+			// لاين), or else leaves it (سعيد الكتاني لو | كان).
+			for last > k && particle(ws[last]) {
+				if last+1 <= end && !particle(ws[last+1]) {
+					last++
+					break
+				}
+				last--
+			}
 			for last+2 <= end && (nameParticles[ws[last+1].Key] || foreignParticles[ws[last+1].Key]) {
 				last += 2 // عبد الله بن الحسين | آل هاشم: a particle joins the next part on
 			}

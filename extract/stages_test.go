@@ -305,6 +305,10 @@ func TestTaggerBoundsRuleNames(t *testing.T) {
 			text:  "وحضر رئيس الوزراء العراقي محمد شياع السوداني افتتاح المؤتمر.",
 			want:  []string{"Person:محمد شياع السوداني@26-44", "ref:Country:العراقي@18-25"},
 			facts: []string{"محمد شياع السوداني HOLDS_POSITION Iraq"}},
+		{name: "a first word the tagger missed", lang: "ar",
+			text:  "واستقبل وزير الداخلية الباكستاني خواجة محمد نعيم وفدا من الرباط.",
+			want:  []string{"City:الرباط@57-63", "Person:خواجة محمد نعيم@33-48", "ref:Country:الباكستاني@22-32"},
+			facts: []string{"خواجة محمد نعيم HOLDS_POSITION Pakistan"}},
 	})
 }
 

@@ -37,8 +37,22 @@ func (t Tagged) ReadDocument(d *Document) {
 	d.splitNamedClitics(tags)
 	d.tagged = true
 	for i, s := range d.sents {
-		s.tagged = ner.Spans(tags[i])
+		s.tagged = d.dropPlaceLeads(s, ner.Spans(tags[i]))
 	}
+}
+
+// dropPlaceLeads takes a leading place off the tagger's people: a name of
+// three words or more does not start with a one-word place the lexicon
+// knows (محافظ طرابلس | سالم الزياني), which is a title's complement.
+func (d *Document) dropPlaceLeads(s *Sentence, spans []ner.Span) []ner.Span {
+	for j, sp := range spans {
+		if sp.Type == "PER" && sp.End-sp.Start >= 3 && !d.x.lex.IsGivenName(s.words[sp.Start].Key) {
+			if e, n := d.x.lex.MatchPlace(s.keys, sp.Start); e != nil && n == 1 {
+				spans[j].Start++
+			}
+		}
+	}
+	return spans
 }
 
 func (Tagged) Recognize(d *Document, s *Sentence) {

@@ -78,6 +78,13 @@ const (
 	lexGaz // + the bit of a gazetteer mark (gazetteer.go), + 4 for a stem without proclitics
 )
 
+// The person-word mark (gzPerson, a list of its own) has values after
+// lexGaz's eight.
+const (
+	lexPerson     = lexGaz + 8 + iota // the form is in person_words.txt
+	lexStemPerson                     // a stem without proclitics is
+)
+
 // Flags, the values of kFlag features.
 const (
 	flagInitCap = 1 + iota
@@ -155,6 +162,8 @@ func (fz *featurizer) analyze(raw string) *form {
 		addLex(lexStop)
 	}
 	gz := gazetteer()
+	// addGaz adds the given-name and organisation marks; the person-word
+	// mark has its own values (lexPerson).
 	addGaz := func(m uint8, stem bool) {
 		for b := uint32(0); b < 4; b++ {
 			if m&(1<<b) != 0 {
@@ -166,7 +175,11 @@ func (fz *featurizer) analyze(raw string) *form {
 			}
 		}
 	}
-	addGaz(gz[fold], false)
+	gm := gz[fold]
+	addGaz(gm, false)
+	if gm&gzPerson != 0 {
+		addLex(lexPerson)
+	}
 	if lx.IsKnownWord(fold) {
 		addLex(lexKnown)
 	}
@@ -220,7 +233,11 @@ func (fz *featurizer) analyze(raw string) *form {
 			if lx.IsGivenName(s.Stem) {
 				addLex(lexStemGiven)
 			}
-			addGaz(gz[s.Stem], true)
+			gm := gz[s.Stem]
+			addGaz(gm, true)
+			if gm&gzPerson != 0 {
+				addLex(lexStemPerson)
+			}
 			if lx.IsKnownWord(s.Stem) {
 				addLex(lexStemKnown)
 			}

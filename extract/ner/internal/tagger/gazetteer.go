@@ -18,12 +18,18 @@ var givenNamesText string
 //go:embed gazetteer/organizations.txt
 var orgNamesText string
 
+// personWordsText is generated from a third-party list (gen_person_words.go).
+//
+//go:embed gazetteer/person_words.txt
+var personWordsText string
+
 // Gazetteer marks of a folded word.
 const (
 	gzGiven    = 1 << iota // a given name, or a word of one
 	gzOrgFirst             // the first word of an organisation's name
 	gzOrgLater             // a later word of one
 	gzOrgOnly              // a whole one-word organisation name
+	gzPerson               // a word of a person's name in person_words.txt
 )
 
 var (
@@ -47,6 +53,7 @@ func gazetteer() map[string]uint8 {
 			}
 		}
 		add(givenNamesText, func(int, int) uint8 { return gzGiven })
+		add(personWordsText, func(int, int) uint8 { return gzPerson })
 		add(orgNamesText, func(i, n int) uint8 {
 			switch {
 			case n == 1:

@@ -16,6 +16,10 @@ type Options struct {
 	MinCount int     // a feature row must occur this often in training to be learnt
 	Shuffles int     // perceptrons, each on its own order of the data, whose weights are averaged
 	Margin   float32 // added to every wrong tag's score while training (loss-augmented decoding)
+	// ListDropout is the share of training tokens that do not see the
+	// person-word list (person_words.txt), on themselves or on their
+	// neighbours, so that names are also learnt from what is around them.
+	ListDropout float64
 	// Clusters are word clusters from unlabelled text (InduceClusters), or nil.
 	Clusters map[string][nClusterLevels]uint16
 	Logf     func(format string, args ...any)
@@ -53,6 +57,8 @@ func Train(lang string, docs []Doc, opt Options) (*Model, error) {
 	}
 	ctxs := make([]*docCtx, len(docs))
 	first := make([][]*example, len(docs)) // per document, pass-one examples
+	hide := listFeatures()
+	drop := rand.New(rand.NewPCG(opt.Seed, 0x11577))
 	for d, doc := range docs {
 		dc := fz.docFeatures(doc.Tokens(), formOf)
 		ctxs[d] = dc
@@ -61,6 +67,9 @@ func Train(lang string, docs []Doc, opt Options) (*Model, error) {
 			for i := range sent.forms {
 				ex.feats[i] = tokenFeatures(fz, sent, i, nil)
 				ex.gold[i] = TagIndex(doc[s].Tags[i])
+				if opt.ListDropout > 0 && drop.Float64() < opt.ListDropout {
+					ex.feats[i] = without(ex.feats[i], hide)
+				}
 			}
 			first[d] = append(first[d], ex)
 		}
@@ -118,6 +127,36 @@ func Train(lang string, docs []Doc, opt Options) (*Model, error) {
 	m := &Model{Lang: lang, Bits: opt.Bits, Stage: [2]Weights{w1.quantize(), w2.quantize()}, Clusters: opt.Clusters}
 	m.init()
 	return m, nil
+}
+
+// listFeatures are the hashes of the person-word marks, a token's own and
+// its neighbours'.
+func listFeatures() map[uint32]bool {
+	hs := map[uint32]bool{}
+	for _, v := range []uint32{lexPerson, lexStemPerson} {
+		h := hval(kLex, v)
+		hs[h] = true
+		for _, off := range offsets {
+			hs[mix(h, hval(kNeigh, uint32(off+8)))] = true
+		}
+	}
+	return hs
+}
+
+// without returns fs less the features in hide, in a new slice if any go.
+func without(fs []uint32, hide map[uint32]bool) []uint32 {
+	for i, h := range fs {
+		if hide[h] {
+			out := append([]uint32(nil), fs[:i]...)
+			for _, h := range fs[i+1:] {
+				if !hide[h] {
+					out = append(out, h)
+				}
+			}
+			return out
+		}
+	}
+	return fs
 }
 
 // tokenFeatures appends every feature of token i of sent for the first
