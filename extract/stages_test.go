@@ -2531,3 +2531,15 @@ func TestClauseParticiples(t *testing.T) {
 			notWant: []string{"التشريعية المقررة"}},
 	})
 }
+
+// TestDemonymsAreNoNames: a demonym the tagger took for a body or a
+// person (Welsh secretary of the BMA) is neither; the body and the person
+// around it stay.
+func TestDemonymsAreNoNames(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a demonym before a title", lang: "en",
+			text:    "Dr Alan Morgan, Welsh secretary of the British Medical Association, said waiting lists would fall.",
+			want:    []string{"Organization:British Medical Association@39-66", "Person:Alan Morgan@3-14"},
+			notWant: []string{"Organization:Welsh", "Person:Welsh"}},
+	})
+}

@@ -38,7 +38,24 @@ func (t Tagged) ReadDocument(d *Document) {
 	d.tagged = true
 	for i, s := range d.sents {
 		s.tagged = d.dropPlaceLeads(s, ner.Spans(tags[i]))
+		if d.lang == "en" {
+			s.tagged = d.dropDemonyms(s, s.tagged)
+		}
 	}
+}
+
+// dropDemonyms drops the tagger's one-word names that are a demonym no
+// country list holds (Welsh secretary of the BMA): the capital letter made
+// them look like a body or a person.
+func (d *Document) dropDemonyms(s *Sentence, spans []ner.Span) []ner.Span {
+	out := spans[:0]
+	for _, sp := range spans {
+		if sp.End-sp.Start == 1 && (sp.Type == "ORG" || sp.Type == "PER") && demonyms[s.words[sp.Start].Key] {
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
 }
 
 // dropPlaceLeads takes a leading place off the tagger's people: a name of
