@@ -335,6 +335,11 @@ func (d *Document) apply(s *Sentence, t *trigger, i, next int) {
 		}
 		var first *mention
 		if d.lang != "en" {
+			if !d.x.lex.IsStopword(t.words[len(t.words)-1]) && d.unnamedSubject(s, next) {
+				// زار نحو 500 ألف سائح سعودي تركيا: tourists visit, and nobody
+				// named. (After شارك في, the object comes first.)
+				return
+			}
 			first = d.after(s, next, at.subject, nil)
 		}
 		if first != nil {
@@ -606,6 +611,37 @@ func (d *Document) agentBefore(s *Sentence, i int, types map[string]bool, gender
 		}
 	}
 	return m
+}
+
+// unnamedSubject reports whether the Arabic verb whose arguments start at
+// word k has a common noun for its subject (زار … سائح، وصل … مهاجرا):
+// past quantities, function words and time words, the first word is no
+// name, no title and no preposition's object, and the tagger reads it as
+// no name.
+func (d *Document) unnamedSubject(s *Sentence, k int) bool {
+	ws := s.words
+	for j := k; j < len(ws) && j < k+6; j++ {
+		w := ws[j]
+		if s.covered[j] != nil || w.isPunct() || w.Kind != text.Word && w.Kind != text.Number {
+			return false
+		}
+		if w.Kind == text.Number || d.x.rules.numbers[w.Key] != "" || quantityWords[w.Key] || d.x.lex.IsStopword(w.Key) || timeWords[w.stem] || dateCues[w.Key] || calendarWords[w.Key] {
+			continue
+		}
+		if placeWords[w.stem] || w.fs.orgHead || w.fs.eventHead {
+			return false // العاصمة القاهرة، المجلس …: a name follows its head
+		}
+		if w.pre != "" && w.pre != "و" || d.startsTrigger(ws, j) || d.isRelative(w) {
+			return false
+		}
+		if _, n := s.matchTitle(d.x.lex, j); n > 0 {
+			return false
+		}
+		// A word the tagger reads as no name, and no list knows as one.
+		return d.tagged && !d.taggerSees(j, "PER") && !d.taggerSees(j, "ORG") && !d.taggerSees(j, "LOC") && !d.taggerSees(j, "MISC") &&
+			!d.x.lex.IsGivenName(w.Key) && !d.x.lex.IsGivenName(w.stem)
+	}
+	return false
 }
 
 // possessor reports whether Arabic mention m is the possessor after a bare

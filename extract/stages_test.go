@@ -2543,3 +2543,23 @@ func TestDemonymsAreNoNames(t *testing.T) {
 			notWant: []string{"Organization:Welsh", "Person:Welsh"}},
 	})
 }
+
+// TestUnnamedSubjects: an Arabic verb whose subject is a common noun (زار
+// … سائح) states nothing about the names after it; one whose subject is
+// named does.
+func TestUnnamedSubjects(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "tourists visit", lang: "ar",
+			text:    "والعام الماضي، زار نحو 500 ألف سائح سعودي تركيا.",
+			want:    []string{"Country:تركيا@42-47", "ref:Country:سعودي@36-41"},
+			notWant: []string{"VISITED"}},
+		{name: "a named visitor", lang: "ar",
+			text:  "وزار الوزير سعيد الكتاني تركيا أمس.",
+			want:  []string{"Country:تركيا@25-30", "Person:سعيد الكتاني@12-24"},
+			facts: []string{"سعيد الكتاني VISITED Turkey"}},
+		{name: "the object first after a preposition", lang: "ar",
+			text:  "وشارك في أعمال الاجتماع الوزاري الأمين العام للجامعة العربية سعيد الكتاني.",
+			facts: []string{"سعيد الكتاني ATTENDED الاجتماع الوزاري", "سعيد الكتاني HOLDS_POSITION Arab League"},
+			want:  []string{"Event:الاجتماع الوزاري@15-31", "Organization:للجامعة العربية@45-60", "Person:سعيد الكتاني@61-73"}},
+	})
+}

@@ -91,6 +91,7 @@ var (
 	postFields         = words.Set("post-field")         // plural nouns naming a post's field: home affairs spokesman
 	possessivePronouns = words.Set("possessive-pronoun") // before a title, the body named last: its chief executive
 	nextToFillers      = words.Set("next-to-filler")     // between a thing and a next-to trigger: the firm, which is based in
+	quantityWords      = words.Set("quantity")           // before a count: نحو 500 ألف، أكثر من
 	demonyms           = words.Set("demonym")            // adjectives of peoples and nations no country list holds: Welsh, Basque
 	clauseParticiples  = words.Set("clause-participle")  // end a name: قرار المحكمة الصادر في، الانتخابات المقررة في
 	eventVerbs         = words.Set("event-verb")         // after an event's name, what it did: احتجاجات بدأت، اجتماع استمر
