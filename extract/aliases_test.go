@@ -121,3 +121,24 @@ func TestOneNameOneType(t *testing.T) {
 		})
 	}
 }
+
+// TestNoHomeVisits: a visit to the country the visitor holds a post for is
+// dropped; other visits and posts stay.
+func TestNoHomeVisits(t *testing.T) {
+	rs := []graph.Relation{
+		{Subject: "person:a", Predicate: graph.HoldsPosition, Object: "country:US"},
+		{Subject: "person:a", Predicate: graph.Visited, Object: "country:US"},
+		{Subject: "person:a", Predicate: graph.Visited, Object: "country:MA"},
+		{Subject: "person:b", Predicate: graph.Visited, Object: "country:US"},
+	}
+	got := withoutHomeVisits(rs)
+	want := []string{"person:a HOLDS_POSITION country:US", "person:a VISITED country:MA", "person:b VISITED country:US"}
+	if len(got) != len(want) {
+		t.Fatalf("got %v", got)
+	}
+	for i, r := range got {
+		if s := r.Subject + " " + r.Predicate + " " + r.Object; s != want[i] {
+			t.Errorf("%d: got %s, want %s", i, s, want[i])
+		}
+	}
+}

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/kgraph/kgraph/extract/resolve"
 	"github.com/kgraph/kgraph/graph"
 )
@@ -67,6 +69,7 @@ func (x *Chain) batch(d *Document) graph.Batch {
 		seen[k] = len(b.Relations)
 		b.Relations = append(b.Relations, rel)
 	}
+	b.Relations = withoutHomeVisits(b.Relations)
 	aseen := map[string]bool{}
 	for _, a := range d.attrs {
 		s := a.s.final()
@@ -78,6 +81,26 @@ func (x *Chain) batch(d *Document) graph.Batch {
 		b.Attributes = append(b.Attributes, graph.Attribute{Subject: s.id, Name: a.name, Value: a.value, Article: d.a.ID, Evidence: a.sent.Text, Confidence: round2(a.confidence)})
 	}
 	return b
+}
+
+// withoutHomeVisits drops a visit to the country the visitor holds a post
+// for or represents in the same article: the president of a country who
+// invites someone to it does not visit it (a trigger read the wrong person).
+func withoutHomeVisits(rs []graph.Relation) []graph.Relation {
+	home := map[string]bool{}
+	for _, r := range rs {
+		if (r.Predicate == graph.HoldsPosition || r.Predicate == graph.Represents) && strings.HasPrefix(r.Object, "country:") {
+			home[r.Subject+"|"+r.Object] = true
+		}
+	}
+	out := rs[:0]
+	for _, r := range rs {
+		if r.Predicate == graph.Visited && home[r.Subject+"|"+r.Object] {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // maxEvidence bounds a fact's evidence, in code points: the sentence when
