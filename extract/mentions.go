@@ -118,7 +118,7 @@ func (d *Document) gazetteerNames(s *Sentence) {
 			i += n - 1
 			continue
 		}
-		if e := w.f.nisba; e != nil && e.Type == graph.TypeCountry && !d.surnameNisba(ws, i) && d.surnames[w.stem] == nil {
+		if e := w.f.nisba; e != nil && e.Type == graph.TypeCountry && !d.surnameNisba(ws, i) && !d.givenNameNisba(ws, i) && d.surnames[w.stem] == nil {
 			add(&mention{first: i, last: i, phrase: i, ent: d.lexEntity(e, s, i, i), nisba: true, prep: w.pre})
 			continue
 		}
@@ -788,6 +788,25 @@ func (d *Document) surnameNisba(ws []word, i int) bool {
 		}
 	}
 	return false
+}
+
+// givenNameNisba reports whether the nisba at i is a given name that
+// opens a person's name (العقيد تركي المالكي: Turki, not Turkish): right
+// after a definite title an adjective would be definite too, so a bare
+// nisba there, before a family name, is the name's first word.
+func (d *Document) givenNameNisba(ws []word, i int) bool {
+	if d.lang != "ar" || i == 0 || i+1 >= len(ws) || ws[i].f == nil || ws[i].f.nisba == nil || ws[i].pre != "" || strings.HasPrefix(ws[i].Key, "ال") {
+		return false
+	}
+	titled := false
+	for k := max(0, i-4); k < i; k++ {
+		// The title ends right before it, or one definite word (a rank's
+		// qualifier: العقيد الركن) before it.
+		if _, n := d.cur.matchTitle(d.x.lex, k); n > 0 && (k+n == i || k+n == i-1) && strings.HasPrefix(ws[i-1].Key, "ال") {
+			titled = true
+		}
+	}
+	return titled && (d.familyWord(ws[i+1]) || d.taggerSees(i+1, "PER"))
 }
 
 // titlesAfterNames reads an appositive title after a person's name: "X،

@@ -115,8 +115,8 @@ func (d *Document) titledPerson(s *Sentence, i int, covered []*mention, add func
 			}
 			continue
 		}
-		if d.x.lex.IsGivenName(w.stem) || d.x.lex.IsGivenName(w.Key) {
-			break
+		if d.x.lex.IsGivenName(w.stem) || d.x.lex.IsGivenName(w.Key) || d.givenNameNisba(ws, j) {
+			break // العقيد تركي المالكي: a nisba that is the name's first word
 		}
 		if d.lang == "en" && w.Kind == text.Latin && (isUpperStart(w.Text) || arabicArticleName(w.Text)) && !d.isOrgHeadWord(w.Key) {
 			break // Foreign Minister Nasser Bourita
@@ -1013,6 +1013,13 @@ func (d *Document) taggerBound(ws []word, k, end int, titled bool) int {
 		}
 	}
 	w := ws[k]
+	if titled && d.givenNameNisba(ws, k) {
+		for _, sp := range d.cur.tagged {
+			if sp.Type == "PER" && sp.Start == k+1 {
+				return min(end, sp.End-1) // العقيد تركي | المالكي: the nisba is the given name
+			}
+		}
+	}
 	if titled && (d.x.lex.IsGivenName(w.stem) || d.x.lex.IsGivenName(w.Key) || w.pre == "" && !d.x.lex.IsKnownWord(w.stem)) {
 		return end // a title, then a word no list knows: a name the tagger missed
 	}

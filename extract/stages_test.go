@@ -2563,3 +2563,19 @@ func TestUnnamedSubjects(t *testing.T) {
 			want:  []string{"Event:الاجتماع الوزاري@15-31", "Organization:للجامعة العربية@45-60", "Person:سعيد الكتاني@61-73"}},
 	})
 }
+
+// TestNisbaAsGivenName: right after a definite title, a bare nisba before
+// a family name is the name's first word (العقيد تركي المالكي: Turki), not
+// a country; after the title a definite nisba still names one.
+func TestNisbaAsGivenName(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "a bare nisba after a rank", lang: "ar",
+			text:    "وقال العقيد تركي المالكي إن العملية مستمرة.",
+			want:    []string{"Person:تركي المالكي@12-24"},
+			notWant: []string{"Turkey"}},
+		{name: "a definite nisba after a title", lang: "ar",
+			text:  "وقال الرئيس التركي رجب طيب أردوغان إن العملية مستمرة.",
+			want:  []string{"Person:رجب طيب أردوغان@19-34", "ref:Country:التركي@12-18"},
+			facts: []string{"رجب طيب أردوغان HOLDS_POSITION Turkey"}},
+	})
+}
