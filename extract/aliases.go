@@ -34,6 +34,7 @@ func (Aliases) Finish(d *Document) { d.mergeAliases() }
 
 func (d *Document) mergeAliases() {
 	d.unifyTypes()
+	d.mergePlaceNamedEvents()
 	var ls []*local
 	for _, l := range d.locals {
 		if l.mergedInto == nil && len(l.mentions) > 0 && resolve.Coarse(l.typ) != "place" && l.typ != graph.TypeEvent {
@@ -130,6 +131,56 @@ func aliasKeys(name string, ws []string, long bool) []string {
 		keys = append(keys, "a:"+all.String(), "a:"+content.String())
 	}
 	return keys
+}
+
+// mergePlaceNamedEvents merges an event named by its place (مؤتمر وارسو،
+// the Paris conference) into the one event of the same head that the
+// article names by what it is about (مؤتمر السلام والأمن في الشرق الأوسط),
+// when that event is held nowhere else: one article, one conference. With
+// two such events, or none, nothing merges.
+func (d *Document) mergePlaceNamedEvents() {
+	byHead := map[string][]*local{}
+	for _, l := range d.locals {
+		if l.mergedInto == nil && l.typ == graph.TypeEvent && l.head != "" && !l.numbered && len(l.mentions) > 0 {
+			byHead[l.head] = append(byHead[l.head], l)
+		}
+	}
+heads:
+	for _, ls := range byHead {
+		var topic *local
+		var named []*local
+		for _, l := range ls {
+			if _, place, ok := strings.Cut(l.eventKey, "|in:"); ok && place != "" {
+				named = append(named, l)
+				continue
+			}
+			if topic != nil {
+				continue heads // two events of this kind named by what they are about
+			}
+			topic = l
+		}
+		if topic == nil {
+			continue
+		}
+		for _, l := range named {
+			if p := d.heldIn(l); p != nil && !d.heldElsewhere(topic, p) {
+				d.merge(topic, l)
+			}
+		}
+	}
+}
+
+// heldIn is the place an event is held in by one of the article's facts
+// or slots, or nil.
+func (d *Document) heldIn(ev *local) *local {
+	for _, fs := range [][]fact{d.rels, d.slots} {
+		for _, f := range fs {
+			if f.pred == graph.HeldIn && f.s.final() == ev {
+				return f.o.final()
+			}
+		}
+	}
+	return nil
 }
 
 // unifyTypes merges a person and an organisation that share a name in one

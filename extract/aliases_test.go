@@ -142,3 +142,35 @@ func TestNoHomeVisits(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceNamedEvents: an event named by its place is the one event of
+// its kind the article names by its topic; with two topic-named events of
+// that kind it stays apart.
+func TestPlaceNamedEvents(t *testing.T) {
+	cases := []struct {
+		name, lang, text string
+		same, apart      [][2]string
+	}{
+		{name: "a conference by its city, then by its topic", lang: "ar",
+			text: "وانعقد مؤتمر وارسو يومي الأربعاء والخميس. وشارك الوزير في مؤتمر السلام والأمن في الشرق الأوسط.",
+			same: [][2]string{{"مؤتمر السلام والأمن في الشرق الأوسط", "مؤتمر وارسو"}}},
+		{name: "two conferences by their topics", lang: "ar",
+			text:  "وانعقد مؤتمر وارسو يومي الأربعاء والخميس. وشارك الوزير في مؤتمر السلام والأمن في الشرق الأوسط ثم في المؤتمر الدولي للطاقة.",
+			apart: [][2]string{{"مؤتمر السلام والأمن في الشرق الأوسط", "المؤتمر الدولي للطاقة"}, {"المؤتمر الدولي للطاقة", "مؤتمر وارسو"}}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := readWith(t, c.lang, c.text, nil)
+			for _, p := range c.same {
+				if a, b := entityOf(d, p[0]), entityOf(d, p[1]); a == nil || a != b {
+					t.Errorf("%q and %q: want one entity\nspans %q", p[0], p[1], spansOf(d))
+				}
+			}
+			for _, p := range c.apart {
+				if a, b := entityOf(d, p[0]), entityOf(d, p[1]); a == nil || b == nil || a == b {
+					t.Errorf("%q and %q: want two entities\nspans %q", p[0], p[1], spansOf(d))
+				}
+			}
+		})
+	}
+}
