@@ -39,9 +39,30 @@ func (t Tagged) ReadDocument(d *Document) {
 	for i, s := range d.sents {
 		s.tagged = d.dropPlaceLeads(s, ner.Spans(tags[i]))
 		if d.lang == "en" {
-			s.tagged = d.dropDemonyms(s, s.tagged)
+			s.tagged = d.dropDemonyms(s, d.miscBeforeOrgHead(s, s.tagged))
 		}
 	}
+}
+
+// miscBeforeOrgHead reads an English MISC span the tagger ends right
+// before capitalised organisation heads it leaves untagged (Metropolitan |
+// Police, Olympic | Committee) as the organisation those words name: the
+// adjective is the body's name, not a nationality or an event of its own.
+func (d *Document) miscBeforeOrgHead(s *Sentence, spans []ner.Span) []ner.Span {
+	ws := s.words
+	for j, sp := range spans {
+		if sp.Type != "MISC" || j+1 < len(spans) && spans[j+1].Start == sp.End {
+			continue
+		}
+		k := sp.End
+		for k < len(ws) && ws[k].Kind == text.Latin && isUpperStart(ws[k].Text) && !ws[k-1].poss && d.isOrgHeadWord(ws[k].Key) && (j+1 >= len(spans) || k < spans[j+1].Start) {
+			k++
+		}
+		if k > sp.End {
+			spans[j] = ner.Span{Start: sp.Start, End: k, Type: "ORG"}
+		}
+	}
+	return spans
 }
 
 // dropDemonyms drops the tagger's one-word names that are a demonym no
