@@ -39,9 +39,37 @@ func (t Tagged) ReadDocument(d *Document) {
 	for i, s := range d.sents {
 		s.tagged = d.dropPlaceLeads(s, ner.Spans(tags[i]))
 		if d.lang == "en" {
-			s.tagged = d.dropDemonyms(s, d.miscBeforeOrgHead(s, s.tagged))
+			s.tagged = d.dropDemonyms(s, d.miscBeforeOrgHead(s, d.honorificsIntoPeople(s, s.tagged)))
 		}
 	}
+}
+
+// honorificsIntoPeople starts an English person the tagger reads after a
+// capitalised honorific that follows a title (Commissioner Sir | John
+// Stevens) at the honorific: left out, the honorific alone is taken for
+// the name the title introduces. With no title before it (Dr | Ellen
+// Shaw said) the name stays as the tagger reads it.
+func (d *Document) honorificsIntoPeople(s *Sentence, spans []ner.Span) []ner.Span {
+	ws := s.words
+	for j, sp := range spans {
+		if sp.Type != "PER" {
+			continue
+		}
+		k := sp.Start
+		for k > 0 && ws[k-1].Kind == text.Latin && isUpperStart(ws[k-1].Text) && honorifics[ws[k-1].Key] && (j == 0 || spans[j-1].End < k) {
+			k--
+		}
+		if k < sp.Start && d.titleEndsAt(s, k) {
+			spans[j].Start = k
+		}
+	}
+	return spans
+}
+
+// acronymPlural reports whether w is an acronym with a plural s (MSCPs).
+func acronymPlural(w string) bool {
+	a, ok := strings.CutSuffix(w, "s")
+	return ok && isAcronymish(a)
 }
 
 // miscBeforeOrgHead reads an English MISC span the tagger ends right
@@ -67,12 +95,16 @@ func (d *Document) miscBeforeOrgHead(s *Sentence, spans []ner.Span) []ner.Span {
 
 // dropDemonyms drops the tagger's one-word names that are a demonym no
 // country list holds (Welsh secretary of the BMA): the capital letter made
-// them look like a body or a person.
+// them look like a body or a person. A one-word person that is the plural
+// of an acronym (MSCPs) is read as a body.
 func (d *Document) dropDemonyms(s *Sentence, spans []ner.Span) []ner.Span {
 	out := spans[:0]
 	for _, sp := range spans {
 		if sp.End-sp.Start == 1 && (sp.Type == "ORG" || sp.Type == "PER") && demonyms[s.words[sp.Start].Key] {
 			continue
+		}
+		if sp.End-sp.Start == 1 && sp.Type == "PER" && acronymPlural(s.words[sp.Start].Text) {
+			sp.Type = "ORG" // MSCPs, MPs: the plural of an acronym names a group of people, no one person
 		}
 		out = append(out, sp)
 	}
@@ -187,8 +219,14 @@ func (d *Document) personAfterKnownBody(s *Sentence, sp ner.Span) (ner.Span, boo
 		return sp, false
 	}
 	k := c.last + 1
-	if sp.End-k < 2 || sp.End-k > 3 || s.words[c.last].poss || !d.unclaimed(s, k, sp.End-1) {
-		return sp, false // BBC's Westminster Hour: what a body's possessive names is its own
+	if sp.End-k < 2 || sp.End-k > 3 || !d.unclaimed(s, k, sp.End-1) {
+		return sp, false
+	}
+	if s.words[c.last].poss && !d.taggedSurname(s.words[sp.End-1].Key) {
+		// BBC's Westminster Hour: what a body's possessive names is its
+		// own, unless the tagger ends a person on its last word elsewhere
+		// in the article (Labour's Robin Cook … Mr Cook).
+		return sp, false
 	}
 	for j := k; j < sp.End; j++ {
 		// Only plain capitalised words: no head of a body or an event
@@ -202,6 +240,19 @@ func (d *Document) personAfterKnownBody(s *Sentence, sp ner.Span) (ner.Span, boo
 		}
 	}
 	return ner.Span{Start: k, End: sp.End, Type: "PER"}, true
+}
+
+// taggedSurname reports whether the tagger ends a person's name on the
+// English word key somewhere in the article.
+func (d *Document) taggedSurname(key string) bool {
+	for _, s := range d.sents {
+		for _, sp := range s.tagged {
+			if sp.Type == "PER" && s.words[sp.End-1].Key == key {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // personBounds corrects where an Arabic person's name the tagger read
