@@ -36,10 +36,11 @@ func (t Tagged) ReadDocument(d *Document) {
 	tags := t.Tagger.Tag(doc)
 	d.splitNamedClitics(tags)
 	d.tagged = true
+	d.lowerWords = nil
 	for i, s := range d.sents {
 		s.tagged = d.dropPlaceLeads(s, ner.Spans(tags[i]))
 		if d.lang == "en" {
-			s.tagged = d.dropDemonyms(s, d.miscBeforeOrgHead(s, d.honorificsIntoPeople(s, s.tagged)))
+			s.tagged = d.dropCommonOpeners(s, d.dropDemonyms(s, d.miscBeforeOrgHead(s, d.honorificsIntoPeople(s, s.tagged))))
 		}
 	}
 }
@@ -64,6 +65,52 @@ func (d *Document) honorificsIntoPeople(s *Sentence, spans []ner.Span) []ner.Spa
 		}
 	}
 	return spans
+}
+
+// dropCommonOpeners drops an English one-word body the tagger reads on the
+// first word of a sentence, where every word has a capital, when the word
+// is a common noun: one the article writes in lower case elsewhere (Health
+// analyst Jo Bloggs … health services), or the field of a post (see
+// field-noun in lang/en/words.tsv). A name keeps its capital wherever it
+// stands (Acme chief executive Jo Bloggs … Acme said).
+func (d *Document) dropCommonOpeners(s *Sentence, spans []ner.Span) []ner.Span {
+	out := spans[:0]
+	for _, sp := range spans {
+		if sp.Type == "ORG" && sp.End-sp.Start == 1 && s.sentenceStart(sp.Start) {
+			if w := s.words[sp.Start]; w.Kind == text.Latin && !isAcronymish(w.Text) && (fieldNouns[w.Key] || d.writtenLower(w.Key)) {
+				continue
+			}
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+// sentenceStart reports whether word i opens its sentence: nothing but
+// punctuation before it.
+func (s *Sentence) sentenceStart(i int) bool {
+	for k := 0; k < i; k++ {
+		if !s.words[k].isPunct() {
+			return false
+		}
+	}
+	return true
+}
+
+// writtenLower reports whether the article writes the Latin word key in
+// lower case somewhere.
+func (d *Document) writtenLower(key string) bool {
+	if d.lowerWords == nil {
+		d.lowerWords = map[string]bool{}
+		for _, s := range d.sents {
+			for _, w := range s.words {
+				if w.Kind == text.Latin && !isUpperStart(w.Text) {
+					d.lowerWords[w.Key] = true
+				}
+			}
+		}
+	}
+	return d.lowerWords[key]
 }
 
 // acronymPlural reports whether w is an acronym with a plural s (MSCPs).
