@@ -46,25 +46,37 @@ func (t Tagged) ReadDocument(d *Document) {
 }
 
 // honorificsIntoPeople starts an English person the tagger reads after a
-// capitalised honorific that follows a title (Commissioner Sir | John
-// Stevens) at the honorific: left out, the honorific alone is taken for
-// the name the title introduces. With no title before it (Dr | Ellen
-// Shaw said) the name stays as the tagger reads it.
+// capitalised honorific at the honorific when a title comes before it
+// (Commissioner Sir | John Stevens), or when the tagger made the honorific
+// a name of its own (Sir as ORG, then Edward Heath): left out, the
+// honorific alone is taken for the name the title introduces, or for a
+// body. With no title before it (Dr | Ellen Shaw said) the name stays as
+// the tagger reads it.
 func (d *Document) honorificsIntoPeople(s *Sentence, spans []ner.Span) []ner.Span {
 	ws := s.words
-	for j, sp := range spans {
-		if sp.Type != "PER" {
-			continue
-		}
-		k := sp.Start
-		for k > 0 && ws[k-1].Kind == text.Latin && isUpperStart(ws[k-1].Text) && honorifics[ws[k-1].Key] && (j == 0 || spans[j-1].End < k) {
-			k--
-		}
-		if k < sp.Start && d.titleEndsAt(s, k) {
-			spans[j].Start = k
-		}
+	honorific := func(k int) bool {
+		return ws[k].Kind == text.Latin && isUpperStart(ws[k].Text) && honorifics[ws[k].Key]
 	}
-	return spans
+	out := spans[:0]
+	for _, sp := range spans {
+		if sp.Type == "PER" && len(out) > 0 {
+			if p := out[len(out)-1]; p.End == sp.Start && p.End-p.Start == 1 && honorific(p.Start) {
+				out[len(out)-1] = ner.Span{Start: p.Start, End: sp.End, Type: "PER"}
+				continue // Sir | Edward Heath: the honorific tagged apart is the person's
+			}
+		}
+		if sp.Type == "PER" {
+			k := sp.Start
+			for k > 0 && honorific(k-1) && (len(out) == 0 || out[len(out)-1].End < k) {
+				k--
+			}
+			if k < sp.Start && d.titleEndsAt(s, k) {
+				sp.Start = k
+			}
+		}
+		out = append(out, sp)
+	}
+	return out
 }
 
 // dropCommonOpeners drops an English one-word body the tagger reads on the
