@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"github.com/kgraph/kgraph/extract/lexicon"
+	"github.com/kgraph/kgraph/extract/resolve"
 	"github.com/kgraph/kgraph/extract/text"
 	"github.com/kgraph/kgraph/graph"
 )
@@ -629,6 +630,10 @@ func (d *Document) latinName(s *Sentence, i, j int) *mention {
 		d.addName(l, name)
 		return &mention{first: i, last: j, phrase: i, ent: l}
 	}
+	if l := d.bodyLessDesignator(name); l != nil {
+		d.addName(l, name)
+		return &mention{first: i, last: j, phrase: i, ent: l}
+	}
 	if !d.x.Supports(d.lang) {
 		return nil // no grammar to tell a person from a body: only what the lexicon knows
 	}
@@ -658,6 +663,28 @@ func (d *Document) latinName(s *Sentence, i, j int) *mention {
 		}
 	}
 	return &mention{first: i, last: last, phrase: i, ent: l}
+}
+
+// bodyLessDesignator finds the English organisation of the article that
+// name calls with its designator left out (Brightwater Group, then
+// Brightwater): the shorter name is that body wherever it stands, even
+// first in its sentence where its capital says nothing. A word that is no
+// designator (Orion Pictures, then Orion) finds nothing.
+func (d *Document) bodyLessDesignator(name string) *local {
+	if d.lang != "en" || !resolve.IsLatin(name) {
+		return nil
+	}
+	for _, l := range d.locals {
+		if l.mergedInto != nil || l.typ != graph.TypeOrganization || l.lexID != "" {
+			continue
+		}
+		for _, n := range l.names {
+			if n != name && len(d.foldName(name)) < len(d.foldName(n)) && d.shortBodyName(name, n) {
+				return l
+			}
+		}
+	}
+	return nil
 }
 
 // latinRunType classifies a capitalised Latin run: an event or organisation

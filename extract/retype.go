@@ -224,7 +224,7 @@ func (d *Document) mentionCues(s *Sentence, m *mention, l *local, c *typeCues) {
 	}
 	// What CompanyAppositives reads: Acme, the largest US retailer;
 	// leisure group Acme.
-	if d.companyAppositive(ws, j+1) || companyBefore(ws, i-1) || companyAfter(ws, i, j) {
+	if d.companyAppositive(ws, j+1) || companyBefore(ws, i-1) || companyAfterBody(s, i-1) || companyAfter(ws, i, j) {
 		c.attached++
 	}
 	if i >= 2 && stakePrepositions[ws[i-1].Key] && (lowerLatin(ws[i-2]) || i == 2) && bodyStakes[ws[i-2].Key] {

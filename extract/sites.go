@@ -193,6 +193,18 @@ func companyBefore(ws []word, k int) bool {
 	return p.Kind == text.Latin && (!isUpperStart(p.Text) || k-1 == 0)
 }
 
+// companyAfterBody reports whether word k is a lower-case company noun
+// right after the name of another body (the Toyota subsidiary, the Acme
+// unit): the name after it is a business too, the body's own.
+func companyAfterBody(s *Sentence, k int) bool {
+	ws := s.words
+	if k < 1 || ws[k].Kind != text.Latin || isUpperStart(ws[k].Text) || !companyNouns[ws[k].Key] || ws[k].poss {
+		return false
+	}
+	c := s.covered[k-1]
+	return c != nil && c.last == k-1 && !ws[k-1].poss && c.ent.final().typ == graph.TypeOrganization
+}
+
 // companyAfter reports whether the name at i..j stands between "the" (or
 // "its", or a number) and a lower-case company noun: the Pellman chain,
 // 34 Grosvenor casinos read as "its chain" only with the noun listed.

@@ -2579,3 +2579,134 @@ func TestNisbaAsGivenName(t *testing.T) {
 			facts: []string{"رجب طيب أردوغان HOLDS_POSITION Turkey"}},
 	})
 }
+
+// TestRetrainedTaggerReadings: what the English tagger trained from this
+// tree reads otherwise than the one before, and the rules that read it
+// the same way: an honorific after a title, an adjective tagged MISC before
+// a body's head, a body named again without its designator first in a
+// sentence, a body's possessive before a person, a common noun opening a
+// sentence, a company noun after a body's name.
+func TestRetrainedTaggerReadings(t *testing.T) {
+	runSpanCases(t, []spanCase{
+		{name: "an honorific after a title", lang: "en",
+			text:    "The plan was backed by former Strathclyde Police Commissioner Sir Peter Grant.",
+			want:    []string{"Organization:Strathclyde Police@30-48", "Person:Sir Peter Grant@62-77"},
+			facts:   []string{"Peter Grant HOLDS_POSITION Strathclyde Police"},
+			notWant: []string{"Person:Sir@"}},
+		{name: "an honorific with no title before it", lang: "en",
+			text: "Sir Henry Vale said the plan would fail.",
+			want: []string{"Person:Henry Vale@4-14"}},
+		{name: "an adjective before a force's head", lang: "en",
+			text:  "Former Metropolitan Police Commissioner Lord Harwick opened the hearing.",
+			want:  []string{"Organization:Metropolitan Police@7-26", "Person:Lord Harwick@40-52"},
+			facts: []string{"Harwick HOLDS_POSITION Metropolitan Police"}},
+		{name: "a designator left out first in a sentence", lang: "en",
+			text: "Kestrel Holdings reported a loss on Tuesday. Kestrel blamed the weather.",
+			want: []string{"Organization:Kestrel Holdings@0-16", "Organization:Kestrel@45-52"}},
+		{name: "a body's possessive before a person the tagger names again", lang: "en",
+			text:  "Backers include Labour's Jack Straw and the Greens. Mr Straw said the vote mattered.",
+			want:  []string{"Organization:Greens@44-50", "Organization:Labour@16-22", "Person:Jack Straw@25-35", "Person:Straw@55-60"},
+			facts: []string{"Jack Straw MEMBER_OF Labour Party"}},
+		{name: "a body's possessive before a name met nowhere else", lang: "en",
+			text:    "Backers include Labour's Jack Straw and the Greens.",
+			want:    []string{"Organization:Greens@44-50", "Organization:Labour@16-22"},
+			notWant: []string{"Person:"}},
+		{name: "a field of a post opening a sentence", lang: "en",
+			text:    "Transport analyst Tom Reed, from the Leeds Institute for Travel, said fares would rise.",
+			want:    []string{"Organization:Leeds Institute for Travel@37-63", "Person:Tom Reed@18-26"},
+			facts:   []string{"Tom Reed MEMBER_OF Leeds Institute for Travel"},
+			notWant: []string{"Organization:Transport"}},
+		{name: "a common noun the article writes in lower case", lang: "en",
+			text:    "Shipping analyst Tom Reed said costs would rise. He said shipping firms were worried.",
+			want:    []string{"Person:Tom Reed@17-25", "ref:Person:He@49-51"},
+			facts:   []string{},
+			notWant: []string{"Organization:Shipping"}},
+		{name: "a company opening a sentence before a title", lang: "en",
+			text:  "Tesco chief executive Mara Quist said sales had doubled. Tesco shares rose.",
+			want:  []string{"Organization:Tesco@0-5", "Organization:Tesco@57-62", "Person:Mara Quist@22-32"},
+			facts: []string{"Mara Quist HOLDS_POSITION Tesco"}},
+		{name: "a company noun after a body's name", lang: "en",
+			text:  "Sales rose at the Vantor subsidiary Fennick, the firm said.",
+			want:  []string{"Organization:Fennick@36-43", "Organization:Vantor@18-24"},
+			facts: []string{"Fennick PART_OF Vantor"}},
+	})
+}
+
+// TestTaggerSpanRules: the English rules that correct the tagger's spans
+// before any stage reads them, on spans given by hand (the tagger's own
+// reading of a sentence depends on its model): "TYPE first-last", words
+// counted from 0 in the sentence sent.
+func TestTaggerSpanRules(t *testing.T) {
+	cases := []struct {
+		name, text string
+		sent       int
+		rule       string
+		in, want   []string
+	}{
+		{name: "an honorific after a title opens the person",
+			text: "The plan was backed by former Strathclyde Police Commissioner Sir Peter Grant.",
+			rule: "honorific", in: []string{"ORG 6-7", "PER 10-11"}, want: []string{"ORG 6-7", "PER 9-11"}},
+		{name: "an honorific with no title before it stays out",
+			text: "Dr Ellen Shaw said the ward would close.",
+			rule: "honorific", in: []string{"PER 1-2"}, want: []string{"PER 1-2"}},
+		{name: "an honorific tagged a name of its own",
+			text: "The Liberals demanded Sir Edward Heath quit.",
+			rule: "honorific", in: []string{"ORG 1-1", "ORG 3-3", "PER 4-5"}, want: []string{"ORG 1-1", "PER 3-5"}},
+		{name: "an adjective tagged MISC before a body's head",
+			text: "Former Strathclyde Police chief Ian Dunn backed the plan.",
+			rule: "misc", in: []string{"MISC 1-1", "PER 4-5"}, want: []string{"ORG 1-2", "PER 4-5"}},
+		{name: "a nationality before a lower-case noun stays MISC",
+			text: "The Scottish police chief Ian Dunn backed the plan.",
+			rule: "misc", in: []string{"MISC 1-1", "PER 4-5"}, want: []string{"MISC 1-1", "PER 4-5"}},
+		{name: "a field of a post opening a sentence",
+			text: "Transport analyst Tom Reed said fares would rise.",
+			rule: "opener", in: []string{"ORG 0-0", "PER 2-3"}, want: []string{"PER 2-3"}},
+		{name: "a word the article writes in lower case opening a sentence",
+			text: "He spoke on Monday. Shipping analyst Tom Reed said costs would rise as shipping firms cut routes.",
+			sent: 1, rule: "opener", in: []string{"ORG 0-0", "PER 2-3"}, want: []string{"PER 2-3"}},
+		{name: "a company opening a sentence",
+			text: "Kelvane analyst Tom Reed said costs would rise.",
+			rule: "opener", in: []string{"ORG 0-0", "PER 2-3"}, want: []string{"ORG 0-0", "PER 2-3"}},
+		{name: "a common word inside a sentence is the tagger's",
+			text: "The report by Transport analyst Tom Reed said fares would rise.",
+			rule: "opener", in: []string{"ORG 3-3", "PER 5-6"}, want: []string{"ORG 3-3", "PER 5-6"}},
+		{name: "an acronym plural is no person",
+			text: "Labour MSPs said the bill was rushed.",
+			rule: "demonym", in: []string{"ORG 0-0", "PER 1-1"}, want: []string{"ORG 0-0", "ORG 1-1"}},
+		{name: "a one-word surname stays a person",
+			text: "Labour backed Dobson on Monday.",
+			rule: "demonym", in: []string{"ORG 0-0", "PER 2-2"}, want: []string{"ORG 0-0", "PER 2-2"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := readWith(t, "en", c.text, nil)
+			s := d.sents[c.sent]
+			var spans []ner.Span
+			for _, x := range c.in {
+				var typ string
+				var a, b int
+				if _, err := fmt.Sscanf(x, "%s %d-%d", &typ, &a, &b); err != nil {
+					t.Fatal(err)
+				}
+				spans = append(spans, ner.Span{Start: a, End: b + 1, Type: typ})
+			}
+			switch c.rule {
+			case "honorific":
+				spans = d.honorificsIntoPeople(s, spans)
+			case "misc":
+				spans = d.miscBeforeOrgHead(s, spans)
+			case "opener":
+				spans = d.dropCommonOpeners(s, spans)
+			case "demonym":
+				spans = d.dropDemonyms(s, spans)
+			}
+			var got []string
+			for _, sp := range spans {
+				got = append(got, fmt.Sprintf("%s %d-%d", sp.Type, sp.Start, sp.End-1))
+			}
+			if strings.Join(got, ",") != strings.Join(c.want, ",") {
+				t.Errorf("got %q, want %q", got, c.want)
+			}
+		})
+	}
+}

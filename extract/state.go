@@ -46,6 +46,7 @@ type Document struct {
 	yaNames      map[string]bool     // folded key -> the article spells it as a name apart from its function word (see yaName)
 	aliasMemo    map[string][]string // name -> its folded words, for Aliases
 	described    bool                // a title is being read as a description of a person named before
+	lowerWords   map[string]bool     // Latin keys the article writes in lower case (see writtenLower)
 }
 
 // pos is a position in the article that orders mentions.

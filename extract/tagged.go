@@ -36,22 +36,134 @@ func (t Tagged) ReadDocument(d *Document) {
 	tags := t.Tagger.Tag(doc)
 	d.splitNamedClitics(tags)
 	d.tagged = true
+	d.lowerWords = nil
 	for i, s := range d.sents {
 		s.tagged = d.dropPlaceLeads(s, ner.Spans(tags[i]))
 		if d.lang == "en" {
-			s.tagged = d.dropDemonyms(s, s.tagged)
+			s.tagged = d.dropCommonOpeners(s, d.dropDemonyms(s, d.miscBeforeOrgHead(s, d.honorificsIntoPeople(s, s.tagged))))
 		}
 	}
 }
 
+// honorificsIntoPeople starts an English person the tagger reads after a
+// capitalised honorific at the honorific when a title comes before it
+// (Commissioner Sir | John Stevens), or when the tagger made the honorific
+// a name of its own (Sir as ORG, then Edward Heath): left out, the
+// honorific alone is taken for the name the title introduces, or for a
+// body. With no title before it (Dr | Ellen Shaw said) the name stays as
+// the tagger reads it.
+func (d *Document) honorificsIntoPeople(s *Sentence, spans []ner.Span) []ner.Span {
+	ws := s.words
+	honorific := func(k int) bool {
+		return ws[k].Kind == text.Latin && isUpperStart(ws[k].Text) && honorifics[ws[k].Key]
+	}
+	out := spans[:0]
+	for _, sp := range spans {
+		if sp.Type == "PER" && len(out) > 0 {
+			if p := out[len(out)-1]; p.End == sp.Start && p.End-p.Start == 1 && honorific(p.Start) {
+				out[len(out)-1] = ner.Span{Start: p.Start, End: sp.End, Type: "PER"}
+				continue // Sir | Edward Heath: the honorific tagged apart is the person's
+			}
+		}
+		if sp.Type == "PER" {
+			k := sp.Start
+			for k > 0 && honorific(k-1) && (len(out) == 0 || out[len(out)-1].End < k) {
+				k--
+			}
+			if k < sp.Start && d.titleEndsAt(s, k) {
+				sp.Start = k
+			}
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+// dropCommonOpeners drops an English one-word body the tagger reads on the
+// first word of a sentence, where every word has a capital, when the word
+// is a common noun: one the article writes in lower case elsewhere (Health
+// analyst Jo Bloggs … health services), or the field of a post (see
+// field-noun in lang/en/words.tsv). A name keeps its capital wherever it
+// stands (Acme chief executive Jo Bloggs … Acme said).
+func (d *Document) dropCommonOpeners(s *Sentence, spans []ner.Span) []ner.Span {
+	out := spans[:0]
+	for _, sp := range spans {
+		if sp.Type == "ORG" && sp.End-sp.Start == 1 && s.sentenceStart(sp.Start) {
+			if w := s.words[sp.Start]; w.Kind == text.Latin && !isAcronymish(w.Text) && (fieldNouns[w.Key] || d.writtenLower(w.Key)) {
+				continue
+			}
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+// sentenceStart reports whether word i opens its sentence: nothing but
+// punctuation before it.
+func (s *Sentence) sentenceStart(i int) bool {
+	for k := 0; k < i; k++ {
+		if !s.words[k].isPunct() {
+			return false
+		}
+	}
+	return true
+}
+
+// writtenLower reports whether the article writes the Latin word key in
+// lower case somewhere.
+func (d *Document) writtenLower(key string) bool {
+	if d.lowerWords == nil {
+		d.lowerWords = map[string]bool{}
+		for _, s := range d.sents {
+			for _, w := range s.words {
+				if w.Kind == text.Latin && !isUpperStart(w.Text) {
+					d.lowerWords[w.Key] = true
+				}
+			}
+		}
+	}
+	return d.lowerWords[key]
+}
+
+// acronymPlural reports whether w is an acronym with a plural s (MSCPs).
+func acronymPlural(w string) bool {
+	a, ok := strings.CutSuffix(w, "s")
+	return ok && isAcronymish(a)
+}
+
+// miscBeforeOrgHead reads an English MISC span the tagger ends right
+// before capitalised organisation heads it leaves untagged (Metropolitan |
+// Police, Olympic | Committee) as the organisation those words name: the
+// adjective is the body's name, not a nationality or an event of its own.
+func (d *Document) miscBeforeOrgHead(s *Sentence, spans []ner.Span) []ner.Span {
+	ws := s.words
+	for j, sp := range spans {
+		if sp.Type != "MISC" || j+1 < len(spans) && spans[j+1].Start == sp.End {
+			continue
+		}
+		k := sp.End
+		for k < len(ws) && ws[k].Kind == text.Latin && isUpperStart(ws[k].Text) && !ws[k-1].poss && d.isOrgHeadWord(ws[k].Key) && (j+1 >= len(spans) || k < spans[j+1].Start) {
+			k++
+		}
+		if k > sp.End {
+			spans[j] = ner.Span{Start: sp.Start, End: k, Type: "ORG"}
+		}
+	}
+	return spans
+}
+
 // dropDemonyms drops the tagger's one-word names that are a demonym no
 // country list holds (Welsh secretary of the BMA): the capital letter made
-// them look like a body or a person.
+// them look like a body or a person. A one-word person that is the plural
+// of an acronym (MSCPs) is read as a body.
 func (d *Document) dropDemonyms(s *Sentence, spans []ner.Span) []ner.Span {
 	out := spans[:0]
 	for _, sp := range spans {
 		if sp.End-sp.Start == 1 && (sp.Type == "ORG" || sp.Type == "PER") && demonyms[s.words[sp.Start].Key] {
 			continue
+		}
+		if sp.End-sp.Start == 1 && sp.Type == "PER" && acronymPlural(s.words[sp.Start].Text) {
+			sp.Type = "ORG" // MSCPs, MPs: the plural of an acronym names a group of people, no one person
 		}
 		out = append(out, sp)
 	}
@@ -166,8 +278,14 @@ func (d *Document) personAfterKnownBody(s *Sentence, sp ner.Span) (ner.Span, boo
 		return sp, false
 	}
 	k := c.last + 1
-	if sp.End-k < 2 || sp.End-k > 3 || s.words[c.last].poss || !d.unclaimed(s, k, sp.End-1) {
-		return sp, false // BBC's Westminster Hour: what a body's possessive names is its own
+	if sp.End-k < 2 || sp.End-k > 3 || !d.unclaimed(s, k, sp.End-1) {
+		return sp, false
+	}
+	if s.words[c.last].poss && !d.taggedSurname(s.words[sp.End-1].Key) {
+		// BBC's Westminster Hour: what a body's possessive names is its
+		// own, unless the tagger ends a person on its last word elsewhere
+		// in the article (Labour's Robin Cook … Mr Cook).
+		return sp, false
 	}
 	for j := k; j < sp.End; j++ {
 		// Only plain capitalised words: no head of a body or an event
@@ -181,6 +299,19 @@ func (d *Document) personAfterKnownBody(s *Sentence, sp ner.Span) (ner.Span, boo
 		}
 	}
 	return ner.Span{Start: k, End: sp.End, Type: "PER"}, true
+}
+
+// taggedSurname reports whether the tagger ends a person's name on the
+// English word key somewhere in the article.
+func (d *Document) taggedSurname(key string) bool {
+	for _, s := range d.sents {
+		for _, sp := range s.tagged {
+			if sp.Type == "PER" && s.words[sp.End-1].Key == key {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // personBounds corrects where an Arabic person's name the tagger read

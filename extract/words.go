@@ -89,6 +89,7 @@ var (
 	rankOrNoun         = words.Set("rank-or-noun")       // a rank only right before a name: الفريق أحمد …, not الفريق الوطني
 	bodyUnits          = words.Set("body-unit")          // after a body's name, a part of it: Care International operations
 	postFields         = words.Set("post-field")         // plural nouns naming a post's field: home affairs spokesman
+	fieldNouns         = words.Set("field-noun")         // a post's field, a name only by its place: Health analyst Jo Bloggs
 	possessivePronouns = words.Set("possessive-pronoun") // before a title, the body named last: its chief executive
 	nextToFillers      = words.Set("next-to-filler")     // between a thing and a next-to trigger: the firm, which is based in
 	quantityWords      = words.Set("quantity")           // before a count: نحو 500 ألف، أكثر من
