@@ -304,7 +304,7 @@ func (d *Document) shortBodyName(s, l string) bool {
 	if len(sw) > len(lw) {
 		return false
 	}
-	if latinArticles[lw[0]] && wordsEqual(sw, lw[1:]) {
+	if latinArticles[lw[0]] && slices.Equal(sw, lw[1:]) {
 		return true
 	}
 	if !wordPrefix(sw, lw) {
@@ -360,17 +360,5 @@ func isAcronymShape(s string) bool {
 }
 
 func wordPrefix(short, long []string) bool {
-	return len(short) <= len(long) && wordsEqual(short, long[:len(short)])
-}
-
-func wordsEqual(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
+	return len(short) <= len(long) && slices.Equal(short, long[:len(short)])
 }

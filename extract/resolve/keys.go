@@ -62,30 +62,26 @@ func NameKey(name string) string {
 }
 
 // keyFillers are words left out of a name's key (data/key_fillers.txt).
-var keyFillers = func() map[string]bool {
+var keyFillers = foldedWords(keyFillersFile)
+
+// foldedWords reads a word list: one word per line, # for comments,
+// folded for matching.
+func foldedWords(file string) map[string]bool {
 	m := map[string]bool{}
-	for _, line := range strings.Split(keyFillersFile, "\n") {
+	for _, line := range strings.Split(file, "\n") {
 		if w := strings.TrimSpace(line); w != "" && !strings.HasPrefix(w, "#") {
 			m[text.Fold(w)] = true
 		}
 	}
 	return m
-}()
+}
 
 //go:embed data/key_fillers.txt
 var keyFillersFile string
 
 // nasabParticles join a person's name to their father's (بن، ibn), as
 // listed in data/nasab_particles.txt.
-var nasabParticles = func() map[string]bool {
-	m := map[string]bool{}
-	for _, line := range strings.Split(nasabParticlesFile, "\n") {
-		if w := strings.TrimSpace(line); w != "" && !strings.HasPrefix(w, "#") {
-			m[text.Fold(w)] = true
-		}
-	}
-	return m
-}()
+var nasabParticles = foldedWords(nasabParticlesFile)
 
 //go:embed data/nasab_particles.txt
 var nasabParticlesFile string
