@@ -234,11 +234,14 @@ func (d *Document) foldName(n string) []string {
 }
 
 func (d *Document) personWords(n string) []string {
-	if ws, ok := d.aliasMemo["\x00"+n]; ok {
+	if ws, ok := d.personMemo[n]; ok {
 		return ws
 	}
+	if d.personMemo == nil {
+		d.personMemo = map[string][]string{}
+	}
 	ws := d.foldName(withoutHonorific(n))
-	d.aliasMemo["\x00"+n] = ws
+	d.personMemo[n] = ws
 	return ws
 }
 

@@ -244,15 +244,8 @@ func eachLine(fsys fs.FS, name string, minFields int, fn func([]string) error) e
 	return sc.Err()
 }
 
-func foldWords(s string) []string {
-	var out []string
-	for _, t := range text.Tokenize(s) {
-		if t.Kind != text.Punct && t.Key != "" {
-			out = append(out, t.Key)
-		}
-	}
-	return out
-}
+// foldWords are the folded words of s, punctuation left out.
+func foldWords(s string) []string { return resolve.NameWords(s) }
 
 func set(xs []string) map[string]bool {
 	m := map[string]bool{}

@@ -45,6 +45,7 @@ type Document struct {
 	keyMemo      map[string][]string // name -> nameKeys
 	yaNames      map[string]bool     // folded key -> the article spells it as a name apart from its function word (see yaName)
 	aliasMemo    map[string][]string // name -> its folded words, for Aliases
+	personMemo   map[string][]string // name -> its folded words without a form of address, for Aliases
 	described    bool                // a title is being read as a description of a person named before
 	lowerWords   map[string]bool     // Latin keys the article writes in lower case (see writtenLower)
 }

@@ -164,7 +164,7 @@ const famPrefix = "fam|"
 func familyKeys(names []string) []string {
 	var out []string
 	for _, n := range names {
-		words := nameWords(n)
+		words := NameWords(n)
 		if len(words) == 0 {
 			continue
 		}
@@ -278,7 +278,7 @@ func latinFamilyNames(names []string) []string {
 		if n == "" || !IsLatin(n) {
 			continue
 		}
-		words := nameWords(n)
+		words := NameWords(n)
 		if len(words) < 2 {
 			continue
 		}
@@ -289,8 +289,8 @@ func latinFamilyNames(names []string) []string {
 	return out
 }
 
-// nameWords are the folded words of a name, punctuation left out.
-func nameWords(name string) []string {
+// NameWords are the folded words of a name, punctuation left out.
+func NameWords(name string) []string {
 	var words []string
 	for _, t := range text.Tokenize(name) {
 		if t.Kind != text.Punct && t.Key != "" {
@@ -324,7 +324,7 @@ func givenNames(names []string) []givenName {
 		if n == "" {
 			continue
 		}
-		words := nameWords(n)
+		words := NameWords(n)
 		if len(words) < 2 {
 			continue
 		}
